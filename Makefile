@@ -1,0 +1,86 @@
+# Newsline: `make serve` to work on the widget, `make test` to check everything, `make dist` to ship.
+# Every target installs what it needs first, and skips each install that is already in place.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Tools the build pins (see README, "Toolchain").
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock | head -n1)
+CHROMEDRIVER ?= /usr/bin/chromedriver
+CHROMIUM ?= /usr/bin/chromium
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER)
+
+.PHONY: help serve dist test check fmt-check clippy unit wasm-test e2e sizes tools tool-rust-target tool-trunk \
+	tool-wasm-bindgen tool-node tool-browser clean
+
+help:
+	@echo "make serve   install what is missing, then serve the widget on http://127.0.0.1:8080"
+	@echo "make test    install what is missing, then run every check"
+	@echo "make dist    build the release bundle into dist/"
+	@echo "make sizes   build dist/ and print the size of what a reader downloads"
+
+serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
+	trunk serve
+
+dist: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
+	trunk build --release
+
+test: tools
+	$(MAKE) --no-print-directory check
+
+# The checks alone, for when the tools are known to be in place.
+check: fmt-check clippy unit wasm-test e2e
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+wasm-test:
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test browser
+
+e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+sizes: dist
+	node tests/e2e/sizes.mjs
+
+tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser
+
+tool-rust-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+tool-trunk:
+	@if trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$"; then :; else \
+		echo "Installing trunk $(TRUNK_VERSION) (takes several minutes once)"; \
+		cargo install --locked trunk --version $(TRUNK_VERSION); fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock; --locked would fail to resolve, so it is left off.
+tool-wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "Cargo.lock names no wasm-bindgen version"; exit 1; }
+	@if wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" && \
+		command -v wasm-bindgen-test-runner >/dev/null; then :; else \
+		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes several minutes once)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+# wasm-opt (binaryen) and the browser driver for end-to-end tests, pinned in package-lock.json.
+tool-node:
+	@if [ -x node_modules/.bin/wasm-opt ] && cmp -s package-lock.json node_modules/.package-lock.stamp; then :; else \
+		npm ci --no-audit --no-fund && cp package-lock.json node_modules/.package-lock.stamp; fi
+
+tool-browser:
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then :; else \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; fi
+
+clean:
+	cargo clean
+	rm -rf dist

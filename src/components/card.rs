@@ -1,0 +1,87 @@
+//! The open event: date, headline, place, text, statements and the source it comes from.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::heading_tag;
+use super::statement::StatementCard;
+use crate::model::Timeline;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct EventCardProps {
+    pub uid: String,
+    pub timeline: Rc<Timeline>,
+    pub index: usize,
+    pub expanded: BTreeSet<String>,
+    pub heading_level: u8,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn EventCard(props: &EventCardProps) -> Html {
+    let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
+    let uid = &props.uid;
+    let heading_id = format!("{uid}-card-h");
+    let statements_heading_id = format!("{uid}-card-sh");
+    let level = props.heading_level.clamp(1, 6);
+    let all_expanded = event.statements.iter().all(|s| props.expanded.contains(&s.id));
+    let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
+    let dispatch = &props.dispatch;
+    let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
+    let date = match &event.end_date {
+        Some(end) => format!("{} – {}", event.date.long_label(), end.long_label()),
+        None => event.date.long_label(),
+    };
+    html! {
+        <article id={format!("{uid}-card")} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
+            <p class="nl-card-meta">
+                <time class="nl-card-date" datetime={event.date.iso()}>{ date }</time>
+                if let Some(place) = &event.place {
+                    <span class="nl-card-place">{ place }</span>
+                }
+            </p>
+            <@{heading_tag(level)} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            for paragraph in event.body.iter() {
+                <p class="nl-card-body">{ paragraph }</p>
+            }
+            if !event.statements.is_empty() {
+                <section class="nl-statements" aria-labelledby={statements_heading_id.clone()}>
+                    <div class="nl-statements-bar">
+                        <@{heading_tag(level + 1)} id={statements_heading_id} class="nl-statements-title">
+                            { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
+                        </@>
+                        <button
+                            type="button"
+                            class="nl-button nl-expand-all"
+                            disabled={all_expanded}
+                            onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
+                        >{ "Expand all" }</button>
+                        <button
+                            type="button"
+                            class="nl-button nl-collapse-all"
+                            disabled={none_expanded}
+                            onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
+                        >{ "Collapse all" }</button>
+                    </div>
+                    <ul class="nl-statement-list">
+                        for statement in event.statements.iter() {
+                            <StatementCard
+                                key={statement.id.clone()}
+                                uid={uid.clone()}
+                                statement={statement.clone()}
+                                expanded={props.expanded.contains(&statement.id)}
+                                dispatch={dispatch.clone()}
+                            />
+                        }
+                    </ul>
+                </section>
+            }
+            if let Some(source) = source {
+                <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,50 @@
+//! Previous / next, where the reader is ("3 of 8"), and zoom.
+
+use yew::prelude::*;
+
+use crate::state::{Action, MAX_ZOOM_LEVEL};
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub position: usize,
+    pub count: usize,
+    pub zoom_level: u8,
+    pub show_zoom: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    let at_start = props.position == 0;
+    let at_end = props.position + 1 >= props.count;
+    html! {
+        <div class="nl-controls" role="group" aria-label="Timeline navigation">
+            <button type="button" class="nl-button nl-prev" onclick={send(Action::Prev)} disabled={at_start}>
+                <span aria-hidden="true">{ "‹ " }</span>{ "Previous" }
+            </button>
+            <span class="nl-position">{ format!("{} of {}", props.position + 1, props.count) }</span>
+            <button type="button" class="nl-button nl-next" onclick={send(Action::Next)} disabled={at_end}>
+                { "Next" }<span aria-hidden="true">{ " ›" }</span>
+            </button>
+            if props.show_zoom {
+                <span class="nl-zoom">
+                    <button
+                        type="button"
+                        class="nl-button nl-zoom-out"
+                        onclick={send(Action::ZoomOut)}
+                        disabled={props.zoom_level == 0}
+                        aria-label="Zoom out"
+                    >{ "−" }</button>
+                    <button
+                        type="button"
+                        class="nl-button nl-zoom-in"
+                        onclick={send(Action::ZoomIn)}
+                        disabled={props.zoom_level >= MAX_ZOOM_LEVEL}
+                        aria-label="Zoom in"
+                    >{ "+" }</button>
+                </span>
+            }
+        </div>
+    }
+}

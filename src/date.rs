@@ -1,0 +1,472 @@
+//! Partial dates: a year, or down to the day, the hour or the minute, and nothing finer than the source gives.
+//!
+//! A news report often dates an event only as "1979" or "Monday"; [`DateSpec`] keeps that precision so the
+//! widget never shows a clock time or a day that nobody reported. It owns:
+//! - parsing from the story format (`"2007-05-28"` or `{"year": 2007, "month": 5, "day": 28}`), with every
+//!   out-of-range part reported as a [`DateError`];
+//! - a position on the time line ([`DateSpec::instant`], days since 1970-01-01, proleptic Gregorian);
+//! - labels per precision (`"1979"`, `"May 2007"`, `"May 28, 2007"`, `"May 28, 2007, 2:05 PM"`).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How much of a date is known. Ordered from coarse to fine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+}
+
+/// A date known to some [`Precision`]. Parts finer than the precision are held at their first value
+/// (January, the 1st, midnight) and never shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateSpec {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub precision: Precision,
+}
+
+/// The largest year accepted, either side of year 0.
+pub const MAX_YEAR: i64 = 999_999;
+
+/// What is wrong with a date, worded for the editor who wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateError {
+    /// Text that is none of the accepted forms.
+    NotADate(String),
+    /// A part that is not a whole number (`2.5`), or is text where a number belongs.
+    NotWhole {
+        part: &'static str,
+        value: String,
+    },
+    /// The year is beyond [`MAX_YEAR`] either way.
+    YearOutOfRange(i64),
+    MonthOutOfRange(i64),
+    /// The day does not exist in that month (April 31, February 29 of a common year).
+    DayOutOfRange {
+        day: i64,
+        month: u8,
+        year: i32,
+        days: u8,
+    },
+    HourOutOfRange(i64),
+    MinuteOutOfRange(i64),
+    /// A finer part given without the coarser one it needs (a day without a month).
+    NeedsPart {
+        part: &'static str,
+        needs: &'static str,
+    },
+    /// An object without a `year`.
+    NoYear,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            DateError::NotADate(text) => write!(
+                f,
+                "\"{text}\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. \"2007-05-28\""
+            ),
+            DateError::NotWhole { part, value } => {
+                write!(f, "{value} is not a whole number: the {part} must be one")
+            }
+            DateError::YearOutOfRange(y) => {
+                write!(f, "{y} is too far out: years run from -{MAX_YEAR} to {MAX_YEAR}")
+            }
+            DateError::MonthOutOfRange(m) => write!(f, "{m} is not a month (1-12)"),
+            DateError::DayOutOfRange { day, month, year, days } => {
+                write!(f, "{day} is not a day of {} {year} (1-{days})", MONTHS[usize::from(*month - 1)])
+            }
+            DateError::HourOutOfRange(h) => write!(f, "{h} is not an hour (0-23)"),
+            DateError::MinuteOutOfRange(m) => write!(f, "{m} is not a minute (0-59)"),
+            DateError::NeedsPart { part, needs } => {
+                write!(f, "a {part} needs a {needs}: give the {needs} too, or leave the {part} out")
+            }
+            DateError::NoYear => f.write_str("a date needs at least a year, e.g. {\"year\": 2007}"),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_SHORT: [&str; 12] =
+    ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// Days in `month` (1-12) of `year`.
+pub fn days_in_month(year: i64, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to the given civil date (proleptic Gregorian; H. Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl DateSpec {
+    /// Checks each part and builds the date. `None` parts are unknown; a part needs every coarser one.
+    pub fn from_parts(
+        year: i64,
+        month: Option<i64>,
+        day: Option<i64>,
+        hour: Option<i64>,
+        minute: Option<i64>,
+    ) -> Result<DateSpec, DateError> {
+        if !(-MAX_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(DateError::YearOutOfRange(year));
+        }
+        let needs = |part, needs| Err(DateError::NeedsPart { part, needs });
+        if day.is_some() && month.is_none() {
+            return needs("day", "month");
+        }
+        if hour.is_some() && day.is_none() {
+            return needs("time", "day");
+        }
+        if minute.is_some() && hour.is_none() {
+            return needs("minute", "hour");
+        }
+        let month_n = match month {
+            Some(m) if (1..=12).contains(&m) => m as u8,
+            Some(m) => return Err(DateError::MonthOutOfRange(m)),
+            None => 1,
+        };
+        let day_n = match day {
+            Some(d) => {
+                let days = days_in_month(year, month_n);
+                if !(1..=i64::from(days)).contains(&d) {
+                    return Err(DateError::DayOutOfRange { day: d, month: month_n, year: year as i32, days });
+                }
+                d as u8
+            }
+            None => 1,
+        };
+        let hour_n = match hour {
+            Some(h) if (0..=23).contains(&h) => h as u8,
+            Some(h) => return Err(DateError::HourOutOfRange(h)),
+            None => 0,
+        };
+        let minute_n = match minute {
+            Some(m) if (0..=59).contains(&m) => m as u8,
+            Some(m) => return Err(DateError::MinuteOutOfRange(m)),
+            None => 0,
+        };
+        let precision = match (month, day, hour, minute) {
+            (None, ..) => Precision::Year,
+            (Some(_), None, ..) => Precision::Month,
+            (Some(_), Some(_), None, _) => Precision::Day,
+            (Some(_), Some(_), Some(_), None) => Precision::Hour,
+            _ => Precision::Minute,
+        };
+        Ok(DateSpec { year: year as i32, month: month_n, day: day_n, hour: hour_n, minute: minute_n, precision })
+    }
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (a space may stand for the `T`; a leading
+    /// `-` marks a year before year 0, astronomical numbering). Surrounding spaces are ignored.
+    pub fn parse(text: &str) -> Result<DateSpec, DateError> {
+        let not_a_date = || DateError::NotADate(text.to_owned());
+        let t = text.trim();
+        let (negative, rest) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let (date_part, time_part) = match rest.find(['T', ' ']) {
+            Some(i) => (&rest[..i], Some(rest[i + 1..].trim())),
+            None => (rest, None),
+        };
+        let number = |s: &str| -> Result<i64, DateError> {
+            if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(not_a_date());
+            }
+            s.parse::<i64>().map_err(|_| not_a_date())
+        };
+        let mut parts = date_part.split('-');
+        let year = number(parts.next().unwrap_or(""))?;
+        let year = if negative { -year } else { year };
+        let month = parts.next().map(number).transpose()?;
+        let day = parts.next().map(number).transpose()?;
+        if parts.next().is_some() {
+            return Err(not_a_date());
+        }
+        let (hour, minute) = match time_part {
+            None => (None, None),
+            Some(time) => {
+                let mut hm = time.split(':');
+                let hour = number(hm.next().unwrap_or(""))?;
+                let minute = hm.next().map(number).transpose()?;
+                if hm.next().is_some() {
+                    return Err(not_a_date());
+                }
+                (Some(hour), minute)
+            }
+        };
+        DateSpec::from_parts(year, month, day, hour, minute)
+    }
+
+    /// Days since 1970-01-01 at the start of this date, with hours and minutes as a fraction of a day.
+    pub fn instant(&self) -> f64 {
+        let days = days_from_civil(i64::from(self.year), self.month, self.day) as f64;
+        days + (f64::from(self.hour) * 60.0 + f64::from(self.minute)) / 1440.0
+    }
+
+    /// The instant just after this date's known span ends: the next year, month, day, hour or minute.
+    pub fn span_end(&self) -> f64 {
+        let start = self.instant();
+        match self.precision {
+            Precision::Year => days_from_civil(i64::from(self.year) + 1, 1, 1) as f64,
+            Precision::Month => start + f64::from(days_in_month(i64::from(self.year), self.month)),
+            Precision::Day => start + 1.0,
+            Precision::Hour => start + 1.0 / 24.0,
+            Precision::Minute => start + 1.0 / 1440.0,
+        }
+    }
+
+    /// The day of the week, when the day is known.
+    pub fn weekday(&self) -> Option<&'static str> {
+        if self.precision < Precision::Day {
+            return None;
+        }
+        let days = days_from_civil(i64::from(self.year), self.month, self.day);
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        Some(WEEKDAYS[(days + 3).rem_euclid(7) as usize])
+    }
+
+    fn year_label(&self) -> String {
+        if self.year <= 0 {
+            format!("{} BCE", 1 - i64::from(self.year))
+        } else {
+            self.year.to_string()
+        }
+    }
+
+    fn time_label(&self) -> String {
+        let (h12, half) = match self.hour {
+            0 => (12, "AM"),
+            h @ 1..=11 => (h, "AM"),
+            12 => (12, "PM"),
+            h => (h - 12, "PM"),
+        };
+        match self.precision {
+            Precision::Minute => format!("{h12}:{:02} {half}", self.minute),
+            _ => format!("{h12} {half}"),
+        }
+    }
+
+    /// The label at this date's own precision: "1979", "May 2007", "May 28, 2007", "May 28, 2007, 2:05 PM".
+    pub fn label(&self) -> String {
+        let month = MONTHS[usize::from(self.month - 1)];
+        let year = self.year_label();
+        match self.precision {
+            Precision::Year => year,
+            Precision::Month => format!("{month} {year}"),
+            Precision::Day => format!("{month} {}, {year}", self.day),
+            Precision::Hour | Precision::Minute => {
+                format!("{month} {}, {year}, {}", self.day, self.time_label())
+            }
+        }
+    }
+
+    /// [`DateSpec::label`] with the weekday in front when the day is known: "Monday, May 28, 2007".
+    pub fn long_label(&self) -> String {
+        match self.weekday() {
+            Some(weekday) => format!("{weekday}, {}", self.label()),
+            None => self.label(),
+        }
+    }
+
+    /// A compact label for an axis tick at `precision` (which may be coarser than the date's own):
+    /// "1979", "May 2007", "May 28", "2 PM".
+    pub fn tick_label(&self, precision: Precision) -> String {
+        let p = precision.min(self.precision);
+        match p {
+            Precision::Year => self.year_label(),
+            Precision::Month => format!("{} {}", MONTHS_SHORT[usize::from(self.month - 1)], self.year_label()),
+            Precision::Day => format!("{} {}", MONTHS_SHORT[usize::from(self.month - 1)], self.day),
+            Precision::Hour | Precision::Minute => self.time_label(),
+        }
+    }
+
+    /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back.
+    pub fn iso(&self) -> String {
+        let year = if self.year < 0 { format!("-{:04}", -self.year) } else { format!("{:04}", self.year) };
+        match self.precision {
+            Precision::Year => year,
+            Precision::Month => format!("{year}-{:02}", self.month),
+            Precision::Day => format!("{year}-{:02}-{:02}", self.month, self.day),
+            Precision::Hour => format!("{year}-{:02}-{:02}T{:02}", self.month, self.day, self.hour),
+            Precision::Minute => {
+                format!("{year}-{:02}-{:02}T{:02}:{:02}", self.month, self.day, self.hour, self.minute)
+            }
+        }
+    }
+}
+
+impl PartialOrd for DateSpec {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Chronological: by start, then the coarser date first ("2007" before "2007-01-01").
+impl Ord for DateSpec {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.year, self.month, self.day, self.hour, self.minute, self.precision).cmp(&(
+            other.year,
+            other.month,
+            other.day,
+            other.hour,
+            other.minute,
+            other.precision,
+        ))
+    }
+}
+
+/// A span of time in words: "28 years", "3 months", "12 days", "5 hours".
+pub fn span_words(days: f64) -> String {
+    let plural = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if days >= 365.2425 * 2.0 {
+        plural((days / 365.2425).round() as i64, "year")
+    } else if days >= 60.0 {
+        plural((days / 30.436_875).round() as i64, "month")
+    } else if days >= 2.0 {
+        plural(days.round() as i64, "day")
+    } else {
+        plural((days * 24.0).round().max(1.0) as i64, "hour")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Input, and the label and precision it parses to, or the error message.
+    type ParseCase = (&'static str, Result<(&'static str, Precision), &'static str>);
+
+    #[test]
+    fn parse_table() {
+        let cases: &[ParseCase] = &[
+            ("1979", Ok(("1979", Precision::Year))),
+            (" 2007-05 ", Ok(("May 2007", Precision::Month))),
+            ("2007-05-28", Ok(("May 28, 2007", Precision::Day))),
+            ("2007-05-28T14", Ok(("May 28, 2007, 2 PM", Precision::Hour))),
+            ("2007-05-28T14:05", Ok(("May 28, 2007, 2:05 PM", Precision::Minute))),
+            ("2007-05-28 00:30", Ok(("May 28, 2007, 12:30 AM", Precision::Minute))),
+            ("-0499", Ok(("500 BCE", Precision::Year))),
+            ("0", Ok(("1 BCE", Precision::Year))),
+            ("2007-13", Err("13 is not a month (1-12)")),
+            ("2007-04-31", Err("31 is not a day of April 2007 (1-30)")),
+            ("2007-02-29", Err("29 is not a day of February 2007 (1-28)")),
+            ("2007-05-28T24:00", Err("24 is not an hour (0-23)")),
+            ("2007-05-28T23:60", Err("60 is not a minute (0-59)")),
+            ("2007/05/28", Err("\"2007/05/28\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. \"2007-05-28\"")),
+            ("", Err("\"\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. \"2007-05-28\"")),
+            ("May 28", Err("\"May 28\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. \"2007-05-28\"")),
+            ("2007-05-28-01", Err("\"2007-05-28-01\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. \"2007-05-28\"")),
+        ];
+        for (text, want) in cases {
+            let got = DateSpec::parse(text).map(|d| (d.label(), d.precision)).map_err(|e| e.to_string());
+            let want = want.map(|(l, p)| (l.to_owned(), p)).map_err(str::to_owned);
+            assert_eq!(got, want, "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn leap_years_follow_the_gregorian_rule() {
+        assert!(DateSpec::parse("2000-02-29").is_ok());
+        assert!(DateSpec::parse("2004-02-29").is_ok());
+        assert!(DateSpec::parse("1900-02-29").is_err());
+    }
+
+    #[test]
+    fn parts_need_their_coarser_parts() {
+        assert_eq!(
+            DateSpec::from_parts(2007, None, Some(28), None, None).unwrap_err().to_string(),
+            "a day needs a month: give the month too, or leave the day out"
+        );
+        assert!(DateSpec::from_parts(2007, Some(5), None, Some(3), None).is_err());
+        assert_eq!(DateSpec::from_parts(1_000_000, None, None, None, None), Err(DateError::YearOutOfRange(1_000_000)));
+    }
+
+    #[test]
+    fn instants_count_days_from_1970() {
+        assert_eq!(DateSpec::parse("1970").unwrap().instant(), 0.0);
+        assert_eq!(DateSpec::parse("2007-05-28").unwrap().instant(), 13_661.0);
+        assert_eq!(DateSpec::parse("1969-12-31").unwrap().instant(), -1.0);
+        assert_eq!(DateSpec::parse("2007-05-28T12:00").unwrap().instant(), 13_661.5);
+        assert_eq!(DateSpec::parse("1979").unwrap().span_end(), DateSpec::parse("1980").unwrap().instant());
+    }
+
+    #[test]
+    fn the_talks_were_on_a_monday() {
+        let talks = DateSpec::parse("2007-05-28").unwrap();
+        assert_eq!(talks.weekday(), Some("Monday"));
+        assert_eq!(talks.long_label(), "Monday, May 28, 2007");
+        assert_eq!(DateSpec::parse("1979").unwrap().long_label(), "1979");
+    }
+
+    #[test]
+    fn order_is_chronological_then_coarse_first() {
+        let mut dates: Vec<_> = ["2007-05-28", "1979", "2007", "2007-05-28T09:00", "-0044"]
+            .iter()
+            .map(|t| DateSpec::parse(t).unwrap())
+            .collect();
+        dates.sort();
+        let isos: Vec<_> = dates.iter().map(DateSpec::iso).collect();
+        assert_eq!(isos, ["-0044", "1979", "2007", "2007-05-28", "2007-05-28T09:00"]);
+    }
+
+    #[test]
+    fn iso_reads_back() {
+        for text in ["1979", "2007-05", "2007-05-28", "2007-05-28T14", "2007-05-28T14:05", "-0044"] {
+            assert_eq!(DateSpec::parse(text).unwrap().iso(), text);
+        }
+    }
+
+    #[test]
+    fn spans_in_words() {
+        assert_eq!(span_words(10_000.0), "27 years");
+        assert_eq!(span_words(90.0), "3 months");
+        assert_eq!(span_words(12.0), "12 days");
+        assert_eq!(span_words(0.25), "6 hours");
+        assert_eq!(span_words(1.0 / 24.0), "1 hour");
+    }
+}

@@ -1,0 +1,37 @@
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// After every render, moves each element below `container` that has `data-x` (and sizes each that has
+/// `data-w`) to that many pixels, through the CSSOM.
+///
+/// Positions go through `element.style` rather than a `style` attribute in the markup, so the widget works
+/// under a Content-Security-Policy without `style-src 'unsafe-inline'`.
+///
+/// ```ignore
+/// let track = use_node_ref();
+/// use_positions(track.clone());
+/// html! { <div ref={track}><span data-x="120">{ "1979" }</span></div> }
+/// ```
+#[hook]
+pub fn use_positions(container: NodeRef) {
+    use_effect(move || {
+        if let Some(root) = container.cast::<Element>() {
+            for (attribute, property) in [("data-x", "left"), ("data-w", "width")] {
+                let Ok(nodes) = root.query_selector_all(&format!("[{attribute}]")) else { continue };
+                for i in 0..nodes.length() {
+                    let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+                    if let Some(px) = el.get_attribute(attribute) {
+                        let _ = el.style().set_property(property, &format!("{px}px"));
+                    }
+                }
+            }
+            // The container itself may carry a width.
+            if let Some(el) = root.dyn_ref::<HtmlElement>() {
+                if let Some(px) = el.get_attribute("data-w") {
+                    let _ = el.style().set_property("width", &format!("{px}px"));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,20 @@
+//! Newsline: an embeddable, accessible, interactive timeline widget for news stories.
+//!
+//! Three layers, one direction: the pure core (`json`, `date`, `model`, `validate`, `parse`, `scale`,
+//! `layout`, `state`) knows nothing of the browser and is tested on the host; `components` and `hooks` are
+//! the Yew views over it; `embed` mounts them into a page.
+
+pub mod date;
+pub mod json;
+pub mod layout;
+pub mod model;
+pub mod parse;
+pub mod scale;
+pub mod state;
+pub mod story;
+pub mod validate;
+
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+mod hooks;

@@ -1,0 +1,128 @@
+//! The story as the widget uses it: a [`Timeline`] of [`Event`]s, each with its [`Statement`]s.
+//!
+//! Values of these types only come out of [`crate::validate`], so they always hold checked data:
+//! - ids are unique and safe in a URL fragment (`A-Z a-z 0-9 - _`);
+//! - events are in chronological order (date, then `sequence`, then file order);
+//! - every text that must be there is non-empty, and every reference points at something that exists.
+
+use crate::date::DateSpec;
+
+/// A whole story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    pub title: String,
+    pub summary: Option<String>,
+    /// Where the story comes from; events cite these by id.
+    pub sources: Vec<Source>,
+    /// In chronological order.
+    pub events: Vec<Event>,
+}
+
+/// A report, document or broadcast the events are drawn from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    /// Where it was filed from ("Irbil").
+    pub dateline: Option<String>,
+    pub date: Option<DateSpec>,
+    pub url: Option<String>,
+}
+
+/// One thing that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: DateSpec,
+    /// For an event that lasts: when it ended, never before `date`.
+    pub end_date: Option<DateSpec>,
+    /// Orders events of the same date whose clock time nobody reported (lower first).
+    pub sequence: Option<u32>,
+    pub headline: String,
+    /// Paragraphs, separated in the file by a blank line.
+    pub body: Vec<String>,
+    pub place: Option<String>,
+    pub group: Option<String>,
+    /// The id of the [`Source`] this event is drawn from.
+    pub source: Option<String>,
+    /// The passage of the source that supports this event, word for word, for fact-checking.
+    pub excerpt: Option<String>,
+    pub statements: Vec<Statement>,
+}
+
+/// Whether a statement gives the speaker's own words or reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatementKind {
+    /// The speaker's words, verbatim.
+    Quote,
+    /// Reported speech: what the speaker said, in the reporter's words.
+    Paraphrase,
+}
+
+impl StatementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Quote => "quote",
+            StatementKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// Who said what, in what role and context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub id: String,
+    pub speaker: String,
+    pub role: Option<String>,
+    pub kind: StatementKind,
+    pub text: String,
+    /// A one-line summary for the collapsed card; without it the text itself is cut to one line.
+    pub summary: Option<String>,
+    /// When, where, or to whom it was said, and how the report conveys it.
+    pub context: Option<String>,
+}
+
+impl Timeline {
+    /// The index of the event with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// How many statements the whole story holds.
+    pub fn statement_count(&self) -> usize {
+        self.events.iter().map(|e| e.statements.len()).sum()
+    }
+}
+
+impl Source {
+    /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
+    pub fn citation(&self) -> String {
+        let mut out = String::new();
+        if let Some(publisher) = &self.publisher {
+            out.push_str(publisher);
+            out.push_str(": ");
+        }
+        out.push('“');
+        out.push_str(&self.title);
+        out.push('”');
+        if let Some(author) = &self.author {
+            out.push_str(", by ");
+            out.push_str(author);
+        }
+        if let Some(dateline) = &self.dateline {
+            out.push_str(", ");
+            out.push_str(dateline);
+        }
+        if let Some(date) = &self.date {
+            out.push_str(", ");
+            out.push_str(&date.label());
+        }
+        out
+    }
+}

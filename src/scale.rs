@@ -1,0 +1,446 @@
+//! Where each event sits on the horizontal axis, for a given measured width and zoom.
+//!
+//! The scale is linear in time within a *segment*, with two departures a reader can see:
+//! - consecutive markers are never closer than [`Params::min_spacing`] pixels, so events of one day whose
+//!   clock times nobody reported stand side by side in their `sequence` order instead of on one pixel;
+//! - a long empty stretch that would squeeze everything else together is cut out and drawn as an
+//!   [`AxisBreak`] of fixed width, labelled with the span it hides ("27 years"). That is how 1979 and one
+//!   day in 2007 are both legible on one axis.
+//!
+//! Ticks are placed per segment at calendar boundaries (years, months, days, hours) chosen so labels do
+//! not collide; a segment of one instant (a single day) gets one label under its markers.
+//! Everything here is plain arithmetic on the inputs: no DOM, no measuring.
+
+use crate::date::{span_words, DateSpec, Precision};
+
+/// Sizes in CSS pixels that shape the layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Closest two markers may be.
+    pub min_spacing: f64,
+    /// Widest gap between markers whose dates are equal (when there is room to spare).
+    pub max_spacing: f64,
+    /// Width an axis break takes.
+    pub break_width: f64,
+    /// Space kept free at each end of the axis.
+    pub padding: f64,
+    /// Narrowest distance between two tick labels.
+    pub tick_spacing: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params { min_spacing: 48.0, max_spacing: 180.0, break_width: 96.0, padding: 32.0, tick_spacing: 96.0 }
+    }
+}
+
+/// A cut in the axis: the stretch between two events that is not drawn to scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisBreak {
+    /// Centre of the break.
+    pub x: f64,
+    /// The break lies between event `before` and event `before + 1`.
+    pub before: usize,
+    /// The span it hides, in words: "27 years".
+    pub label: String,
+}
+
+/// A label on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+    /// For a tick under a group of same-day markers: where the group starts and ends.
+    pub span: Option<(f64, f64)>,
+}
+
+/// The placed axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    /// Marker centre per event, in the input's order (chronological), strictly increasing.
+    pub xs: Vec<f64>,
+    /// Total width of the drawn axis, padding included; more than the available width when zoomed in or
+    /// when there are too many events to fit.
+    pub width: f64,
+    pub breaks: Vec<AxisBreak>,
+    pub ticks: Vec<Tick>,
+}
+
+/// A gap whose linear share is more than this part of the width, while other markers are crowded,
+/// becomes an axis break.
+const BREAK_SHARE: f64 = 0.3;
+
+/// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width).
+pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scale {
+    let n = dates.len();
+    let width = if width.is_finite() && width > 0.0 { width } else { 0.0 };
+    let zoom = if zoom.is_finite() && zoom >= 1.0 { zoom } else { 1.0 };
+    let available = ((width - 2.0 * params.padding).max(0.0)) * zoom;
+    if n == 0 {
+        return Scale { xs: Vec::new(), width, breaks: Vec::new(), ticks: Vec::new() };
+    }
+    let instants: Vec<f64> = dates.iter().map(DateSpec::instant).collect();
+    // gaps[i] is the time between event i and event i + 1.
+    let gaps: Vec<f64> = instants.windows(2).map(|w| (w[1] - w[0]).max(0.0)).collect();
+    let mut is_break = vec![false; gaps.len()];
+
+    let (rate, spacing) = loop {
+        let rate = solve_rate(&gaps, &is_break, available, params);
+        let crowded = gaps.iter().zip(&is_break).any(|(g, b)| !b && g * rate < params.min_spacing);
+        let widest = gaps
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !is_break[*i])
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, g)| (i, g * rate));
+        match widest {
+            Some((i, px)) if crowded && px > available * BREAK_SHARE && px > params.break_width => is_break[i] = true,
+            _ => break (rate, spread(&gaps, &is_break, rate, available, params)),
+        }
+    };
+
+    let mut xs = Vec::with_capacity(n);
+    let mut breaks = Vec::new();
+    let mut x = params.padding;
+    xs.push(x);
+    for (i, gap) in gaps.iter().enumerate() {
+        let step = if is_break[i] {
+            breaks.push(AxisBreak {
+                x: x + params.break_width / 2.0,
+                before: i,
+                label: span_words(instants[i + 1] - dates[i].span_end().min(instants[i + 1])),
+            });
+            params.break_width
+        } else {
+            (gap * rate).max(spacing)
+        };
+        x += step;
+        xs.push(x);
+    }
+    let content = x + params.padding;
+    // Centre a story that is narrower than the space it has.
+    let full = width.max(available + 2.0 * params.padding);
+    let shift = ((full - content) / 2.0).max(0.0);
+    if shift > 0.0 {
+        xs.iter_mut().for_each(|x| *x += shift);
+        breaks.iter_mut().for_each(|b| b.x += shift);
+    }
+    let ticks = ticks(dates, &instants, &xs, &is_break, params);
+    Scale { xs, width: content.max(full), breaks, ticks }
+}
+
+/// Pixels per day such that the non-break gaps, each at least `min_spacing`, fill `available`.
+/// 0 when even the minimum does not fit; `f64::INFINITY` never (zero gaps contribute nothing).
+fn solve_rate(gaps: &[f64], is_break: &[bool], available: f64, params: &Params) -> f64 {
+    let used = |rate: f64| -> f64 {
+        gaps.iter()
+            .zip(is_break)
+            .map(|(g, b)| if *b { params.break_width } else { (g * rate).max(params.min_spacing) })
+            .sum()
+    };
+    let total_time: f64 = gaps.iter().zip(is_break).filter(|(_, b)| !**b).map(|(g, _)| g).sum();
+    if total_time <= 0.0 || used(0.0) >= available {
+        return 0.0;
+    }
+    // used() is continuous and increasing in rate; bisect between a rate that is too small and one that
+    // is surely large enough (all the room spent on the time alone).
+    let (mut lo, mut hi) = (0.0, available / total_time);
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        if used(mid) > available {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    lo
+}
+
+/// The spacing for gaps that would otherwise be narrower than the minimum: the minimum, or more when the
+/// rest leaves room (up to `max_spacing`), so one day's events spread out instead of huddling.
+fn spread(gaps: &[f64], is_break: &[bool], rate: f64, available: f64, params: &Params) -> f64 {
+    let mut pinned = 0usize;
+    let mut used = 0.0;
+    for (g, b) in gaps.iter().zip(is_break) {
+        if *b {
+            used += params.break_width;
+        } else if g * rate < params.min_spacing {
+            pinned += 1;
+        } else {
+            used += g * rate;
+        }
+    }
+    if pinned == 0 {
+        return params.min_spacing;
+    }
+    let share = (available - used) / pinned as f64;
+    share.clamp(params.min_spacing, params.max_spacing.max(params.min_spacing))
+}
+
+/// Calendar steps a tick can take, coarse to fine, with the precision their labels show.
+const STEPS: &[(Precision, f64)] = &[
+    (Precision::Year, 1000.0),
+    (Precision::Year, 500.0),
+    (Precision::Year, 100.0),
+    (Precision::Year, 50.0),
+    (Precision::Year, 25.0),
+    (Precision::Year, 10.0),
+    (Precision::Year, 5.0),
+    (Precision::Year, 2.0),
+    (Precision::Year, 1.0),
+    (Precision::Month, 6.0),
+    (Precision::Month, 3.0),
+    (Precision::Month, 1.0),
+    (Precision::Day, 1.0),
+    (Precision::Hour, 6.0),
+    (Precision::Hour, 1.0),
+];
+
+/// Most ticks one segment gets, whatever its width.
+const MAX_TICKS_PER_SEGMENT: usize = 400;
+
+fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Tick> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in 0..dates.len() {
+        let last_of_segment = end + 1 == dates.len() || is_break[end];
+        if !last_of_segment {
+            continue;
+        }
+        segment_ticks(&dates[start..=end], &instants[start..=end], &xs[start..=end], params, &mut out);
+        start = end + 1;
+    }
+    out
+}
+
+fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Params, out: &mut Vec<Tick>) {
+    let (t0, t1) = (instants[0], instants[instants.len() - 1]);
+    let (x0, x1) = (xs[0], xs[xs.len() - 1]);
+    if t1 <= t0 {
+        // One instant: a single label under the whole group, as precise as the coarsest date in it.
+        let coarsest = dates.iter().min_by_key(|d| d.precision).unwrap_or(&dates[0]);
+        out.push(Tick { x: (x0 + x1) / 2.0, label: coarsest.label(), span: (xs.len() > 1).then_some((x0, x1)) });
+        return;
+    }
+    let px_per_day = (x1 - x0) / (t1 - t0);
+    let finest = dates.iter().map(|d| d.precision).max().unwrap_or(Precision::Year);
+    let step = STEPS
+        .iter()
+        .filter(|(p, _)| *p <= finest)
+        .rev()
+        .find(|(p, n)| nominal_days(*p, *n) * px_per_day >= params.tick_spacing)
+        .or_else(|| STEPS.first());
+    let Some(&(precision, n)) = step else { return };
+    let mut count = 0;
+    let mut tick = first_tick(&dates[0], precision, n);
+    while let Some(date) = tick {
+        let t = date.instant();
+        if t > t1 || count >= MAX_TICKS_PER_SEGMENT {
+            break;
+        }
+        if t >= t0 {
+            out.push(Tick { x: interpolate(instants, xs, t), label: date.tick_label(precision), span: None });
+            count += 1;
+        }
+        tick = next_tick(&date, precision, n);
+    }
+}
+
+fn nominal_days(precision: Precision, n: f64) -> f64 {
+    n * match precision {
+        Precision::Year => 365.2425,
+        Precision::Month => 30.436_875,
+        Precision::Day => 1.0,
+        Precision::Hour => 1.0 / 24.0,
+        Precision::Minute => 1.0 / 1440.0,
+    }
+}
+
+/// The first tick boundary at or before `date`.
+fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {
+    let n = n as i64;
+    let year = i64::from(date.year);
+    match precision {
+        Precision::Year => DateSpec::from_parts(year.div_euclid(n) * n, None, None, None, None).ok(),
+        Precision::Month => {
+            let month = (i64::from(date.month) - 1).div_euclid(n) * n + 1;
+            DateSpec::from_parts(year, Some(month), None, None, None).ok()
+        }
+        Precision::Day => {
+            DateSpec::from_parts(year, Some(i64::from(date.month)), Some(i64::from(date.day)), None, None).ok()
+        }
+        Precision::Hour | Precision::Minute => {
+            let hour = i64::from(date.hour).div_euclid(n) * n;
+            DateSpec::from_parts(year, Some(i64::from(date.month)), Some(i64::from(date.day)), Some(hour), None).ok()
+        }
+    }
+}
+
+fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {
+    let n = n as i64;
+    let (y, m, d, h) = (i64::from(date.year), i64::from(date.month), i64::from(date.day), i64::from(date.hour));
+    match precision {
+        Precision::Year => DateSpec::from_parts(y + n, None, None, None, None).ok(),
+        Precision::Month => {
+            let months = y * 12 + (m - 1) + n;
+            DateSpec::from_parts(months.div_euclid(12), Some(months.rem_euclid(12) + 1), None, None, None).ok()
+        }
+        Precision::Day => {
+            if d < i64::from(crate::date::days_in_month(y, date.month)) {
+                DateSpec::from_parts(y, Some(m), Some(d + 1), None, None).ok()
+            } else if m < 12 {
+                DateSpec::from_parts(y, Some(m + 1), Some(1), None, None).ok()
+            } else {
+                DateSpec::from_parts(y + 1, Some(1), Some(1), None, None).ok()
+            }
+        }
+        Precision::Hour | Precision::Minute => {
+            if h + n < 24 {
+                DateSpec::from_parts(y, Some(m), Some(d), Some(h + n), None).ok()
+            } else {
+                let next_day = next_tick(date, Precision::Day, 1.0)?;
+                DateSpec::from_parts(
+                    i64::from(next_day.year),
+                    Some(i64::from(next_day.month)),
+                    Some(i64::from(next_day.day)),
+                    Some(0),
+                    None,
+                )
+                .ok()
+            }
+        }
+    }
+}
+
+/// The x of instant `t` on the piecewise-linear line through the markers.
+fn interpolate(instants: &[f64], xs: &[f64], t: f64) -> f64 {
+    // First marker at or after t.
+    let i = instants.partition_point(|v| *v < t);
+    if i == 0 {
+        return xs[0];
+    }
+    if i >= instants.len() {
+        return xs[xs.len() - 1];
+    }
+    let (ta, tb, xa, xb) = (instants[i - 1], instants[i], xs[i - 1], xs[i]);
+    if tb <= ta {
+        xb
+    } else {
+        xa + (xb - xa) * (t - ta) / (tb - ta)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(texts: &[&str]) -> Vec<DateSpec> {
+        texts.iter().map(|t| DateSpec::parse(t).unwrap()).collect()
+    }
+
+    fn the_story() -> Vec<DateSpec> {
+        let mut d = dates(&["1979"]);
+        d.extend(std::iter::repeat_n(DateSpec::parse("2007-05-28").unwrap(), 7));
+        d
+    }
+
+    fn assert_spaced(scale: &Scale, min: f64) {
+        for w in scale.xs.windows(2) {
+            assert!(w[1] - w[0] >= min - 1e-9, "markers {} and {} closer than {min}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn a_decades_gap_becomes_a_labelled_break_and_one_day_spreads_out() {
+        let p = Params::default();
+        for width in [600.0, 1000.0, 1600.0] {
+            let scale = place(&the_story(), width, 1.0, &p);
+            assert_eq!(scale.breaks.len(), 1, "at {width}px");
+            assert_eq!(scale.breaks[0].before, 0);
+            assert_eq!(scale.breaks[0].label, "27 years");
+            assert_spaced(&scale, p.min_spacing);
+            assert!(scale.width <= width + 1e-9, "fits in {width}px: {}", scale.width);
+            // Two labels: "1979" under its marker, the day under its group of seven.
+            let labels: Vec<_> = scale.ticks.iter().map(|t| t.label.as_str()).collect();
+            assert_eq!(labels, ["1979", "May 28, 2007"]);
+            let (a, b) = scale.ticks[1].span.unwrap();
+            assert_eq!((a, b), (scale.xs[1], scale.xs[7]));
+        }
+    }
+
+    #[test]
+    fn evenly_spread_years_stay_linear_without_breaks() {
+        let d = dates(&["1990", "2000", "2010", "2020"]);
+        let scale = place(&d, 1000.0, 1.0, &Params::default());
+        assert!(scale.breaks.is_empty());
+        let steps: Vec<f64> = scale.xs.windows(2).map(|w| w[1] - w[0]).collect();
+        for s in &steps {
+            assert!((s - steps[0]).abs() < 0.5, "not linear: {steps:?}");
+        }
+        let labels: Vec<_> = scale.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]);
+    }
+
+    #[test]
+    fn too_many_events_overflow_at_minimum_spacing_rather_than_overlap() {
+        let d: Vec<_> = (0..100)
+            .map(|i| DateSpec::from_parts(2000, Some(1), Some(1), Some(i % 24), Some(i / 24)).unwrap())
+            .collect();
+        let mut sorted = d.clone();
+        sorted.sort();
+        let p = Params::default();
+        let scale = place(&sorted, 800.0, 1.0, &p);
+        assert_spaced(&scale, p.min_spacing);
+        assert!(scale.width > 800.0);
+    }
+
+    #[test]
+    fn zoom_widens_the_axis() {
+        let d = dates(&["2007-01", "2007-03", "2007-12"]);
+        let p = Params::default();
+        let one = place(&d, 1000.0, 1.0, &p);
+        let four = place(&d, 1000.0, 4.0, &p);
+        assert!((four.width - (4.0 * (1000.0 - 2.0 * p.padding) + 2.0 * p.padding)).abs() < 1.0);
+        assert!(four.xs[2] - four.xs[0] > 3.0 * (one.xs[2] - one.xs[0]));
+    }
+
+    #[test]
+    fn ticks_follow_the_calendar() {
+        let d = dates(&["2007-01-01", "2007-12-31"]);
+        let scale = place(&d, 1300.0, 1.0, &Params::default());
+        let labels: Vec<_> = scale.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Jan. 2007",
+                "Feb. 2007",
+                "March 2007",
+                "April 2007",
+                "May 2007",
+                "June 2007",
+                "July 2007",
+                "Aug. 2007",
+                "Sept. 2007",
+                "Oct. 2007",
+                "Nov. 2007",
+                "Dec. 2007"
+            ]
+        );
+        for w in scale.ticks.windows(2) {
+            assert!(w[1].x - w[0].x >= Params::default().tick_spacing - 1.0);
+        }
+    }
+
+    #[test]
+    fn degenerate_inputs_do_not_panic() {
+        let p = Params::default();
+        assert!(place(&[], 500.0, 1.0, &p).xs.is_empty());
+        let one = place(&dates(&["2007"]), 500.0, 1.0, &p);
+        assert_eq!(one.xs, [250.0]);
+        for (w, z) in [(0.0, 1.0), (f64::NAN, 1.0), (-5.0, f64::INFINITY), (300.0, 0.0)] {
+            let s = place(&the_story(), w, z, &p);
+            assert_eq!(s.xs.len(), 8);
+            assert!(s.xs.iter().all(|x| x.is_finite()));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! What the reader has done: which event is open, which statements are expanded, how far zoomed in.
+//!
+//! One [`Action`] enum and a pure [`ViewState::apply`]; the component layer wraps it in a reducer. An action
+//! that changes nothing returns `None`, so the widget does not re-render for it.
+
+use std::collections::BTreeSet;
+
+use crate::model::Timeline;
+
+/// Zoom steps: 1x (fit), 2x, 4x, 8x, 16x.
+pub const MAX_ZOOM_LEVEL: u8 = 4;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Index of the open event.
+    pub selected: usize,
+    /// Ids of the expanded statements (of any event: coming back to an event finds it as it was left).
+    pub expanded: BTreeSet<String>,
+    /// 0 fits the whole story in the width; each level doubles it.
+    pub zoom_level: u8,
+}
+
+/// Everything a reader can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Open the event at this index.
+    Select(usize),
+    /// Open the event with this id (from the URL hash or the embedding page); unknown ids do nothing.
+    SelectId(String),
+    Next,
+    Prev,
+    First,
+    Last,
+    /// Expand a collapsed statement, or collapse an expanded one.
+    Toggle(String),
+    /// Collapse a statement if it is expanded.
+    Collapse(String),
+    /// Expand every statement of the open event.
+    ExpandAll,
+    /// Collapse every statement of the open event.
+    CollapseAll,
+    ZoomIn,
+    ZoomOut,
+}
+
+impl ViewState {
+    /// The state a story opens in: `start` if it names an event, else the first event.
+    pub fn new(timeline: &Timeline, start: Option<&str>) -> ViewState {
+        let selected = start.and_then(|id| timeline.position(id)).unwrap_or(0);
+        ViewState { selected, ..ViewState::default() }
+    }
+
+    /// The zoom factor: 2 to the zoom level.
+    pub fn zoom(&self) -> f64 {
+        f64::from(1u32 << self.zoom_level)
+    }
+
+    /// The state after `action`, or `None` if it changes nothing.
+    pub fn apply(&self, timeline: &Timeline, action: Action) -> Option<ViewState> {
+        let last = timeline.events.len().checked_sub(1)?;
+        let select = |index: usize| -> Option<ViewState> {
+            (index != self.selected && index <= last).then(|| ViewState { selected: index, ..self.clone() })
+        };
+        let open_statements = || timeline.events.get(self.selected).into_iter().flat_map(|e| &e.statements);
+        match action {
+            Action::Select(index) => select(index),
+            Action::SelectId(id) => select(timeline.position(&id)?),
+            Action::Next => select(self.selected.checked_add(1)?),
+            Action::Prev => select(self.selected.checked_sub(1)?),
+            Action::First => select(0),
+            Action::Last => select(last),
+            Action::Toggle(id) => {
+                let mut next = self.clone();
+                if !next.expanded.remove(&id) {
+                    next.expanded.insert(id);
+                }
+                Some(next)
+            }
+            Action::Collapse(id) => {
+                let mut next = self.clone();
+                next.expanded.remove(&id).then_some(next)
+            }
+            Action::ExpandAll => {
+                let mut next = self.clone();
+                let mut changed = false;
+                for s in open_statements() {
+                    changed |= next.expanded.insert(s.id.clone());
+                }
+                changed.then_some(next)
+            }
+            Action::CollapseAll => {
+                let mut next = self.clone();
+                let mut changed = false;
+                for s in open_statements() {
+                    changed |= next.expanded.remove(&s.id);
+                }
+                changed.then_some(next)
+            }
+            Action::ZoomIn => (self.zoom_level < MAX_ZOOM_LEVEL)
+                .then(|| ViewState { zoom_level: self.zoom_level + 1, ..self.clone() }),
+            Action::ZoomOut => {
+                (self.zoom_level > 0).then(|| ViewState { zoom_level: self.zoom_level - 1, ..self.clone() })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story;
+
+    fn timeline() -> Timeline {
+        story::default_story().timeline
+    }
+
+    /// Applies actions in turn, ignoring no-ops, and returns the end state.
+    fn run(start: ViewState, actions: &[Action]) -> ViewState {
+        let t = timeline();
+        actions.iter().fold(start, |s, a| s.apply(&t, a.clone()).unwrap_or(s))
+    }
+
+    #[test]
+    fn navigation_table() {
+        let t = timeline();
+        let last = t.events.len() - 1;
+        let cases: &[(&[Action], usize)] = &[
+            (&[], 0),
+            (&[Action::Next], 1),
+            (&[Action::Next, Action::Next, Action::Prev], 1),
+            (&[Action::Prev], 0),
+            (&[Action::Last], last),
+            (&[Action::Last, Action::Next], last),
+            (&[Action::Last, Action::First], 0),
+            (&[Action::Select(3)], 3),
+            (&[Action::Select(999)], 0),
+            (&[Action::SelectId("baghdad-bombing".into())], t.position("baghdad-bombing").unwrap()),
+            (&[Action::Next, Action::SelectId("no-such-event".into())], 1),
+        ];
+        for (actions, want) in cases {
+            assert_eq!(run(ViewState::new(&t, None), actions).selected, *want, "after {actions:?}");
+        }
+    }
+
+    #[test]
+    fn no_ops_return_none_so_nothing_re_renders() {
+        let t = timeline();
+        let s = ViewState::new(&t, None);
+        assert_eq!(s.apply(&t, Action::Prev), None);
+        assert_eq!(s.apply(&t, Action::Select(0)), None);
+        assert_eq!(s.apply(&t, Action::ZoomOut), None);
+        assert_eq!(s.apply(&t, Action::Collapse("x".into())), None);
+        let empty = Timeline { events: Vec::new(), ..t.clone() };
+        assert_eq!(s.apply(&empty, Action::Next), None);
+    }
+
+    #[test]
+    fn statements_expand_collapse_and_survive_moving_away() {
+        let t = timeline();
+        let at = t.events.iter().position(|e| e.statements.len() >= 2).unwrap();
+        let ids: Vec<String> = t.events[at].statements.iter().map(|s| s.id.clone()).collect();
+        let s = run(ViewState::new(&t, None), &[Action::Select(at), Action::Toggle(ids[0].clone())]);
+        assert!(s.expanded.contains(&ids[0]));
+        let s = run(s, &[Action::Next, Action::Prev]);
+        assert!(s.expanded.contains(&ids[0]), "expanded state kept while reading elsewhere");
+        let s = run(s, &[Action::ExpandAll]);
+        assert!(ids.iter().all(|id| s.expanded.contains(id)));
+        assert_eq!(s.apply(&t, Action::ExpandAll), None);
+        let s = run(s, &[Action::CollapseAll]);
+        assert!(s.expanded.is_empty());
+        let s = run(s, &[Action::Toggle(ids[1].clone()), Action::Toggle(ids[1].clone())]);
+        assert!(s.expanded.is_empty());
+    }
+
+    #[test]
+    fn zoom_is_bounded() {
+        let t = timeline();
+        let s = run(ViewState::new(&t, None), &[const { Action::ZoomIn }; 10]);
+        assert_eq!(s.zoom_level, MAX_ZOOM_LEVEL);
+        assert_eq!(s.zoom(), 16.0);
+        let s = run(s, &[const { Action::ZoomOut }; 10]);
+        assert_eq!(s.zoom(), 1.0);
+    }
+
+    #[test]
+    fn start_opens_the_named_event() {
+        let t = timeline();
+        assert_eq!(ViewState::new(&t, Some("talks-open")).selected, t.position("talks-open").unwrap());
+        assert_eq!(ViewState::new(&t, Some("nope")).selected, 0);
+    }
+}

@@ -1,0 +1,718 @@
+//! Story data in, a checked [`Timeline`] out, or every problem with the path where it is.
+//!
+//! The validator walks the whole [`Json`] tree and keeps going after a problem, so an editor sees all the
+//! mistakes of a file at once (`events[3].date.month: 13 is not a month (1-12)`), each with what to do about
+//! it. It never panics on any input. Errors stop the story from showing; warnings (an unknown field, a tie
+//! in the order of two events) are shown beside it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::date::{DateError, DateSpec};
+use crate::json::{Json, Path};
+use crate::model::{Event, Source, Statement, StatementKind, Timeline};
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The story cannot be shown until it is fixed.
+    Error,
+    /// The story shows, but something is probably not what the editor meant.
+    Warning,
+}
+
+/// What is wrong. The `Display` text says what to do about it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The text is not JSON at all; the parser's own message.
+    Syntax(String),
+    /// A value of the wrong type: `found` where `expected` belongs.
+    WrongType { expected: &'static str, found: &'static str },
+    /// A required field is absent.
+    Missing { field: &'static str, example: &'static str },
+    /// A required text is empty or only spaces.
+    Empty,
+    /// A date that does not exist or cannot be read.
+    Date(DateError),
+    /// An id used twice; `first` is where it was first used.
+    DuplicateId { id: String, first: Path },
+    /// An id with characters that cannot go in a link (`#id`).
+    BadId(String),
+    /// A reference to an id that nothing has.
+    UnknownId { id: String, what: &'static str, known: Vec<String> },
+    /// An end date before its start date.
+    EndBeforeStart { start: String, end: String },
+    /// A statement kind other than `quote` or `paraphrase`.
+    BadStatementKind(String),
+    /// `sequence` that is not a whole number from 0 up.
+    BadSequence(String),
+    /// No events at all.
+    NoEvents,
+    /// A field the format does not have (probably a typo).
+    UnknownField { field: String, suggestion: Option<&'static str> },
+    /// Two events with the same date and sequence: their order is a guess.
+    AmbiguousOrder { other: Path },
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ProblemKind::Syntax(msg) => write!(f, "this is not valid JSON: {msg}"),
+            ProblemKind::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ProblemKind::Missing { field, example } => {
+                write!(f, "\"{field}\" is missing: add it, e.g. {example}")
+            }
+            ProblemKind::Empty => f.write_str("is empty: write the text, or remove the field if it is optional"),
+            ProblemKind::Date(e) => e.fmt(f),
+            ProblemKind::DuplicateId { id, first } => {
+                write!(f, "the id \"{id}\" is already used at {first}: give each one its own id")
+            }
+            ProblemKind::BadId(id) => write!(
+                f,
+                "\"{id}\" cannot be an id: use only letters, digits, - and _ (it becomes part of a link), e.g. \"talks-open\""
+            ),
+            ProblemKind::UnknownId { id, what, known } => {
+                write!(f, "no {what} has the id \"{id}\"")?;
+                if known.is_empty() {
+                    write!(f, ": the file defines no {what}s")
+                } else {
+                    write!(f, ": known ids are {}", known.join(", "))
+                }
+            }
+            ProblemKind::EndBeforeStart { start, end } => {
+                write!(f, "the end ({end}) is before the start ({start}): swap them or fix one")
+            }
+            ProblemKind::BadStatementKind(kind) => write!(
+                f,
+                "\"{kind}\" is not a kind of statement: use \"quote\" for the speaker's exact words or \"paraphrase\" for reported speech"
+            ),
+            ProblemKind::BadSequence(value) => {
+                write!(f, "{value} is not a sequence number: use a whole number from 0 up, e.g. 1")
+            }
+            ProblemKind::NoEvents => f.write_str("the story has no events: add at least one to \"events\""),
+            ProblemKind::UnknownField { field, suggestion } => {
+                write!(f, "\"{field}\" is not a field here and is ignored")?;
+                match suggestion {
+                    Some(s) => write!(f, ": did you mean \"{s}\"?"),
+                    None => Ok(()),
+                }
+            }
+            ProblemKind::AmbiguousOrder { other } => write!(
+                f,
+                "has the same date and sequence as {other}, so their order is a guess: give them different \"sequence\" numbers"
+            ),
+        }
+    }
+}
+
+/// One problem, where it is, and how bad.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: Path,
+    pub kind: ProblemKind,
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.kind)
+    }
+}
+
+/// A story that passed: the timeline and any warnings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub timeline: Timeline,
+    pub warnings: Vec<Problem>,
+}
+
+/// Checks a parsed story file. `Err` holds every problem found, errors and warnings, in file order.
+pub fn validate(json: &Json) -> Result<Checked, Vec<Problem>> {
+    let mut r = Reader::default();
+    let timeline = r.timeline(json);
+    let has_error = r.problems.iter().any(|p| p.severity == Severity::Error);
+    match timeline {
+        Some(timeline) if !has_error => Ok(Checked { timeline, warnings: r.problems }),
+        _ => Err(r.problems),
+    }
+}
+
+const TIMELINE_FIELDS: &[&str] = &["title", "summary", "sources", "events"];
+const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
+const EVENT_FIELDS: &[&str] =
+    &["id", "date", "end_date", "sequence", "headline", "body", "place", "group", "source", "excerpt", "statements"];
+const STATEMENT_FIELDS: &[&str] = &["id", "speaker", "role", "kind", "text", "summary", "context"];
+const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
+
+/// Collects problems while it reads.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn error(&mut self, path: Path, kind: ProblemKind) {
+        self.problems.push(Problem { path, kind, severity: Severity::Error });
+    }
+
+    fn warn(&mut self, path: Path, kind: ProblemKind) {
+        self.problems.push(Problem { path, kind, severity: Severity::Warning });
+    }
+
+    fn wrong_type(&mut self, path: Path, expected: &'static str, found: &Json) {
+        self.error(path, ProblemKind::WrongType { expected, found: found.kind() });
+    }
+
+    /// The members of an object, warning about fields not in `known`. `None` (with an error) otherwise.
+    fn object<'a>(
+        &mut self,
+        json: &'a Json,
+        path: &Path,
+        known: &'static [&'static str],
+    ) -> Option<&'a [(String, Json)]> {
+        match json {
+            Json::Obj(members) => {
+                for (key, _) in members {
+                    if !known.contains(&key.as_str()) {
+                        let suggestion = closest(key, known);
+                        self.warn(path.key(key), ProblemKind::UnknownField { field: key.clone(), suggestion });
+                    }
+                }
+                Some(members)
+            }
+            other => {
+                self.wrong_type(path.clone(), "an object ({ ... })", other);
+                None
+            }
+        }
+    }
+
+    /// Optional text: absent or null is `None`; empty text is `None` too.
+    fn opt_text(&mut self, obj: &Json, key: &str, path: &Path) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Str(s)) if s.trim().is_empty() => None,
+            Some(Json::Str(s)) => Some(s.trim().to_owned()),
+            Some(other) => {
+                self.wrong_type(path.key(key), "text", other);
+                None
+            }
+        }
+    }
+
+    /// Required, non-empty text.
+    fn text(&mut self, obj: &Json, key: &'static str, path: &Path, example: &'static str) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Json::Null) => {
+                self.error(path.clone(), ProblemKind::Missing { field: key, example });
+                None
+            }
+            Some(Json::Str(s)) if s.trim().is_empty() => {
+                self.error(path.key(key), ProblemKind::Empty);
+                None
+            }
+            Some(Json::Str(s)) => Some(s.trim().to_owned()),
+            Some(other) => {
+                self.wrong_type(path.key(key), "text", other);
+                None
+            }
+        }
+    }
+
+    /// An id: required or optional, checked for link-safe characters.
+    fn id(&mut self, obj: &Json, path: &Path, required: bool, example: &'static str) -> Option<String> {
+        let id = if required { self.text(obj, "id", path, example) } else { self.opt_text(obj, "id", path) }?;
+        if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            Some(id)
+        } else {
+            self.error(path.key("id"), ProblemKind::BadId(id));
+            None
+        }
+    }
+
+    fn list<'a>(&mut self, obj: &'a Json, key: &str, path: &Path) -> &'a [Json] {
+        match obj.get(key) {
+            None | Some(Json::Null) => &[],
+            Some(Json::Arr(items)) => items,
+            Some(other) => {
+                self.wrong_type(path.key(key), "a list ([ ... ])", other);
+                &[]
+            }
+        }
+    }
+
+    fn date(&mut self, json: &Json, path: Path) -> Option<DateSpec> {
+        let result = match json {
+            Json::Str(text) => DateSpec::parse(text),
+            Json::Num(n) => whole(*n, "year").and_then(|y| DateSpec::from_parts(y, None, None, None, None)),
+            Json::Obj(_) => {
+                self.object(json, &path, DATE_FIELDS)?;
+                let mut part = |key: &'static str| -> Result<Option<i64>, ()> {
+                    match json.get(key) {
+                        None | Some(Json::Null) => Ok(None),
+                        Some(Json::Num(n)) => match whole(*n, key) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) => {
+                                self.error(path.key(key), ProblemKind::Date(e));
+                                Err(())
+                            }
+                        },
+                        // Spreadsheets and TimelineJS write numbers as text: accept "05".
+                        Some(Json::Str(s)) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().ok()),
+                        Some(other) => {
+                            self.wrong_type(path.key(key), "a whole number", other);
+                            Err(())
+                        }
+                    }
+                };
+                let (year, month, day, hour, minute) =
+                    (part("year"), part("month"), part("day"), part("hour"), part("minute"));
+                let (Ok(year), Ok(month), Ok(day), Ok(hour), Ok(minute)) = (year, month, day, hour, minute) else {
+                    return None;
+                };
+                let Some(year) = year else {
+                    self.error(path, ProblemKind::Date(DateError::NoYear));
+                    return None;
+                };
+                let result = DateSpec::from_parts(year, month, day, hour, minute);
+                // Point at the part that is wrong, as editors look for it: `date.month`.
+                if let Err(e) = &result {
+                    let key = match e {
+                        DateError::YearOutOfRange(_) => Some("year"),
+                        DateError::MonthOutOfRange(_) => Some("month"),
+                        DateError::DayOutOfRange { .. } => Some("day"),
+                        DateError::HourOutOfRange(_) => Some("hour"),
+                        DateError::MinuteOutOfRange(_) => Some("minute"),
+                        _ => None,
+                    };
+                    let at = key.map_or_else(|| path.clone(), |k| path.key(k));
+                    self.error(at, ProblemKind::Date(e.clone()));
+                    return None;
+                }
+                result
+            }
+            other => {
+                self.wrong_type(path, "a date (\"2007-05-28\" or {\"year\": 2007, ...})", other);
+                return None;
+            }
+        };
+        match result {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.error(path, ProblemKind::Date(e));
+                None
+            }
+        }
+    }
+
+    fn timeline(&mut self, json: &Json) -> Option<Timeline> {
+        let root = Path::root();
+        self.object(json, &root, TIMELINE_FIELDS)?;
+        let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
+        let summary = self.opt_text(json, "summary", &root);
+
+        let sources_path = root.key("sources");
+        let mut sources = Vec::new();
+        let mut source_ids: HashMap<String, Path> = HashMap::new();
+        for (i, item) in self.list(json, "sources", &root).iter().enumerate() {
+            let path = sources_path.index(i);
+            if let Some(source) = self.source(item, &path) {
+                if let Some(first) = source_ids.get(&source.id) {
+                    self.error(
+                        path.key("id"),
+                        ProblemKind::DuplicateId { id: source.id.clone(), first: first.clone() },
+                    );
+                } else {
+                    source_ids.insert(source.id.clone(), path.key("id"));
+                }
+                sources.push(source);
+            }
+        }
+
+        let events_path = root.key("events");
+        let items = match json.get("events") {
+            None | Some(Json::Null) => {
+                self.error(
+                    root.clone(),
+                    ProblemKind::Missing { field: "events", example: "\"events\": [{ \"id\": \"talks-open\", ... }]" },
+                );
+                &[][..]
+            }
+            _ => self.list(json, "events", &root),
+        };
+        if items.is_empty() && matches!(json.get("events"), Some(Json::Arr(_))) {
+            self.error(events_path.clone(), ProblemKind::NoEvents);
+        }
+        let mut events: Vec<(Path, Event)> = Vec::new();
+        let mut ids: HashMap<String, Path> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = events_path.index(i);
+            if let Some(event) = self.event(item, &path, &mut ids) {
+                if let Some(source) = &event.source {
+                    if !source_ids.contains_key(source) {
+                        let known = sources.iter().map(|s| s.id.clone()).collect();
+                        self.error(
+                            path.key("source"),
+                            ProblemKind::UnknownId { id: source.clone(), what: "source", known },
+                        );
+                    }
+                }
+                events.push((path, event));
+            }
+        }
+
+        // Chronological order; the sort is stable, so file order breaks the remaining ties.
+        events.sort_by_key(|(_, e)| (e.date, e.sequence));
+        for pair in events.windows(2) {
+            let ((first, a), (second, b)) = (&pair[0], &pair[1]);
+            if a.date == b.date && a.sequence == b.sequence {
+                self.warn(second.clone(), ProblemKind::AmbiguousOrder { other: first.clone() });
+            }
+        }
+
+        Some(Timeline { title: title?, summary, sources, events: events.into_iter().map(|(_, e)| e).collect() })
+    }
+
+    fn source(&mut self, json: &Json, path: &Path) -> Option<Source> {
+        self.object(json, path, SOURCE_FIELDS)?;
+        let id = self.id(json, path, true, "\"id\": \"voa\"");
+        let title = self.text(json, "title", path, "\"title\": \"US, Iran Affirm Common Goals in Iraq\"");
+        let date = json.get("date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, path.key("date")));
+        Some(Source {
+            id: id?,
+            title: title?,
+            publisher: self.opt_text(json, "publisher", path),
+            author: self.opt_text(json, "author", path),
+            dateline: self.opt_text(json, "dateline", path),
+            date,
+            url: self.opt_text(json, "url", path),
+        })
+    }
+
+    fn event(&mut self, json: &Json, path: &Path, ids: &mut HashMap<String, Path>) -> Option<Event> {
+        self.object(json, path, EVENT_FIELDS)?;
+        let id = self.id(json, path, true, "\"id\": \"talks-open\"");
+        if let Some(id) = &id {
+            self.claim(ids, id, path.key("id"));
+        }
+        let date = match json.get("date") {
+            None | Some(Json::Null) => {
+                self.error(path.clone(), ProblemKind::Missing { field: "date", example: "\"date\": \"2007-05-28\"" });
+                None
+            }
+            Some(d) => self.date(d, path.key("date")),
+        };
+        let end_date =
+            json.get("end_date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, path.key("end_date")));
+        if let (Some(start), Some(end)) = (&date, &end_date) {
+            if end.instant() < start.instant() {
+                self.error(
+                    path.key("end_date"),
+                    ProblemKind::EndBeforeStart { start: start.label(), end: end.label() },
+                );
+            }
+        }
+        let sequence = match json.get("sequence") {
+            None | Some(Json::Null) => None,
+            Some(Json::Num(n)) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => Some(*n as u32),
+            Some(Json::Num(n)) => {
+                self.error(path.key("sequence"), ProblemKind::BadSequence(n.to_string()));
+                None
+            }
+            Some(other) => {
+                self.wrong_type(path.key("sequence"), "a whole number", other);
+                None
+            }
+        };
+        let headline = self.text(json, "headline", path, "\"headline\": \"Talks open in Baghdad\"");
+        let body = self.opt_text(json, "body", path).map(|b| paragraphs(&b)).unwrap_or_default();
+        let statements_path = path.key("statements");
+        let mut statements = Vec::new();
+        let items = self.list(json, "statements", path);
+        for (i, item) in items.iter().enumerate() {
+            let spath = statements_path.index(i);
+            let fallback = id.as_deref().map(|id| format!("{id}-{}", i + 1));
+            if let Some(statement) = self.statement(item, &spath, fallback, ids) {
+                statements.push(statement);
+            }
+        }
+        Some(Event {
+            id: id?,
+            date: date?,
+            end_date,
+            sequence,
+            headline: headline?,
+            body,
+            place: self.opt_text(json, "place", path),
+            group: self.opt_text(json, "group", path),
+            source: self.opt_text(json, "source", path),
+            excerpt: self.opt_text(json, "excerpt", path),
+            statements,
+        })
+    }
+
+    fn statement(
+        &mut self,
+        json: &Json,
+        path: &Path,
+        fallback_id: Option<String>,
+        ids: &mut HashMap<String, Path>,
+    ) -> Option<Statement> {
+        self.object(json, path, STATEMENT_FIELDS)?;
+        let given = self.id(json, path, false, "");
+        let id = match (given, fallback_id) {
+            (Some(id), _) => {
+                self.claim(ids, &id, path.key("id"));
+                Some(id)
+            }
+            // Generated ids are claimed too, so a later explicit id cannot take one.
+            (None, Some(id)) => {
+                if !ids.contains_key(&id) {
+                    ids.insert(id.clone(), path.clone());
+                }
+                Some(id)
+            }
+            (None, None) => None,
+        };
+        let speaker = self.text(json, "speaker", path, "\"speaker\": \"Ryan Crocker\"");
+        let kind = match json.get("kind") {
+            None | Some(Json::Null) => {
+                self.error(path.clone(), ProblemKind::Missing { field: "kind", example: "\"kind\": \"quote\"" });
+                None
+            }
+            Some(Json::Str(s)) => match s.trim() {
+                "quote" => Some(StatementKind::Quote),
+                "paraphrase" => Some(StatementKind::Paraphrase),
+                other => {
+                    self.error(path.key("kind"), ProblemKind::BadStatementKind(other.to_owned()));
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type(path.key("kind"), "text (\"quote\" or \"paraphrase\")", other);
+                None
+            }
+        };
+        let text = self.text(json, "text", path, "\"text\": \"This is about actions, not just principles.\"");
+        Some(Statement {
+            id: id?,
+            speaker: speaker?,
+            role: self.opt_text(json, "role", path),
+            kind: kind?,
+            text: text?,
+            summary: self.opt_text(json, "summary", path),
+            context: self.opt_text(json, "context", path),
+        })
+    }
+
+    /// Records `id` as used at `at`, or reports that it was used before.
+    fn claim(&mut self, ids: &mut HashMap<String, Path>, id: &str, at: Path) {
+        if let Some(first) = ids.get(id) {
+            self.error(at, ProblemKind::DuplicateId { id: id.to_owned(), first: first.clone() });
+        } else {
+            ids.insert(id.to_owned(), at);
+        }
+    }
+}
+
+/// A whole number from a JSON number, or the error that says it is not one.
+fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Ok(n as i64)
+    } else {
+        Err(DateError::NotWhole { part, value: n.to_string() })
+    }
+}
+
+/// Splits text into paragraphs at blank lines; single line breaks stay inside a paragraph.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The known field nearest to a misspelt one, if it is near enough to be the likely intent.
+fn closest(field: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    let lower = field.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&lower, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Result<Checked, Vec<Problem>> {
+        let json: Json = serde_json::from_str(text).expect("test input is JSON");
+        validate(&json)
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        match check(text) {
+            Ok(c) => c.warnings.iter().map(|p| format!("warning {p}")).collect(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    const GOOD_EVENT: &str = r#"{"id": "a", "date": "2007-05-28", "headline": "A"}"#;
+
+    fn story(events: &str) -> String {
+        format!(r#"{{"title": "T", "events": [{events}]}}"#)
+    }
+
+    #[test]
+    fn bad_data_table() {
+        let cases: &[(String, &[&str])] = &[
+            ("[]".into(), &["(the whole file): expected an object ({ ... }), found a list"]),
+            (
+                r#"{"events": []}"#.into(),
+                &[
+                    "(the whole file): \"title\" is missing: add it, e.g. \"title\": \"US-Iran talks in Baghdad\"",
+                    "events: the story has no events: add at least one to \"events\"",
+                ],
+            ),
+            (r#"{"title": "T"}"#.into(), &["(the whole file): \"events\" is missing: add it, e.g. \"events\": [{ \"id\": \"talks-open\", ... }]"]),
+            (r#"{"title": "T", "events": {}}"#.into(), &["events: expected a list ([ ... ]), found an object"]),
+            (story(r#"{"id": "a", "date": {"year": 2007, "month": 13}, "headline": "A"}"#), &["events[0].date.month: 13 is not a month (1-12)"]),
+            (story(r#"{"id": "a", "date": {"year": 2007, "month": 4, "day": 31}, "headline": "A"}"#), &["events[0].date.day: 31 is not a day of April 2007 (1-30)"]),
+            (story(r#"{"id": "a", "date": {"month": 4}, "headline": "A"}"#), &["events[0].date: a date needs at least a year, e.g. {\"year\": 2007}"]),
+            (story(r#"{"id": "a", "date": {"year": 2007.5}, "headline": "A"}"#), &["events[0].date.year: 2007.5 is not a whole number: the year must be one"]),
+            (story(r#"{"id": "a", "date": true, "headline": "A"}"#), &["events[0].date: expected a date (\"2007-05-28\" or {\"year\": 2007, ...}), found true/false"]),
+            (story(r#"{"id": "a", "date": "2007-02-30", "headline": "A"}"#), &["events[0].date: 30 is not a day of February 2007 (1-28)"]),
+            (story(r#"{"id": "a", "headline": "A"}"#), &["events[0]: \"date\" is missing: add it, e.g. \"date\": \"2007-05-28\""]),
+            (story(r#"{"id": "a", "date": "2007", "headline": "  "}"#), &["events[0].headline: is empty: write the text, or remove the field if it is optional"]),
+            (story(r#"{"id": "a", "date": "2007", "headline": 5}"#), &["events[0].headline: expected text, found a number"]),
+            (
+                story(&format!("{GOOD_EVENT}, {}", GOOD_EVENT.replace("05-28", "05-29"))),
+                &["events[1].id: the id \"a\" is already used at events[0].id: give each one its own id"],
+            ),
+            (story(r#"{"id": "a b", "date": "2007", "headline": "A"}"#), &["events[0].id: \"a b\" cannot be an id: use only letters, digits, - and _ (it becomes part of a link), e.g. \"talks-open\""]),
+            (
+                story(r#"{"id": "a", "date": "2007-05-28", "end_date": "2007-05-01", "headline": "A"}"#),
+                &["events[0].end_date: the end (May 1, 2007) is before the start (May 28, 2007): swap them or fix one"],
+            ),
+            (story(r#"{"id": "a", "date": "2007", "headline": "A", "source": "voa"}"#), &["events[0].source: no source has the id \"voa\": the file defines no sources"]),
+            (story(r#"{"id": "a", "date": "2007", "headline": "A", "sequence": -1}"#), &["events[0].sequence: -1 is not a sequence number: use a whole number from 0 up, e.g. 1"]),
+            (
+                story(r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"kind": "quote", "text": "x"}]}"#),
+                &["events[0].statements[0]: \"speaker\" is missing: add it, e.g. \"speaker\": \"Ryan Crocker\""],
+            ),
+            (
+                story(r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"speaker": "S", "kind": "rumour", "text": "x"}]}"#),
+                &["events[0].statements[0].kind: \"rumour\" is not a kind of statement: use \"quote\" for the speaker's exact words or \"paraphrase\" for reported speech"],
+            ),
+            (
+                story(r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"id": "a", "speaker": "S", "kind": "quote", "text": "x"}]}"#),
+                &["events[0].statements[0].id: the id \"a\" is already used at events[0].id: give each one its own id"],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(messages(input), *want, "for {input}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let input = story(
+            r#"{"id": "a", "date": "2007-13", "headline": ""},
+               {"id": "a", "date": "2007", "headline": "B", "statements": [{"speaker": "", "kind": "quote", "text": "t"}]}"#,
+        );
+        let got = messages(&input);
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert!(got[0].starts_with("events[0].date: 13 is not a month"));
+        assert!(got[1].starts_with("events[0].headline: is empty"));
+        assert!(got[2].starts_with("events[1].id: the id \"a\" is already used"));
+        assert!(got[3].starts_with("events[1].statements[0].speaker: is empty"));
+    }
+
+    #[test]
+    fn warnings_do_not_stop_the_story() {
+        let input = r#"{"title": "T", "events": [
+            {"id": "a", "date": "2007-05-28", "headlne": "A", "headline": "A"},
+            {"id": "b", "date": "2007-05-28", "headline": "B"}]}"#;
+        assert_eq!(
+            messages(input),
+            [
+                "warning events[0].headlne: \"headlne\" is not a field here and is ignored: did you mean \"headline\"?",
+                "warning events[1]: has the same date and sequence as events[0], so their order is a guess: give them different \"sequence\" numbers",
+            ]
+        );
+    }
+
+    #[test]
+    fn events_come_out_in_order_of_date_then_sequence() {
+        let input = story(
+            r#"{"id": "late", "date": "2007-05-28", "sequence": 2, "headline": "L"},
+               {"id": "early", "date": "2007-05-28", "sequence": 1, "headline": "E"},
+               {"id": "old", "date": "1979", "headline": "O"}"#,
+        );
+        let order: Vec<_> = check(&input).unwrap().timeline.events.iter().map(|e| e.id.clone()).collect();
+        assert_eq!(order, ["old", "early", "late"]);
+    }
+
+    #[test]
+    fn statement_ids_are_generated_when_absent() {
+        let input = story(
+            r#"{"id": "a", "date": "2007", "headline": "A", "statements": [
+                {"speaker": "S", "kind": "quote", "text": "x"}, {"speaker": "S", "kind": "paraphrase", "text": "y"}]}"#,
+        );
+        let checked = check(&input).unwrap();
+        let ids: Vec<_> = checked.timeline.events[0].statements.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "a-2"]);
+    }
+
+    #[test]
+    fn body_splits_into_paragraphs_at_blank_lines() {
+        assert_eq!(paragraphs("one\ntwo\n\n\nthree\n"), ["one two", "three"]);
+        assert!(paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn deep_or_odd_input_never_panics() {
+        for input in [
+            "null",
+            "1",
+            "\"x\"",
+            "{\"title\": [], \"events\": [null, 1, [], {}]}",
+            "{\"events\": [{\"date\": {\"year\": 1e300}}]}",
+        ] {
+            assert!(check(input).is_err(), "{input} should not validate");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The widget in a real browser (headless Chromium through wasm-bindgen-test-runner): mounting the App,
+//! selecting events, expanding statements, keyboard navigation, and the error panel for bad data.
+#![cfg(target_arch = "wasm32")]
+
+use newsline::components::{App, AppProps};
+use newsline::story::default_story;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A widget mounted in a fresh element, removed again when dropped.
+struct Mounted {
+    root: Element,
+    _app: yew::AppHandle<App>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    async fn new(props: AppProps) -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        root.set_attribute("style", "width: 1100px").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        Mounted { root, _app: app }
+    }
+
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap()).collect()
+    }
+
+    fn one(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
+            .dyn_into()
+            .unwrap()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.one(selector).click();
+        yew::scheduler::flush().await;
+    }
+
+    async fn key(&self, target: &HtmlElement, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        target.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    fn active_id(&self) -> String {
+        let document = web_sys::window().unwrap().document().unwrap();
+        document.active_element().map(|e| e.id()).unwrap_or_default()
+    }
+}
+
+fn no_hash() -> AppProps {
+    AppProps { data: None, start: None, hash: false, heading_level: 2 }
+}
+
+#[wasm_bindgen_test]
+async fn shows_every_event_and_opens_the_first() {
+    let w = Mounted::new(no_hash()).await;
+    let story = default_story().timeline;
+    let markers = w.all(".nl-marker");
+    assert_eq!(markers.len(), story.events.len());
+    for (marker, event) in markers.iter().zip(&story.events) {
+        assert!(marker.text_content().unwrap().contains(&event.headline));
+    }
+    assert_eq!(w.text(".nl-card-headline"), story.events[0].headline);
+    assert_eq!(w.text(".nl-card-date"), "1979");
+    assert_eq!(w.text(".nl-position"), "1 of 8");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_marker_opens_its_card() {
+    let w = Mounted::new(no_hash()).await;
+    let story = default_story().timeline;
+    let markers = w.all(".nl-marker");
+    markers[5].click();
+    yew::scheduler::flush().await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[5].headline);
+    assert_eq!(w.text(".nl-card-date"), "Monday, May 28, 2007");
+    assert_eq!(markers[5].get_attribute("aria-current").as_deref(), Some("true"));
+    assert_eq!(markers[0].get_attribute("aria-current"), None);
+    assert_eq!(markers[5].tab_index(), 0, "the selected marker is the strip's one tab stop");
+    assert_eq!(markers[0].tab_index(), -1);
+    assert_eq!(w.text(".nl-live"), format!("Monday, May 28, 2007: {}", story.events[5].headline));
+    w.click(".nl-next").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[6].headline);
+}
+
+#[wasm_bindgen_test]
+async fn statements_expand_and_collapse() {
+    let w = Mounted::new(AppProps { start: Some("talks-held".into()), ..no_hash() }).await;
+    let toggles = w.all(".nl-statement-toggle");
+    assert_eq!(toggles.len(), 5);
+    let detail_id = toggles[1].get_attribute("aria-controls").unwrap();
+    let detail = w.one(&format!("#{detail_id}"));
+    assert_eq!(toggles[1].get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(detail.hidden(), "collapsed by default");
+
+    toggles[1].click();
+    yew::scheduler::flush().await;
+    assert_eq!(toggles[1].get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!detail.hidden());
+    let quote = detail.query_selector("blockquote").unwrap().expect("a quote is a blockquote");
+    assert_eq!(
+        quote.text_content().unwrap(),
+        "We also made it clear from the American point of view that this is about actions, not just principles."
+    );
+    assert!(detail.text_content().unwrap().contains("U.S. Ambassador to Iraq"));
+
+    toggles[1].click();
+    yew::scheduler::flush().await;
+    assert!(detail.hidden());
+
+    // Escape inside an expanded statement collapses it and returns focus to its button.
+    toggles[2].click();
+    yew::scheduler::flush().await;
+    let detail2 = w.one(&format!("#{}", toggles[2].get_attribute("aria-controls").unwrap()));
+    assert!(!detail2.hidden());
+    w.key(&detail2, "Escape").await;
+    assert!(detail2.hidden());
+    assert_eq!(w.active_id(), toggles[2].id());
+}
+
+#[wasm_bindgen_test]
+async fn expand_all_and_collapse_all() {
+    let w = Mounted::new(AppProps { start: Some("news-conference".into()), ..no_hash() }).await;
+    w.click(".nl-expand-all").await;
+    let toggles = w.all(".nl-statement-toggle");
+    assert_eq!(toggles.len(), 7);
+    assert!(toggles.iter().all(|t| t.get_attribute("aria-expanded").as_deref() == Some("true")));
+    assert!(w.all(".nl-statement-detail").iter().all(|d| !d.hidden()));
+    w.click(".nl-collapse-all").await;
+    assert!(w.all(".nl-statement-detail").iter().all(|d| d.hidden()));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_home_and_end_move_the_selection_and_focus() {
+    let w = Mounted::new(no_hash()).await;
+    let story = default_story().timeline;
+    let first = w.one(".nl-marker");
+    first.focus().unwrap();
+    w.key(&first, "ArrowRight").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[1].headline);
+    assert_eq!(w.active_id(), w.all(".nl-marker")[1].id(), "focus follows the selection");
+    let focused = w.all(".nl-marker")[1].clone();
+    w.key(&focused, "End").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[7].headline);
+    let focused = w.all(".nl-marker")[7].clone();
+    w.key(&focused, "ArrowLeft").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[6].headline);
+    let focused = w.all(".nl-marker")[6].clone();
+    w.key(&focused, "Home").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[0].headline);
+}
+
+#[wasm_bindgen_test]
+async fn keys_typed_outside_the_widget_do_nothing() {
+    let w = Mounted::new(no_hash()).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let input: HtmlElement = document.create_element("input").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&input).unwrap();
+    w.key(&input, "ArrowRight").await;
+    w.key(&document.body().unwrap(), "End").await;
+    input.remove();
+    assert_eq!(w.text(".nl-position"), "1 of 8");
+}
+
+#[wasm_bindgen_test]
+async fn bad_data_shows_every_problem_with_its_path() {
+    let data = r#"{"title": "", "events": [{"id": "a", "date": {"year": 2007, "month": 13}, "headline": "A"},
+        {"id": "a", "date": "2007-05-28", "headline": "B", "statements": [{"kind": "quote", "text": "x"}]}]}"#;
+    let w = Mounted::new(AppProps { data: Some(data.into()), ..no_hash() }).await;
+    assert_eq!(w.one(".nl-error").get_attribute("role").as_deref(), Some("alert"));
+    let problems: Vec<String> = w.all(".nl-problems li").iter().map(|li| li.text_content().unwrap()).collect();
+    assert_eq!(
+        problems,
+        [
+            "title: is empty: write the text, or remove the field if it is optional",
+            "events[0].date.month: 13 is not a month (1-12)",
+            "events[1].id: the id \"a\" is already used at events[0].id: give each one its own id",
+            "events[1].statements[0]: \"speaker\" is missing: add it, e.g. \"speaker\": \"Ryan Crocker\"",
+        ]
+    );
+    assert!(w.all(".nl-marker").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_json_is_explained() {
+    let w = Mounted::new(AppProps { data: Some("{\"title\": ".into()), ..no_hash() }).await;
+    assert_eq!(w.text(".nl-title"), "This timeline could not be shown");
+    assert!(w.text(".nl-problems").starts_with("(the whole file): this is not valid JSON: "));
+}
+
+#[wasm_bindgen_test]
+async fn the_url_hash_selects_and_follows_the_selection() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("baghdad-bombing").unwrap();
+    let w = Mounted::new(AppProps { hash: true, ..no_hash() }).await;
+    assert_eq!(w.text(".nl-card-headline"), "Bomb blast in Baghdad kills at least 19");
+    w.click(".nl-next").await;
+    assert_eq!(window.location().hash().unwrap(), "#news-conference");
+    drop(w);
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
+}

@@ -1,0 +1,106 @@
+// End to end: the release bundle in dist/, served on 127.0.0.1, read in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, watchedPage, SCREENSHOTS } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const HEADLINES = [
+  'The United States breaks off diplomatic ties with Iran',
+  "Iran's foreign minister calls for an immediate U.S. pullout",
+  'Prime Minister Nouri al-Maliki opens the talks in Baghdad',
+  'Nearly four hours of talks: broad principles agreed, U.S. concerns laid out',
+  'Iran proposes a "trilateral security mechanism"',
+  'Bomb blast in Baghdad kills at least 19',
+  'At the news conference, Crocker gives his account of the talks',
+  'Next: Iraq proposes another three-way meeting',
+];
+
+test('desktop: every event shows, a card opens and a statement expands, all from the origin', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('.nl-marker');
+  const headlines = await page.locator('.nl-marker .nl-marker-headline').allTextContents();
+  assert.deepEqual(headlines, HEADLINES);
+  for (const marker of await page.locator('.nl-marker').all()) {
+    assert.ok(await marker.isVisible(), 'every marker is on screen at zoom 1');
+  }
+  // Markers do not overlap one another.
+  const boxes = await page.locator('.nl-marker').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      assert.ok(!overlap, `markers ${i} and ${j} overlap`);
+    }
+  }
+  assert.equal(await page.locator('.nl-break-label').textContent(), '27 years');
+
+  await page.locator('.nl-marker', { hasText: 'Nearly four hours' }).click();
+  await assert.doesNotReject(page.waitForFunction(() => location.hash === '#talks-held'));
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[3]);
+  const toggle = page.locator('.nl-statement-toggle', { hasText: 'actions' }).first();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const detail = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+  assert.ok(await detail.isVisible());
+  assert.match(await detail.textContent(), /this is about actions, not just principles/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'e2e-1280.png'), fullPage: true });
+
+  assert.deepEqual(faults.errors, []);
+  assert.deepEqual(faults.console, []);
+  assert.deepEqual(faults.foreign, []);
+});
+
+test('phone: a vertical list at 360 px with no sideways scrolling', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 360, height: 740 });
+  await page.goto(`${server.origin}/#baghdad-bombing`);
+  await page.waitForSelector('.nl-list');
+  assert.equal(await page.locator('.nl-item-button').count(), 8);
+  assert.equal(await page.locator('.nl-gap').textContent(), '27 years later');
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[5]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal page scroll');
+  await page.locator('.nl-item-button', { hasText: 'news conference' }).click();
+  await page.locator('.nl-expand-all').click();
+  assert.equal(await page.locator('.nl-statement-toggle[aria-expanded="true"]').count(), 7);
+  await page.screenshot({ path: join(SCREENSHOTS, 'e2e-360.png'), fullPage: true });
+  assert.deepEqual(faults.errors, []);
+  assert.deepEqual(faults.console, []);
+  assert.deepEqual(faults.foreign, []);
+});
+
+test('keyboard: tab into the strip, arrow along, and the card follows', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('.nl-marker');
+  // Previous is disabled on the first event, so Tab goes: Next, zoom in, then the selected marker.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'nl-button nl-next');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventId), 'ties-broken-1979');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventId), 'talks-open');
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[2]);
+  await page.keyboard.press('End');
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[7]);
+  // One Tab leaves the strip for the card's controls: the strip is a single tab stop.
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.className), /nl-expand-all/);
+});
