@@ -34,7 +34,7 @@ pub fn place_markers(dates: &[DateSpec], width: f64, zoom: f64) -> Placed {
     let params = Params::default();
     let width = if width.is_finite() { width.max(0.0) } else { 0.0 };
     // Flags reach right of their marker: keep room for the last one.
-    let scale = place(dates, width - (PREFERRED_FLAG_WIDTH - params.padding), zoom, &params);
+    let scale = place(dates, width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding), zoom, &params);
     let closest = scale.xs.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min);
     let closest = if closest.is_finite() { closest } else { PREFERRED_FLAG_WIDTH };
     let flag_width = flag_width_for(PREFERRED_FLAG_WIDTH, closest, FLAG_GAP, MAX_ROWS);
@@ -98,7 +98,7 @@ mod tests {
         let dates: Vec<_> = story.events.iter().map(|e| e.date).collect();
         for width in [NARROW_BELOW, 768.0, 1024.0, 1280.0, 1920.0] {
             let placed = place_markers(&dates, width, 1.0);
-            assert_eq!(placed.track_width, width, "no horizontal scroll at {width}px and zoom 1");
+            assert!((placed.track_width - width).abs() < 0.5, "no horizontal scroll at {width}px and zoom 1");
             assert!(placed.rows_used <= MAX_ROWS);
             for r in 0..MAX_ROWS as u8 {
                 let xs: Vec<f64> =
