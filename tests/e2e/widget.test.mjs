@@ -79,6 +79,10 @@ test('phone: a vertical list at 360 px with no sideways scrolling', async () => 
   await page.locator('.nl-expand-all').click();
   assert.equal(await page.locator('.nl-statement-toggle[aria-expanded="true"]').count(), 7);
   await page.screenshot({ path: join(SCREENSHOTS, 'e2e-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.waitForTimeout(50);
+  const overflow320 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow320, 0, 'no horizontal page scroll at 320 px');
   assert.deepEqual(faults.errors, []);
   assert.deepEqual(faults.console, []);
   assert.deepEqual(faults.foreign, []);
