@@ -1,35 +1,168 @@
-//! Mounting into a host page: every `<div data-newsline>` becomes a widget, configured by its attributes.
+//! Mounting into a host page, and the handle the page keeps.
 //!
+//! Every `<div data-newsline>` becomes a widget, configured by its attributes:
+//! - `data-src`: URL of the story JSON (without it, the built-in story);
 //! - `data-start`: id of the event to open first;
-//! - `data-hash`: `on`/`off`, whether the widget reads and writes the URL hash (on by default when it is the
+//! - `data-theme`: `light` (default), `dark` or `auto`;
+//! - `data-hash`: `on`/`off`, whether the widget reads and writes the URL hash (default: on when it is the
 //!   only widget on the page, off when there are several, so they do not fight over one fragment);
-//! - `data-heading-level`: level of the widget's top heading (default 2).
+//! - `data-height`: a fixed height in CSS pixels (the widget scrolls inside it);
+//! - `data-heading-level`: level of the widget's top heading (default 2);
+//! - `data-timeout`: how long the download may take, in milliseconds (default 15000).
+//!
+//! The widget reports to the page with bubbling `CustomEvent`s on its element: `newsline:ready`,
+//! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
+//! `newsline:error` (`detail.problems`, `detail.message`, `detail.url`).
 
-use crate::components::{App, AppProps};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::{AppHandle, Callback};
 
-/// Mounts a widget in every `[data-newsline]` element of the document that has none yet.
-/// Returns how many it mounted.
-pub fn mount_all() -> usize {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return 0 };
-    let Ok(nodes) = document.query_selector_all("[data-newsline]:not([data-newsline-mounted])") else {
-        return 0;
-    };
-    let total = document.query_selector_all("[data-newsline]").map_or(0, |n| n.length());
-    let mut mounted = 0;
-    for i in 0..nodes.length() {
-        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        let attr = |name: &str| element.get_attribute(name).filter(|v| !v.trim().is_empty());
-        let hash = match attr("data-hash").as_deref().map(str::trim) {
-            Some("on") | Some("true") => true,
-            Some("off") | Some("false") => false,
-            _ => total <= 1,
-        };
-        let heading_level = attr("data-heading-level").and_then(|v| v.trim().parse::<u8>().ok()).unwrap_or(2);
-        let props = AppProps { data: None, start: attr("data-start").map(Into::into), hash, heading_level };
-        let _ = element.set_attribute("data-newsline-mounted", "");
-        yew::Renderer::<App>::with_root_and_props(element, props).render();
-        mounted += 1;
+use crate::components::{App, AppProps, Controller, Notice};
+use crate::load::DEFAULT_TIMEOUT_MS;
+use crate::state::Action;
+
+/// Marks an element that has a widget, so a later scan leaves it alone.
+const MOUNTED: &str = "data-newsline-mounted";
+
+/// Options as the JS API takes them (`Newsline.mount(element, options)`); every field is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Options {
+    pub src: Option<String>,
+    /// Story JSON as text (the JS wrapper stringifies an object).
+    pub data: Option<String>,
+    pub start: Option<String>,
+    pub theme: Option<String>,
+    pub hash: Option<bool>,
+    pub height: Option<u32>,
+    pub heading_level: Option<u8>,
+    pub timeout: Option<u32>,
+}
+
+impl Options {
+    /// Reads the `data-*` attributes of `element`.
+    pub fn from_element(element: &Element) -> Options {
+        let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        Options {
+            src: attr("data-src"),
+            data: None,
+            start: attr("data-start"),
+            theme: attr("data-theme"),
+            hash: attr("data-hash").and_then(|v| match v.as_str() {
+                "on" | "true" => Some(true),
+                "off" | "false" => Some(false),
+                _ => None,
+            }),
+            height: attr("data-height").and_then(|v| v.trim_end_matches("px").parse().ok()),
+            heading_level: attr("data-heading-level").and_then(|v| v.parse().ok()),
+            timeout: attr("data-timeout").and_then(|v| v.parse().ok()),
+        }
     }
-    mounted
+}
+
+/// A mounted widget. Dropping it leaves the widget running; [`Mounted::destroy`] removes it.
+pub struct Mounted {
+    app: Option<AppHandle<App>>,
+    controller: Controller,
+    element: Element,
+}
+
+impl Mounted {
+    /// Sends an action to the widget; `false` when it shows no story (loading, error, destroyed).
+    pub fn send(&self, action: Action) -> bool {
+        self.app.is_some() && self.controller.send(action)
+    }
+
+    /// Unmounts the widget: its listeners, observers and timers go with it, and the element is empty again.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            let _ = self.element.remove_attribute(MOUNTED);
+            self.element.set_inner_html("");
+        }
+    }
+}
+
+/// How many `[data-newsline]` elements the document has: the hash default depends on it.
+fn widgets_on_page() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-newsline]").ok())
+        .map_or(0, |n| n.length())
+}
+
+/// Mounts a widget in `element` with `options`.
+pub fn mount(element: Element, options: Options) -> Mounted {
+    let controller = Controller::default();
+    let target = element.clone();
+    let props = AppProps {
+        data: options.data.map(Into::into),
+        src: options.src.map(Into::into),
+        timeout_ms: options.timeout.unwrap_or(DEFAULT_TIMEOUT_MS),
+        start: options.start.map(Into::into),
+        hash: options.hash.unwrap_or_else(|| widgets_on_page() <= 1),
+        heading_level: options.heading_level.unwrap_or(2),
+        theme: options.theme.unwrap_or_else(|| "light".to_owned()).into(),
+        height: options.height,
+        controller: controller.clone(),
+        on_notice: Callback::from(move |notice: Notice| announce(&target, &notice)),
+    };
+    let _ = element.set_attribute(MOUNTED, "");
+    // Anything the page put inside (a no-script fallback) gives way to the widget.
+    element.set_inner_html("");
+    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+    Mounted { app: Some(app), controller, element }
+}
+
+/// Mounts a widget in every `[data-newsline]` element that has none yet; returns the handles.
+pub fn mount_all() -> Vec<Mounted> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+    let Ok(nodes) = document.query_selector_all(&format!("[data-newsline]:not([{MOUNTED}])")) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .map(|element| {
+            let options = Options::from_element(&element);
+            mount(element, options)
+        })
+        .collect()
+}
+
+/// Dispatches a notice as a bubbling `newsline:*` CustomEvent on the widget's element.
+fn announce(element: &Element, notice: &Notice) {
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
+    };
+    let name = match notice {
+        Notice::Ready { selected, events } => {
+            set("selected", selected.into());
+            set("events", (*events as u32).into());
+            "newsline:ready"
+        }
+        Notice::Select { id } => {
+            set("id", id.into());
+            "newsline:select"
+        }
+        Notice::Toggle { statement, expanded } => {
+            set("statement", statement.into());
+            set("expanded", (*expanded).into());
+            "newsline:toggle"
+        }
+        Notice::Error { url, message, problems } => {
+            set("url", url.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            set("message", message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            set("problems", problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into());
+            "newsline:error"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
 }

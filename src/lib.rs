@@ -1,12 +1,13 @@
 //! Newsline: an embeddable, accessible, interactive timeline widget for news stories.
 //!
 //! Three layers, one direction: the pure core (`json`, `date`, `model`, `validate`, `parse`, `scale`,
-//! `layout`, `state`) knows nothing of the browser and is tested on the host; `components` and `hooks` are
+//! `layout`, `load`, `state`) knows nothing of the browser and is tested on the host; `components` and `hooks` are
 //! the Yew views over it; `embed` mounts them into a page.
 
 pub mod date;
 pub mod json;
 pub mod layout;
+pub mod load;
 pub mod model;
 pub mod parse;
 pub mod scale;

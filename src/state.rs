@@ -105,6 +105,37 @@ impl ViewState {
     }
 }
 
+/// Something the reader (or the embedding page) changed, as the page is told of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Another event is open.
+    Selected(String),
+    /// A statement was expanded (`true`) or collapsed.
+    Toggled(String, bool),
+}
+
+/// What changed from `before` to `after`, in the order a reader would name it: the selection, then the
+/// statements in id order.
+pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Vec<Change> {
+    let mut out = Vec::new();
+    if before.selected != after.selected {
+        if let Some(event) = timeline.events.get(after.selected) {
+            out.push(Change::Selected(event.id.clone()));
+        }
+    }
+    out.extend(toggled(&before.expanded, &after.expanded).into_iter().map(|(id, on)| Change::Toggled(id, on)));
+    out
+}
+
+/// The statements whose expansion differs between `before` and `after`, with their new state
+/// (`true` = expanded), in id order.
+pub fn toggled(before: &BTreeSet<String>, after: &BTreeSet<String>) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = after.difference(before).map(|id| (id.clone(), true)).collect();
+    out.extend(before.difference(after).map(|id| (id.clone(), false)));
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +201,30 @@ mod tests {
         assert!(s.expanded.is_empty());
         let s = run(s, &[Action::Toggle(ids[1].clone()), Action::Toggle(ids[1].clone())]);
         assert!(s.expanded.is_empty());
+    }
+
+    #[test]
+    fn toggled_lists_each_change_once() {
+        let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(toggled(&set(&["a", "b"]), &set(&["b", "c"])), [("a".into(), false), ("c".into(), true)]);
+        assert!(toggled(&set(&["a"]), &set(&["a"])).is_empty());
+    }
+
+    #[test]
+    fn changes_name_the_new_event_and_each_statement() {
+        let t = timeline();
+        let before = ViewState::new(&t, None);
+        let after = run(before.clone(), &[Action::SelectId("talks-open".into()), Action::ExpandAll]);
+        assert_eq!(
+            changes(&t, &before, &after),
+            [
+                Change::Selected("talks-open".into()),
+                Change::Toggled("maliki-common-ground".into(), true),
+                Change::Toggled("maliki-principal-party".into(), true),
+            ]
+        );
+        let zoomed = run(before.clone(), &[Action::ZoomIn]);
+        assert!(changes(&t, &before, &zoomed).is_empty());
     }
 
     #[test]

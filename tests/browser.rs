@@ -73,7 +73,7 @@ impl Mounted {
 }
 
 fn no_hash() -> AppProps {
-    AppProps { data: None, start: None, hash: false, heading_level: 2 }
+    yew::props!(AppProps { hash: false })
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,6 @@
 //! The widget root: reads the story, then shows it or the problems that stop it.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -10,19 +11,68 @@ use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
 use super::{heading_tag, next_instance_id};
-use crate::hooks::{current_hash, use_element_width, use_url_hash};
+use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched};
 use crate::layout::{place_markers, NARROW_BELOW};
+use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
 use crate::parse::read_story;
-use crate::state::{Action, ViewState};
+use crate::state::{changes, Action, Change, ViewState};
 use crate::story::default_story;
 use crate::validate::Problem;
 
+/// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The story is on screen, with this event open.
+    Ready { selected: String, events: usize },
+    /// The reader (or the embedder) opened another event.
+    Select { id: String },
+    /// A statement was expanded or collapsed.
+    Toggle { statement: String, expanded: bool },
+    /// The story cannot be shown: the download failed (`message`) or the data has `problems`.
+    Error { url: Option<String>, message: Option<String>, problems: Vec<String> },
+}
+
+/// A way in for the embedding page: the running widget hands its dispatcher here, and the page's
+/// `select()`, `next()` ... calls go through it. Equal only to itself.
+#[derive(Clone, Default)]
+pub struct Controller(Rc<RefCell<Option<Callback<Action>>>>);
+
+impl Controller {
+    /// Sends `action` to the widget; `false` when no story is on screen (loading, or an error).
+    pub fn send(&self, action: Action) -> bool {
+        let dispatch = self.0.borrow().clone();
+        match dispatch {
+            Some(dispatch) => {
+                dispatch.emit(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn set(&self, dispatch: Option<Callback<Action>>) {
+        *self.0.borrow_mut() = dispatch;
+    }
+}
+
+impl PartialEq for Controller {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// Story JSON text; `None` shows the built-in story.
+    /// Story JSON text; with neither this nor `src`, the built-in story.
     #[prop_or_default]
     pub data: Option<AttrValue>,
+    /// URL of the story JSON, downloaded when given (it wins over `data`).
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
+    /// How long a download may take, in milliseconds.
+    #[prop_or(DEFAULT_TIMEOUT_MS)]
+    pub timeout_ms: u32,
     /// Id of the event to open first (the URL hash wins when `hash` is on and names an event).
     #[prop_or_default]
     pub start: Option<AttrValue>,
@@ -32,35 +82,132 @@ pub struct AppProps {
     /// Level of the widget's top heading; event cards sit one below.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// `light`, `dark` or `auto` (follows the reader's system setting).
+    #[prop_or(AttrValue::Static("light"))]
+    pub theme: AttrValue,
+    /// A fixed height in CSS pixels; the widget scrolls inside it.
+    #[prop_or_default]
+    pub height: Option<u32>,
+    #[prop_or_default]
+    pub controller: Controller,
+    #[prop_or_default]
+    pub on_notice: Callback<Notice>,
 }
 
 type Loaded = Result<Rc<Timeline>, Rc<Vec<Problem>>>;
 
+/// Accepted themes; anything else falls back to light.
+fn theme_name(theme: &str) -> &'static str {
+    match theme.trim() {
+        "dark" => "dark",
+        "auto" => "auto",
+        _ => "light",
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let loaded: Rc<Loaded> = use_memo(props.data.clone(), |data| {
-        let checked = match data {
-            Some(text) => read_story(text),
-            None => Ok(default_story()),
+    let attempt = use_state(|| 0u32);
+    let fetched = use_fetch_text(props.src.clone(), props.timeout_ms.max(1), *attempt);
+    let text: Result<Option<AttrValue>, ()> = match (&props.src, &fetched) {
+        (None, _) => Ok(props.data.clone()),
+        (Some(_), Fetched::Loaded(text)) => Ok(Some(text.clone())),
+        (Some(_), _) => Err(()),
+    };
+    let loaded: Rc<Option<Loaded>> = use_memo(text.clone(), |text| {
+        let checked = match text {
+            Err(()) => return None,
+            Ok(Some(text)) => read_story(text),
+            Ok(None) => Ok(default_story()),
         };
-        match checked {
+        Some(match checked {
             Ok(checked) => {
                 warn_in_console(&checked.warnings);
                 Ok(Rc::new(checked.timeline))
             }
             Err(problems) => Err(Rc::new(problems)),
-        }
+        })
     });
-    match &*loaded {
-        Ok(timeline) => html! {
+
+    // Tell the embedder once per failure.
+    {
+        let failure = match (&fetched, &*loaded) {
+            (Fetched::Failed(e), _) => {
+                Some(Notice::Error { url: Some(e.url.clone()), message: Some(e.to_string()), problems: Vec::new() })
+            }
+            (_, Some(Err(problems))) => Some(Notice::Error {
+                url: props.src.as_ref().map(|s| s.to_string()),
+                message: None,
+                problems: problems.iter().map(ToString::to_string).collect(),
+            }),
+            _ => None,
+        };
+        let on_notice = props.on_notice.clone();
+        use_effect_with(failure, move |failure| {
+            if let Some(notice) = failure {
+                on_notice.emit(notice.clone());
+            }
+        });
+    }
+
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
+    let theme = theme_name(&props.theme);
+    match (&fetched, &*loaded) {
+        (_, Some(Ok(timeline))) => html! {
             <TimelineView
                 timeline={timeline.clone()}
                 start={props.start.clone()}
                 hash={props.hash}
                 heading_level={props.heading_level}
+                theme={theme}
+                height={props.height}
+                controller={props.controller.clone()}
+                on_notice={props.on_notice.clone()}
             />
         },
-        Err(problems) => html! { <ErrorView problems={problems.clone()} heading_level={props.heading_level} /> },
+        (_, Some(Err(problems))) => html! {
+            <ErrorView
+                problems={problems.clone()}
+                heading_level={props.heading_level}
+                url={props.src.clone()}
+                on_retry={props.src.is_some().then_some(retry)}
+                {theme}
+            />
+        },
+        (Fetched::Failed(error), None) => html! {
+            <ErrorView
+                problems={Rc::new(Vec::new())}
+                heading_level={props.heading_level}
+                url={props.src.clone()}
+                message={error.to_string()}
+                on_retry={retry}
+                {theme}
+            />
+        },
+        _ => html! { <Loading {theme} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LoadingProps {
+    theme: &'static str,
+}
+
+/// The skeleton shown while the story downloads.
+#[component]
+fn Loading(props: &LoadingProps) -> Html {
+    html! {
+        <section class="newsline nl-loading" aria-busy="true" data-theme={props.theme}>
+            <p class="nl-loading-text" role="status">{ "Loading timeline…" }</p>
+            <div class="nl-skeleton" aria-hidden="true">
+                <span class="nl-skeleton-line"></span>
+                <span class="nl-skeleton-axis"></span>
+                <span class="nl-skeleton-card"></span>
+            </div>
+        </section>
     }
 }
 
@@ -75,10 +222,19 @@ fn warn_in_console(warnings: &[Problem]) {
 }
 
 /// The timeline and what the reader has done with it, as one reducer.
-#[derive(PartialEq)]
+///
+/// Each transition also queues what changed in `outbox`, which an effect passes on to the embedding page
+/// after the render: several actions dispatched before one render still give one notice each.
 struct Store {
     timeline: Rc<Timeline>,
     view: ViewState,
+    outbox: Rc<RefCell<Vec<Change>>>,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline) && self.view == other.view
+    }
 }
 
 impl Reducible for Store {
@@ -86,7 +242,10 @@ impl Reducible for Store {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match self.view.apply(&self.timeline, action) {
-            Some(view) => Rc::new(Store { timeline: self.timeline.clone(), view }),
+            Some(view) => {
+                self.outbox.borrow_mut().extend(changes(&self.timeline, &self.view, &view));
+                Rc::new(Store { timeline: self.timeline.clone(), view, outbox: self.outbox.clone() })
+            }
             // Same Rc: Yew skips the re-render.
             None => self,
         }
@@ -99,6 +258,10 @@ struct TimelineViewProps {
     start: Option<AttrValue>,
     hash: bool,
     heading_level: u8,
+    theme: &'static str,
+    height: Option<u32>,
+    controller: Controller,
+    on_notice: Callback<Notice>,
 }
 
 /// Keys that move through the story while focus is anywhere inside the widget.
@@ -123,7 +286,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             from_hash.filter(|id| timeline.position(id).is_some()).or(props.start.as_ref().map(|s| s.to_string()));
         use_reducer(move || {
             let view = ViewState::new(&timeline, start.as_deref());
-            Store { timeline, view }
+            Store { timeline, view, outbox: Rc::default() }
         })
     };
     let timeline = &store.timeline;
@@ -145,7 +308,35 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         Callback::from(move |action: Action| store.dispatch(action))
     };
     let selected_id = timeline.events.get(selected).map(|e| e.id.clone());
-    use_url_hash(props.hash, selected_id, dispatch.reform(Action::SelectId));
+    use_url_hash(props.hash, selected_id.clone(), dispatch.reform(Action::SelectId));
+    use_positions(root.clone());
+
+    // The embedding page reaches the widget through the controller while it is on screen.
+    {
+        let controller = props.controller.clone();
+        let dispatch = dispatch.clone();
+        let on_notice = props.on_notice.clone();
+        let ready = Notice::Ready { selected: selected_id.clone().unwrap_or_default(), events: timeline.events.len() };
+        use_effect_with(controller, move |controller| {
+            controller.set(Some(dispatch));
+            on_notice.emit(ready);
+            let controller = controller.clone();
+            move || controller.set(None)
+        });
+    }
+    {
+        let on_notice = props.on_notice.clone();
+        let outbox = store.outbox.clone();
+        use_effect_with(view.clone(), move |_| {
+            let sent = std::mem::take(&mut *outbox.borrow_mut());
+            for change in sent {
+                on_notice.emit(match change {
+                    Change::Selected(id) => Notice::Select { id },
+                    Change::Toggled(statement, expanded) => Notice::Toggle { statement, expanded },
+                });
+            }
+        });
+    }
 
     // After keyboard navigation, focus follows the selection to its marker.
     let focus_pending = use_mut_ref(|| false);
@@ -199,8 +390,10 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     html! {
         <section
             ref={root}
-            class={classes!("newsline", if narrow { "nl-narrow" } else { "nl-wide" })}
+            class={classes!("newsline", if narrow { "nl-narrow" } else { "nl-wide" }, props.height.map(|_| "nl-fixed-height"))}
             aria-labelledby={title_id.clone()}
+            data-theme={props.theme}
+            data-h={props.height.map(|h| h.to_string())}
             {onkeydown}
         >
             <header class="nl-header">

@@ -12,6 +12,17 @@ pub struct ErrorViewProps {
     pub problems: Rc<Vec<Problem>>,
     #[prop_or(2)]
     pub heading_level: u8,
+    /// Where the story was to come from.
+    #[prop_or_default]
+    pub url: Option<AttrValue>,
+    /// What went wrong, when it is not a list of problems (a failed download).
+    #[prop_or_default]
+    pub message: Option<AttrValue>,
+    /// Shows a Retry button that calls this.
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
+    #[prop_or(AttrValue::Static("light"))]
+    pub theme: AttrValue,
 }
 
 #[component]
@@ -22,10 +33,20 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
         n => format!("The story data has {n} problems. Fix them in the file and reload the page:"),
     };
     html! {
-        <section class="newsline nl-error" role="alert">
+        <section class="newsline nl-error" role="alert" data-theme={props.theme.clone()}>
             <@{heading_tag(props.heading_level)} class="nl-title">{ "This timeline could not be shown" }</@>
-            <p>{ summary }</p>
-            <ul class="nl-problems">
+            if let Some(message) = &props.message {
+                <p class="nl-error-message">{ message }</p>
+            } else {
+                if let Some(url) = &props.url {
+                    <p class="nl-error-url">{ "Story file: " }<code>{ url }</code></p>
+                }
+                <p>{ summary }</p>
+            }
+            if let Some(on_retry) = &props.on_retry {
+                <p><button type="button" class="nl-button nl-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button></p>
+            }
+            <ul class="nl-problems" hidden={props.problems.is_empty()}>
                 for problem in props.problems.iter() {
                     <li class={classes!(if problem.severity == Severity::Error { "nl-problem-error" } else { "nl-problem-warning" })}>
                         if problem.severity == Severity::Warning {

@@ -8,7 +8,7 @@ mod list;
 mod nav;
 mod statement;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Controller, Notice};
 pub use error_view::ErrorView;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,12 +1,14 @@
-//! Browser I/O for the components, each in a `use_*` hook: measuring, the URL hash, positioning.
+//! Browser I/O for the components, each in a `use_*` hook: measuring, downloading, the URL hash, positioning.
 //!
 //! These are the only places besides `embed` that touch `web_sys`, and each does nothing when rendered on
 //! the server (effects do not run there).
 
 mod use_element_width;
+mod use_fetch_text;
 mod use_positions;
 mod use_url_hash;
 
 pub use use_element_width::use_element_width;
+pub use use_fetch_text::{use_fetch_text, Fetched};
 pub use use_positions::use_positions;
 pub use use_url_hash::{current_hash, use_url_hash};

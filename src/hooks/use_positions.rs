@@ -3,7 +3,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// After every render, moves each element below `container` that has `data-x` (and sizes each that has
-/// `data-w`) to that many pixels, through the CSSOM.
+/// `data-w`) to that many pixels, through the CSSOM; the container itself also takes `data-w` and `data-h`.
 ///
 /// Positions go through `element.style` rather than a `style` attribute in the markup, so the widget works
 /// under a Content-Security-Policy without `style-src 'unsafe-inline'`.
@@ -26,10 +26,12 @@ pub fn use_positions(container: NodeRef) {
                     }
                 }
             }
-            // The container itself may carry a width.
+            // The container itself may carry a width or a height.
             if let Some(el) = root.dyn_ref::<HtmlElement>() {
-                if let Some(px) = el.get_attribute("data-w") {
-                    let _ = el.style().set_property("width", &format!("{px}px"));
+                for (attribute, property) in [("data-w", "width"), ("data-h", "height")] {
+                    if let Some(px) = el.get_attribute(attribute) {
+                        let _ = el.style().set_property(property, &format!("{px}px"));
+                    }
                 }
             }
         }

@@ -20,25 +20,39 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Resolves to { origin, close() }. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port. `routes` maps a path to a handler `(req, res) => …` that answers
+ * instead of the file system (for servers that misbehave on purpose); `headers(path)` adds response headers.
+ * Resolves to { origin, close() }.
+ */
+export async function serve(dir = DIST, { routes = {}, headers = () => ({}) } = {}) {
+  const sockets = new Set();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (routes[path]) return await routes[path](req, res);
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers(path) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  const close = () => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((r) => server.close(r));
+  };
+  return { origin: `http://127.0.0.1:${port}`, close };
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */

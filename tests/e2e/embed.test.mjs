@@ -1,0 +1,220 @@
+// End to end: embedding in news pages. Several widgets, the JS API and its events, widgets added later,
+// destroy() leaving nothing behind, every download failure and Retry, the iframe, a strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, watchedPage, DIST, SCREENSHOTS } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+let healthy = false;
+const story = await readFile(join(DIST, 'data', 'baghdad-talks-2007.json'), 'utf8');
+const flaky = (fail) => (req, res) => (healthy ? json(res, story) : fail(req, res));
+const json = (res, body, status = 200) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(body);
+};
+const routes = {
+  '/fault/404': flaky((req, res) => json(res, 'missing', 404)),
+  '/fault/500': flaky((req, res) => json(res, 'oops', 500)),
+  '/fault/drop': flaky((req, res) => req.socket.destroy()),
+  '/fault/hang': flaky(() => {}),
+  '/fault/not-json': flaky((req, res) => json(res, '{"title": "Half a story", "events": [')),
+  '/fault/invalid': flaky((req, res) => json(res, '{"title": "T", "events": [{"id": "x", "date": "2007-13-01"}]}')),
+  '/slow': (req, res) => setTimeout(() => json(res, story), 1500),
+  '/control/heal': (req, res) => {
+    healthy = true;
+    json(res, '{}');
+  },
+  '/control/break': (req, res) => {
+    healthy = false;
+    json(res, '{}');
+  },
+  '/blank.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+    res.end('<!doctype html><html lang="en"><head><title>blank</title></head><body><input id="host-input">' +
+      '<div id="slot"></div><link rel="icon" href="/favicon.svg"><script type="module" src="/newsline.js"></script></body></html>');
+  },
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(DIST, { routes, headers: (path) => (path.endsWith('.html') ? { 'content-security-policy': CSP } : {}) });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page with the CSP violations it reports collected in window.__violations. */
+async function open(path, viewport = { width: 1280, height: 900 }) {
+  const watched = await watchedPage(browser, server.origin, viewport);
+  await watched.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await watched.page.goto(`${server.origin}${path}`);
+  await watched.page.evaluate(() => window.Newsline?.ready);
+  return watched;
+}
+
+test('two widgets on an article page mount, act independently, and ignore keys typed in the page', async () => {
+  const { page, faults } = await open('/demo/article.html');
+  const main = page.locator('#timeline-main');
+  const second = page.locator('#timeline-positions');
+  await second.locator('.nl-card').waitFor();
+  await main.locator('.nl-card').waitFor();
+  await second.locator('.nl-next').click();
+  assert.equal(await second.locator('.nl-position').textContent(), '2 of 3');
+  assert.equal(await main.locator('.nl-position').textContent(), '1 of 8');
+  await page.locator('#site-search').focus();
+  await page.keyboard.type('iran');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  assert.equal(await page.locator('#site-search').inputValue(), 'iran');
+  assert.equal(await main.locator('.nl-position').textContent(), '1 of 8');
+  assert.equal(await second.locator('.nl-position').textContent(), '2 of 3');
+  // With two widgets, neither writes the URL hash.
+  assert.equal(await page.evaluate(() => location.hash), '');
+  // Host styles (h2 in capitals and red, padded round buttons) do not reach inside.
+  const title = await main.locator('.nl-title').evaluate((e) => getComputedStyle(e).textTransform);
+  assert.equal(title, 'none');
+  const next = await main.locator('.nl-next').evaluate((e) => getComputedStyle(e).borderRadius);
+  assert.equal(next, '4px');
+  await page.screenshot({ path: join(SCREENSHOTS, 'article-1280.png'), fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
+
+test('the JS API mounts, steers and reports through DOM events; a widget added later mounts by itself', async () => {
+  const { page } = await open('/blank.html');
+  const events = await page.evaluate(async () => {
+    const seen = [];
+    const slot = document.getElementById('slot');
+    for (const type of ['newsline:ready', 'newsline:select', 'newsline:toggle']) {
+      document.addEventListener(type, (e) => seen.push([type, JSON.stringify(e.detail)]));
+    }
+    const handle = window.Newsline.mount(slot, { start: 'talks-held', hash: false });
+    await new Promise((r) => document.addEventListener('newsline:ready', r, { once: true }));
+    await handle.next();
+    await handle.select('talks-open');
+    await handle.expandAll();
+    await new Promise((r) => setTimeout(r, 50));
+    return seen;
+  });
+  assert.deepEqual(events, [
+    ['newsline:ready', '{"selected":"talks-held","events":8}'],
+    ['newsline:select', '{"id":"trilateral-proposal"}'],
+    ['newsline:select', '{"id":"talks-open"}'],
+    ['newsline:toggle', '{"statement":"maliki-common-ground","expanded":true}'],
+    ['newsline:toggle', '{"statement":"maliki-principal-party","expanded":true}'],
+  ]);
+  assert.equal(await page.locator('#slot .nl-card-headline').textContent(), 'Prime Minister Nouri al-Maliki opens the talks in Baghdad');
+
+  await page.evaluate(() => {
+    const late = document.createElement('div');
+    late.setAttribute('data-newsline', '');
+    late.setAttribute('data-start', 'baghdad-bombing');
+    late.id = 'late';
+    document.body.append(late);
+  });
+  await page.locator('#late .nl-card-headline').waitFor();
+  assert.equal(await page.locator('#late .nl-card-headline').textContent(), 'Bomb blast in Baghdad kills at least 19');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+});
+
+test('destroy() leaves no listeners behind, over 200 mounts', async () => {
+  const { page } = await open('/blank.html');
+  const cdp = await page.context().newCDPSession(page);
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: '[window, document, document.documentElement, document.body].map((t) => Object.values(getEventListeners(t)).flat().length).reduce((a, b) => a + b, 0)',
+      includeCommandLineAPI: true,
+    });
+    return result.value;
+  };
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const cycle = (n) =>
+    page.evaluate(async (n) => {
+      const slot = document.getElementById('slot');
+      for (let i = 0; i < n; i++) {
+        const handle = window.Newsline.mount(slot, { hash: true });
+        await new Promise((r) => slot.addEventListener('newsline:ready', r, { once: true }));
+        await handle.next();
+        await handle.destroy();
+      }
+      return slot.childElementCount;
+    }, n);
+  assert.equal(await cycle(5), 0, 'the element is empty after destroy');
+  const [listeners0, heap0] = [await listeners(), await heap()];
+  assert.equal(await cycle(200), 0);
+  const [listeners1, heap1] = [await listeners(), await heap()];
+  console.log(`listeners ${listeners0} -> ${listeners1}; JS heap ${heap0} -> ${heap1} bytes`);
+  assert.equal(listeners1, listeners0);
+  assert.ok(heap1 - heap0 < 1_000_000, `heap grew by ${heap1 - heap0} bytes`);
+});
+
+const FAULTS = [
+  ['/fault/404', /The server answered 404 Not Found for \/fault\/404/],
+  ['/fault/500', /The server answered 500 Internal Server Error for \/fault\/500/],
+  ['/fault/drop', /The story could not be downloaded from \/fault\/drop/],
+  ['/fault/hang', /The server took longer than 0.8 seconds to send \/fault\/hang/],
+  ['/fault/not-json', /this is not valid JSON/],
+  ['/fault/invalid', /events\[0\]\.date: 13 is not a month \(1-12\)/],
+];
+
+for (const [url, message] of FAULTS) {
+  test(`a failed load (${url}) explains itself, fires newsline:error, and Retry recovers`, async () => {
+    await fetch(`${server.origin}/control/break`);
+    const { page } = await open('/blank.html');
+    const detail = await page.evaluate(async (url) => {
+      const slot = document.getElementById('slot');
+      const error = new Promise((r) => slot.addEventListener('newsline:error', (e) => r(e.detail), { once: true }));
+      window.Newsline.mount(slot, { src: url, timeout: 800, hash: false });
+      return error;
+    }, url);
+    assert.ok(detail.message || detail.problems.length, 'newsline:error carries what went wrong');
+    const panel = page.locator('#slot .nl-error');
+    assert.equal(await panel.getAttribute('role'), 'alert');
+    assert.match(await panel.textContent(), message);
+    await fetch(`${server.origin}/control/heal`);
+    await panel.locator('.nl-retry').click();
+    await page.locator('#slot .nl-card').waitFor();
+    assert.equal(await page.locator('#slot .nl-position').textContent(), '1 of 8');
+    await fetch(`${server.origin}/control/break`);
+  });
+}
+
+test('while the story downloads, a busy skeleton says so', async () => {
+  const { page } = await open('/blank.html');
+  await page.evaluate(() => window.Newsline.mount(document.getElementById('slot'), { src: '/slow', hash: false }));
+  const loading = page.locator('#slot .nl-loading');
+  await loading.waitFor();
+  assert.equal(await loading.getAttribute('aria-busy'), 'true');
+  assert.equal(await loading.locator('.nl-loading-text').textContent(), 'Loading timeline…');
+  await page.locator('#slot .nl-card').waitFor();
+  assert.equal(await page.locator('#slot .nl-loading').count(), 0);
+});
+
+test('the iframe embed reports its height and the host snippet applies it', async () => {
+  const { page, faults } = await open('/demo/iframe.html');
+  const frame = page.frameLocator('#timeline-frame');
+  await frame.locator('.nl-card').waitFor();
+  assert.equal(await frame.locator('.nl-card-headline').textContent(), 'Prime Minister Nouri al-Maliki opens the talks in Baghdad');
+  await page.waitForFunction(() => {
+    const f = document.getElementById('timeline-frame');
+    const inner = f.contentDocument.documentElement.getBoundingClientRect().height;
+    return Math.abs(f.getBoundingClientRect().height - Math.ceil(inner)) < 1 && inner > 400;
+  });
+  // Expanding statements makes the widget taller; the frame follows.
+  const before = await page.locator('#timeline-frame').evaluate((f) => f.getBoundingClientRect().height);
+  await frame.locator('.nl-expand-all').click();
+  await page.waitForFunction((h) => document.getElementById('timeline-frame').getBoundingClientRect().height > h, before);
+  await page.screenshot({ path: join(SCREENSHOTS, 'iframe-1280.png'), fullPage: true });
+  assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
