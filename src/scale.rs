@@ -52,6 +52,8 @@ pub struct Tick {
     pub label: String,
     /// For a tick under a group of same-day markers: where the group starts and ends.
     pub span: Option<(f64, f64)>,
+    /// The label names one marker's own date and is centred under it, rather than starting at a boundary.
+    pub point: bool,
 }
 
 /// The placed axis.
@@ -219,7 +221,8 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
     if t1 <= t0 {
         // One instant: a single label under the whole group, as precise as the coarsest date in it.
         let coarsest = dates.iter().min_by_key(|d| d.precision).unwrap_or(&dates[0]);
-        out.push(Tick { x: (x0 + x1) / 2.0, label: coarsest.label(), span: (xs.len() > 1).then_some((x0, x1)) });
+        let span = (xs.len() > 1).then_some((x0, x1));
+        out.push(Tick { x: (x0 + x1) / 2.0, label: coarsest.label(), span, point: span.is_none() });
         return;
     }
     let px_per_day = (x1 - x0) / (t1 - t0);
@@ -239,7 +242,7 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
             break;
         }
         if t >= t0 {
-            out.push(Tick { x: interpolate(instants, xs, t), label: date.tick_label(precision), span: None });
+            out.push(Tick { x: interpolate(instants, xs, t), label: date.tick_label(precision), span: None, point: false });
             count += 1;
         }
         tick = next_tick(&date, precision, n);

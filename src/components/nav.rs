@@ -39,7 +39,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                 <div class="nl-axis" aria-hidden="true">
                     for tick in placed.scale.ticks.iter() {
                         <span
-                            class={classes!("nl-tick", tick.span.is_some().then_some("nl-tick-span"))}
+                            class={classes!("nl-tick", tick.span.is_some().then_some("nl-tick-span"), tick.point.then_some("nl-tick-point"))}
                             data-x={px(tick.span.map_or(tick.x, |(a, _)| a))}
                             data-w={tick.span.map(|(a, b)| px(b - a))}
                         >
