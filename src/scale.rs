@@ -242,7 +242,12 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
             break;
         }
         if t >= t0 {
-            out.push(Tick { x: interpolate(instants, xs, t), label: date.tick_label(precision), span: None, point: false });
+            out.push(Tick {
+                x: interpolate(instants, xs, t),
+                label: date.tick_label(precision),
+                span: None,
+                point: false,
+            });
             count += 1;
         }
         tick = next_tick(&date, precision, n);

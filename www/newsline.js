@@ -54,19 +54,21 @@ function mount(element, options = {}) {
   };
 }
 
-// Widgets added to the page later mount by themselves.
+// Widgets added to the page later (or elements given data-newsline later) mount by themselves.
 const hasWidget = (node) =>
   node.nodeType === 1 && (node.matches('[data-newsline]') || node.querySelector('[data-newsline]') !== null);
 let pending = false;
 new MutationObserver((records) => {
   if (pending) return;
-  if (records.some((r) => Array.from(r.addedNodes).some(hasWidget))) {
+  const added = (r) =>
+    r.type === 'attributes' ? r.target.hasAttribute('data-newsline') : Array.from(r.addedNodes).some(hasWidget);
+  if (records.some(added)) {
     pending = true;
     queueMicrotask(() => {
       pending = false;
       scan();
     });
   }
-}).observe(document.documentElement, { childList: true, subtree: true });
+}).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-newsline'] });
 
 window.Newsline = Object.freeze({ mount, scan, ready: ready.then(() => undefined), version: '0.1.0' });

@@ -30,6 +30,10 @@ const routes = {
     healthy = false;
     json(res, '{}');
   },
+  '/bare.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><head><title>bare</title><link rel="icon" href="/favicon.svg"></head><body></body></html>');
+  },
   '/blank.html': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
     res.end('<!doctype html><html lang="en"><head><title>blank</title></head><body><input id="host-input">' +
@@ -157,6 +161,42 @@ test('destroy() leaves no listeners behind, over 200 mounts', async () => {
   console.log(`listeners ${listeners0} -> ${listeners1}; JS heap ${heap0} -> ${heap1} bytes`);
   assert.equal(listeners1, listeners0);
   assert.ok(heap1 - heap0 < 1_000_000, `heap grew by ${heap1 - heap0} bytes`);
+});
+
+test('the only global is window.Newsline; data-height and data-theme apply', async () => {
+  const bare = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await bare.page.goto(`${server.origin}/bare.html`);
+  const before = new Set(await bare.page.evaluate(() => Object.getOwnPropertyNames(window)));
+  const { page } = await open('/blank.html');
+  const added = (await page.evaluate(() => Object.getOwnPropertyNames(window))).filter((k) => !before.has(k));
+  assert.deepEqual(added.filter((k) => k !== '__violations'), ['Newsline']);
+
+  await page.evaluate(() => {
+    const el = document.getElementById('slot');
+    el.setAttribute('data-newsline', '');
+    el.setAttribute('data-height', '320');
+    el.setAttribute('data-theme', 'dark');
+  });
+  const root = page.locator('#slot .newsline');
+  await root.locator('.nl-card').waitFor();
+  const box = await root.evaluate((e) => ({ h: e.getBoundingClientRect().height, scroll: e.scrollHeight, bg: getComputedStyle(e).backgroundColor }));
+  assert.equal(box.h, 320);
+  assert.ok(box.scroll > 320, 'the content scrolls inside the fixed height');
+  assert.equal(box.bg, 'rgb(22, 22, 26)', 'dark theme');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+});
+
+test('dist/ works below any path prefix', async () => {
+  const prefixed = await serve(DIST, { prefix: '/news/graphics/2007/' });
+  try {
+    const { page, faults } = await watchedPage(browser, prefixed.origin, { width: 1280, height: 900 });
+    await page.goto(`${prefixed.origin}/news/graphics/2007/demo/article.html`);
+    await page.locator('#timeline-positions .nl-card').waitFor();
+    await page.locator('#timeline-main .nl-card').waitFor();
+    assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+  } finally {
+    await prefixed.close();
+  }
 });
 
 const FAULTS = [

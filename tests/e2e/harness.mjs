@@ -22,16 +22,18 @@ const TYPES = {
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port. `routes` maps a path to a handler `(req, res) => …` that answers
- * instead of the file system (for servers that misbehave on purpose); `headers(path)` adds response headers.
+ * instead of the file system (for servers that misbehave on purpose); `headers(path)` adds response headers;
+ * `prefix` serves the folder below that path instead of at the root.
  * Resolves to { origin, close() }.
  */
-export async function serve(dir = DIST, { routes = {}, headers = () => ({}) } = {}) {
+export async function serve(dir = DIST, { routes = {}, headers = () => ({}), prefix = '/' } = {}) {
   const sockets = new Set();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (routes[path]) return await routes[path](req, res);
-      let file = normalize(join(dir, path));
+      if (!path.startsWith(prefix)) throw new Error('outside the prefix');
+      let file = normalize(join(dir, path.slice(prefix.length - 1)));
       if (!file.startsWith(dir)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
