@@ -13,6 +13,7 @@ pub mod parse;
 pub mod scale;
 pub mod state;
 pub mod story;
+pub mod text;
 pub mod validate;
 
 pub mod components;

@@ -6,6 +6,7 @@
 //! - every text that must be there is non-empty, and every reference points at something that exists.
 
 use crate::date::DateSpec;
+use crate::text::Rich;
 
 /// A whole story.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +17,29 @@ pub struct Timeline {
     pub sources: Vec<Source>,
     /// In chronological order.
     pub events: Vec<Event>,
+    /// Labelled spans drawn as bands on the axis, in chronological order.
+    pub eras: Vec<Era>,
+}
+
+/// A labelled span of time ("The hostage crisis"), drawn as a band behind the markers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era {
+    pub label: String,
+    pub start: DateSpec,
+    /// Never before `start`.
+    pub end: DateSpec,
+}
+
+/// An image shown on an event's card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Media {
+    /// An http, https or relative URL (anything else is dropped by validation).
+    pub url: String,
+    /// What the image shows, for readers who cannot see it. Required.
+    pub alt: String,
+    pub caption: Option<String>,
+    /// Who made it ("Photo: AP / Jane Doe").
+    pub credit: Option<String>,
 }
 
 /// A report, document or broadcast the events are drawn from.
@@ -41,8 +65,11 @@ pub struct Event {
     /// Orders events of the same date whose clock time nobody reported (lower first).
     pub sequence: Option<u32>,
     pub headline: String,
-    /// Paragraphs, separated in the file by a blank line.
-    pub body: Vec<String>,
+    /// Overrides the date label ("Spring 1979", "Late May").
+    pub display_date: Option<String>,
+    /// Formatted text: paragraphs, emphasis, links (see [`crate::text`]).
+    pub body: Rich,
+    pub media: Option<Media>,
     pub place: Option<String>,
     pub group: Option<String>,
     /// The id of the [`Source`] this event is drawn from.
@@ -85,6 +112,17 @@ pub struct Statement {
 }
 
 impl Timeline {
+    /// The groups events belong to, in order of first appearance; empty when no event has one.
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for g in self.events.iter().filter_map(|e| e.group.as_deref()) {
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
+    }
+
     /// The index of the event with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
@@ -97,6 +135,21 @@ impl Timeline {
     /// How many statements the whole story holds.
     pub fn statement_count(&self) -> usize {
         self.events.iter().map(|e| e.statements.len()).sum()
+    }
+}
+
+impl Event {
+    /// The date as the reader sees it: `display_date` when given, else the date (and end date) at their
+    /// own precision.
+    pub fn date_label(&self, long: bool) -> String {
+        if let Some(label) = &self.display_date {
+            return label.clone();
+        }
+        let one = |d: &DateSpec| if long { d.long_label() } else { d.label() };
+        match &self.end_date {
+            Some(end) if end != &self.date => format!("{} – {}", one(&self.date), one(end)),
+            _ => one(&self.date),
+        }
     }
 }
 

@@ -10,7 +10,8 @@ use std::fmt;
 
 use crate::date::{DateError, DateSpec};
 use crate::json::{Json, Path};
-use crate::model::{Event, Source, Statement, StatementKind, Timeline};
+use crate::model::{Era, Event, Media, Source, Statement, StatementKind, Timeline};
+use crate::text::{self, safe_url};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +53,12 @@ pub enum ProblemKind {
     UnknownField { field: String, suggestion: Option<&'static str> },
     /// Two events with the same date and sequence: their order is a guess.
     AmbiguousOrder { other: Path },
+    /// A link or image URL that is not http, https, mailto or relative; it was dropped.
+    UnsafeUrl(String),
+    /// An image without alt text.
+    NoAlt,
+    /// Something the source format has that Newsline does not show (an import warning).
+    NotShown(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -99,6 +106,15 @@ impl fmt::Display for ProblemKind {
                     None => Ok(()),
                 }
             }
+            ProblemKind::UnsafeUrl(url) => write!(
+                f,
+                "the address \"{}\" was dropped: only http, https, mailto and relative links are kept",
+                url.chars().take(80).collect::<String>()
+            ),
+            ProblemKind::NoAlt => f.write_str(
+                "the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\"",
+            ),
+            ProblemKind::NotShown(what) => f.write_str(what),
             ProblemKind::AmbiguousOrder { other } => write!(
                 f,
                 "has the same date and sequence as {other}, so their order is a guess: give them different \"sequence\" numbers"
@@ -139,12 +155,41 @@ pub fn validate(json: &Json) -> Result<Checked, Vec<Problem>> {
     }
 }
 
-const TIMELINE_FIELDS: &[&str] = &["title", "summary", "sources", "events"];
-const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
-const EVENT_FIELDS: &[&str] =
-    &["id", "date", "end_date", "sequence", "headline", "body", "place", "group", "source", "excerpt", "statements"];
-const STATEMENT_FIELDS: &[&str] = &["id", "speaker", "role", "kind", "text", "summary", "context"];
-const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
+// The fields of each object of the format, and which are required. The JSON Schema in
+// www/schema/newsline.schema.json is checked against these by a test.
+pub(crate) const TIMELINE_FIELDS: &[&str] = &["$schema", "title", "summary", "sources", "eras", "events"];
+#[cfg(test)]
+pub(crate) const TIMELINE_REQUIRED: &[&str] = &["title", "events"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
+#[cfg(test)]
+pub(crate) const SOURCE_REQUIRED: &[&str] = &["id", "title"];
+pub(crate) const ERA_FIELDS: &[&str] = &["label", "start", "end"];
+#[cfg(test)]
+pub(crate) const ERA_REQUIRED: &[&str] = &["label", "start", "end"];
+pub(crate) const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "date",
+    "end_date",
+    "display_date",
+    "sequence",
+    "headline",
+    "body",
+    "media",
+    "place",
+    "group",
+    "source",
+    "excerpt",
+    "statements",
+];
+#[cfg(test)]
+pub(crate) const EVENT_REQUIRED: &[&str] = &["id", "date", "headline"];
+pub(crate) const MEDIA_FIELDS: &[&str] = &["url", "alt", "caption", "credit"];
+#[cfg(test)]
+pub(crate) const MEDIA_REQUIRED: &[&str] = &["url", "alt"];
+pub(crate) const STATEMENT_FIELDS: &[&str] = &["id", "speaker", "role", "kind", "text", "summary", "context"];
+#[cfg(test)]
+pub(crate) const STATEMENT_REQUIRED: &[&str] = &["speaker", "kind", "text"];
+pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
 
 /// Collects problems while it reads.
 #[derive(Default)]
@@ -331,6 +376,14 @@ impl Reader {
             }
         }
 
+        let mut eras = Vec::new();
+        for (i, item) in self.list(json, "eras", &root).iter().enumerate() {
+            if let Some(era) = self.era(item, &root.key("eras").index(i)) {
+                eras.push(era);
+            }
+        }
+        eras.sort_by_key(|e| e.start);
+
         let events_path = root.key("events");
         let items = match json.get("events") {
             None | Some(Json::Null) => {
@@ -372,7 +425,50 @@ impl Reader {
             }
         }
 
-        Some(Timeline { title: title?, summary, sources, events: events.into_iter().map(|(_, e)| e).collect() })
+        Some(Timeline { title: title?, summary, sources, events: events.into_iter().map(|(_, e)| e).collect(), eras })
+    }
+
+    fn era(&mut self, json: &Json, path: &Path) -> Option<Era> {
+        self.object(json, path, ERA_FIELDS)?;
+        let label = self.text(json, "label", path, "\"label\": \"The hostage crisis\"");
+        let mut date = |key: &'static str| match json.get(key) {
+            None | Some(Json::Null) => {
+                self.error(path.clone(), ProblemKind::Missing { field: key, example: "\"start\": \"1979-11-04\"" });
+                None
+            }
+            Some(d) => self.date(d, path.key(key)),
+        };
+        let (start, end) = (date("start"), date("end"));
+        if let (Some(s), Some(e)) = (&start, &end) {
+            if e.instant() < s.instant() {
+                self.error(path.key("end"), ProblemKind::EndBeforeStart { start: s.label(), end: e.label() });
+                return None;
+            }
+        }
+        Some(Era { label: label?, start: start?, end: end? })
+    }
+
+    fn media(&mut self, json: &Json, path: &Path) -> Option<Media> {
+        self.object(json, path, MEDIA_FIELDS)?;
+        let url = self.text(json, "url", path, "\"url\": \"images/crocker.jpg\"");
+        let alt = match json.get("alt") {
+            None | Some(Json::Null) => {
+                self.error(path.clone(), ProblemKind::NoAlt);
+                None
+            }
+            Some(_) => self.text(json, "alt", path, ""),
+        };
+        let caption = self.opt_text(json, "caption", path);
+        let credit = self.opt_text(json, "credit", path);
+        let url = match safe_url(&url?, false) {
+            Some(url) => url,
+            None => {
+                let raw = json.get("url").and_then(|u| if let Json::Str(s) = u { Some(s.clone()) } else { None });
+                self.warn(path.key("url"), ProblemKind::UnsafeUrl(raw.unwrap_or_default()));
+                return None;
+            }
+        };
+        Some(Media { url, alt: alt?, caption, credit })
     }
 
     fn source(&mut self, json: &Json, path: &Path) -> Option<Source> {
@@ -427,7 +523,11 @@ impl Reader {
             }
         };
         let headline = self.text(json, "headline", path, "\"headline\": \"Talks open in Baghdad\"");
-        let body = self.opt_text(json, "body", path).map(|b| paragraphs(&b)).unwrap_or_default();
+        let body = self.opt_text(json, "body", path).map(|b| text::parse(&b)).unwrap_or_default();
+        for url in &body.dropped_links {
+            self.warn(path.key("body"), ProblemKind::UnsafeUrl(url.clone()));
+        }
+        let media = json.get("media").filter(|m| **m != Json::Null).and_then(|m| self.media(m, &path.key("media")));
         let statements_path = path.key("statements");
         let mut statements = Vec::new();
         let items = self.list(json, "statements", path);
@@ -444,7 +544,9 @@ impl Reader {
             end_date,
             sequence,
             headline: headline?,
+            display_date: self.opt_text(json, "display_date", path),
             body,
+            media,
             place: self.opt_text(json, "place", path),
             group: self.opt_text(json, "group", path),
             source: self.opt_text(json, "source", path),
@@ -524,29 +626,6 @@ fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
     } else {
         Err(DateError::NotWhole { part, value: n.to_string() })
     }
-}
-
-/// Splits text into paragraphs at blank lines; single line breaks stay inside a paragraph.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(line);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 /// The known field nearest to a misspelt one, if it is near enough to be the likely intent.
@@ -697,10 +776,99 @@ mod tests {
         assert_eq!(ids, ["a-1", "a-2"]);
     }
 
+    /// The JSON Schema editors use and the validator agree on every object's fields and required fields.
     #[test]
-    fn body_splits_into_paragraphs_at_blank_lines() {
-        assert_eq!(paragraphs("one\ntwo\n\n\nthree\n"), ["one two", "three"]);
-        assert!(paragraphs("  \n ").is_empty());
+    fn the_json_schema_matches_the_validator() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../www/schema/newsline.schema.json")).expect("the schema is JSON");
+        let objects: &[(&str, &[&str], &[&str])] = &[
+            ("", TIMELINE_FIELDS, TIMELINE_REQUIRED),
+            ("source", SOURCE_FIELDS, SOURCE_REQUIRED),
+            ("era", ERA_FIELDS, ERA_REQUIRED),
+            ("event", EVENT_FIELDS, EVENT_REQUIRED),
+            ("media", MEDIA_FIELDS, MEDIA_REQUIRED),
+            ("statement", STATEMENT_FIELDS, STATEMENT_REQUIRED),
+        ];
+        for (name, fields, required) in objects {
+            let def = if name.is_empty() { &schema } else { &schema["$defs"][name] };
+            let mut props: Vec<&str> = def["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+            let mut want: Vec<&str> = fields.to_vec();
+            props.sort();
+            want.sort();
+            assert_eq!(props, want, "properties of {name:?}");
+            let mut req: Vec<&str> = def["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            let mut want: Vec<&str> = required.to_vec();
+            req.sort();
+            want.sort();
+            assert_eq!(req, want, "required fields of {name:?}");
+            assert_eq!(def["additionalProperties"], serde_json::Value::Bool(false), "{name:?} is closed");
+        }
+        let date = &schema["$defs"]["date"]["oneOf"][2]["properties"];
+        let mut parts: Vec<&str> = date.as_object().unwrap().keys().map(String::as_str).collect();
+        parts.sort();
+        let mut want = DATE_FIELDS.to_vec();
+        want.sort();
+        assert_eq!(parts, want);
+    }
+
+    /// Each required field, left out of an otherwise valid file, is reported as missing.
+    #[test]
+    fn required_fields_are_required() {
+        let full = r#"{"title": "T", "sources": [{"id": "s", "title": "S"}],
+            "eras": [{"label": "E", "start": "2007", "end": "2008"}],
+            "events": [{"id": "a", "date": "2007", "headline": "A", "source": "s",
+              "media": {"url": "a.jpg", "alt": "A"},
+              "statements": [{"speaker": "S", "kind": "quote", "text": "x"}]}]}"#;
+        assert!(check(full).is_ok());
+        let cases: &[(&str, &[&str])] = &[
+            ("", TIMELINE_REQUIRED),
+            ("sources", SOURCE_REQUIRED),
+            ("eras", ERA_REQUIRED),
+            ("events", EVENT_REQUIRED),
+            ("media", MEDIA_REQUIRED),
+            ("statements", STATEMENT_REQUIRED),
+        ];
+        for (object, required) in cases {
+            for field in *required {
+                let mut json: serde_json::Value = serde_json::from_str(full).unwrap();
+                let target = match *object {
+                    "" => &mut json,
+                    "media" => &mut json["events"][0]["media"],
+                    "statements" => &mut json["events"][0]["statements"][0],
+                    list => &mut json[list][0],
+                };
+                target.as_object_mut().unwrap().remove(*field);
+                assert!(check(&json.to_string()).is_err(), "{object}.{field} left out still passes");
+            }
+        }
+    }
+
+    #[test]
+    fn media_needs_alt_text_and_a_safe_url() {
+        let with = |media: &str| {
+            messages(&story(&format!(r#"{{"id": "a", "date": "2007", "headline": "A", "media": {media}}}"#)))
+        };
+        assert_eq!(
+            with(r#"{"url": "a.jpg"}"#),
+            ["events[0].media: the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\""]
+        );
+        assert_eq!(
+            with(r#"{"url": "javascript:alert(1)", "alt": "x"}"#),
+            ["warning events[0].media.url: the address \"javascript:alert(1)\" was dropped: only http, https, mailto and relative links are kept"]
+        );
+        let body = messages(&story(r#"{"id": "a", "date": "2007", "headline": "A", "body": "[x](vbscript:y)"}"#));
+        assert_eq!(body, ["warning events[0].body: the address \"vbscript:y\" was dropped: only http, https, mailto and relative links are kept"]);
+    }
+
+    #[test]
+    fn eras_are_checked_and_sorted() {
+        let input = r#"{"title": "T", "events": [{"id": "a", "date": "2007", "headline": "A"}],
+            "eras": [{"label": "Late", "start": "2000", "end": "2010"}, {"label": "Early", "start": "1979", "end": "1981"}]}"#;
+        let labels: Vec<_> = check(input).unwrap().timeline.eras.iter().map(|e| e.label.clone()).collect();
+        assert_eq!(labels, ["Early", "Late"]);
+        let bad = r#"{"title": "T", "events": [{"id": "a", "date": "2007", "headline": "A"}],
+            "eras": [{"label": "X", "start": "2010", "end": "2000"}]}"#;
+        assert_eq!(messages(bad), ["eras[0].end: the end (2000) is before the start (2010): swap them or fix one"]);
     }
 
     #[test]

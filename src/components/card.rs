@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading_tag;
+use super::rich::paragraphs;
 use super::statement::StatementCard;
 use crate::model::Timeline;
 use crate::state::Action;
@@ -31,10 +32,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
-    let date = match &event.end_date {
-        Some(end) => format!("{} – {}", event.date.long_label(), end.long_label()),
-        None => event.date.long_label(),
-    };
+    let date = event.date_label(true);
     html! {
         <article id={format!("{uid}-card")} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
             <p class="nl-card-meta">
@@ -44,9 +42,25 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 }
             </p>
             <@{heading_tag(level)} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
-            for paragraph in event.body.iter() {
-                <p class="nl-card-body">{ paragraph }</p>
+            if let Some(group) = &event.group {
+                <p class="nl-card-group">{ group }</p>
             }
+            if let Some(media) = &event.media {
+                <figure class="nl-card-media">
+                    <img src={media.url.clone()} alt={media.alt.clone()} loading="lazy" decoding="async" />
+                    if media.caption.is_some() || media.credit.is_some() {
+                        <figcaption>
+                            if let Some(caption) = &media.caption {
+                                <span class="nl-media-caption">{ caption }</span>
+                            }
+                            if let Some(credit) = &media.credit {
+                                <span class="nl-media-credit">{ credit }</span>
+                            }
+                        </figcaption>
+                    }
+                </figure>
+            }
+            { paragraphs(&event.body, "nl-card-body") }
             if !event.statements.is_empty() {
                 <section class="nl-statements" aria-labelledby={statements_heading_id.clone()}>
                     <div class="nl-statements-bar">

@@ -40,7 +40,7 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
                         data-event-id={event.id.clone()}
                         onclick={props.on_select.reform(move |_| i)}
                     >
-                        <span class="nl-marker-date">{ event.date.label() }</span>
+                        <span class="nl-marker-date">{ event.date_label(false) }</span>
                         <span class="nl-marker-headline">{ &event.headline }</span>
                     </button>
                     if i == props.selected {

@@ -6,6 +6,7 @@ mod controls;
 mod error_view;
 mod list;
 mod nav;
+mod rich;
 mod statement;
 
 pub use app::{App, AppProps, Controller, Notice};

@@ -70,7 +70,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                                 data-event-id={event.id.clone()}
                                 onclick={props.on_select.reform(move |_| i)}
                             >
-                                <span class="nl-marker-date">{ event.date.label() }</span>
+                                <span class="nl-marker-date">{ event.date_label(false) }</span>
                                 <span class="nl-marker-headline">{ &event.headline }</span>
                             </button>
                         </li>

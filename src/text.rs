@@ -1,0 +1,602 @@
+//! Formatted text, safely: paragraphs, emphasis, strong, line breaks and links, and nothing else.
+//!
+//! A body may be written Markdown-like (`*emphasis*`, `**strong**`, `[words](https://…)`, a blank line between
+//! paragraphs) or as a small HTML subset (`<p> <br> <em> <i> <strong> <b> <a href>`), which is what TimelineJS
+//! files hold. Both become [`Block`]s that the widget renders as DOM nodes, never as HTML:
+//! - any other tag is dropped and its text kept (`<span>`, `<div>`, `<u>` ...);
+//! - the content of `<script>`, `<style>`, `<iframe>`, `<object>`, `<svg>`, `<math>`, `<template>` and
+//!   `<noscript>` is dropped with the tag;
+//! - a link whose URL is not http, https, mailto or relative becomes plain text, and the caller is told
+//!   ([`Rich::dropped_links`]) so it can warn.
+
+use std::fmt::Write as _;
+
+/// A paragraph of inline content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block(pub Vec<Inline>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Link { href: String, children: Vec<Inline> },
+    LineBreak,
+}
+
+/// Parsed formatted text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rich {
+    pub blocks: Vec<Block>,
+    /// URLs of links that were not safe and became plain text.
+    pub dropped_links: Vec<String>,
+}
+
+/// Checks a URL for a link or an image: `Some(url)` (trimmed) for http, https, mailto (links only) or a
+/// relative URL; `None` for anything else, including `javascript:`, `data:`, `vbscript:`, a scheme hidden
+/// behind control characters, white space or entities, and protocol-relative `//host` URLs.
+pub fn safe_url(url: &str, allow_mailto: bool) -> Option<String> {
+    let trimmed = url.trim();
+    if trimmed.is_empty() || trimmed.chars().any(|c| c.is_control() || c.is_whitespace() && c != ' ') {
+        return None;
+    }
+    if trimmed.starts_with("//")
+        || trimmed.starts_with("\\\\")
+        || trimmed.starts_with("/\\")
+        || trimmed.contains('&') && trimmed.contains(';') && trimmed.to_lowercase().contains("&#")
+    {
+        return None;
+    }
+    // A scheme is letters before the first ':' that comes before any '/', '?' or '#'.
+    let scheme_end = trimmed.find([':', '/', '?', '#']);
+    match scheme_end {
+        Some(i) if trimmed[i..].starts_with(':') => {
+            let scheme = trimmed[..i].to_ascii_lowercase();
+            let ok = scheme == "http" || scheme == "https" || (allow_mailto && scheme == "mailto");
+            ok.then(|| trimmed.to_owned())
+        }
+        _ => Some(trimmed.to_owned()),
+    }
+}
+
+/// Parses a body: HTML-subset when it contains a known tag, Markdown-like otherwise.
+pub fn parse(text: &str) -> Rich {
+    if looks_like_html(text) {
+        parse_html(text)
+    } else {
+        parse_markdown(text)
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["<p", "<br", "<em", "<i>", "<strong", "<b>", "<a ", "<div", "<span", "</", "<script", "<img", "<ul", "<li", "<h"]
+        .iter()
+        .any(|tag| lower.contains(tag))
+}
+
+// ---------- Markdown-like ----------
+
+fn parse_markdown(text: &str) -> Rich {
+    let mut rich = Rich::default();
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, rich: &mut Rich| {
+        if !paragraph.is_empty() {
+            let inlines = inline_markdown(paragraph, &mut rich.dropped_links);
+            rich.blocks.push(Block(inlines));
+            paragraph.clear();
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut paragraph, &mut rich);
+        } else {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(line);
+        }
+    }
+    flush(&mut paragraph, &mut rich);
+    rich
+}
+
+fn inline_markdown(text: &str, dropped: &mut Vec<String>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    let push_plain = |plain: &mut String, out: &mut Vec<Inline>| {
+        if !plain.is_empty() {
+            out.push(Inline::Text(decode_entities(&std::mem::take(plain))));
+        }
+    };
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("**") {
+            if let Some(end) = after.find("**").filter(|e| *e > 0) {
+                push_plain(&mut plain, &mut out);
+                out.push(Inline::Strong(inline_markdown(&after[..end], dropped)));
+                rest = &after[end + 2..];
+                continue;
+            }
+        } else if c == '*' || c == '_' {
+            let after = &rest[1..];
+            if let Some(end) = after.find(c).filter(|e| *e > 0 && !after.starts_with(' ')) {
+                push_plain(&mut plain, &mut out);
+                out.push(Inline::Emphasis(inline_markdown(&after[..end], dropped)));
+                rest = &after[end + 1..];
+                continue;
+            }
+        } else if c == '[' {
+            if let Some((label, href, used)) = markdown_link(rest) {
+                push_plain(&mut plain, &mut out);
+                let children = inline_markdown(label, dropped);
+                match safe_url(href, true) {
+                    Some(href) => out.push(Inline::Link { href, children }),
+                    None => {
+                        dropped.push(href.to_owned());
+                        out.extend(children);
+                    }
+                }
+                rest = &rest[used..];
+                continue;
+            }
+        }
+        plain.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    push_plain(&mut plain, &mut out);
+    out
+}
+
+/// `[label](href)` at the start of `text`: the label, the href, and the bytes used.
+fn markdown_link(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find("](")?;
+    let label = &text[1..close];
+    if label.contains('[') {
+        return None;
+    }
+    let href_start = close + 2;
+    let href_len = text[href_start..].find(')')?;
+    Some((label, &text[href_start..href_start + href_len], href_start + href_len + 1))
+}
+
+// ---------- HTML subset ----------
+
+/// Elements whose content is dropped along with them.
+const DROP_CONTENT: &[&str] = &[
+    "script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "head", "title", "textarea",
+    "select",
+];
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "table",
+    "tr",
+];
+
+fn parse_html(text: &str) -> Rich {
+    let mut rich = Rich::default();
+    // Stack of open inline containers: (tag, children, href).
+    let mut stack: Vec<(String, Vec<Inline>, Option<String>)> = vec![(String::new(), Vec::new(), None)];
+    let mut rest = text;
+    let mut skipping: Option<String> = None;
+    let mut depth = 0usize;
+
+    let end_paragraph = |stack: &mut Vec<(String, Vec<Inline>, Option<String>)>, rich: &mut Rich| {
+        // Close everything that is open, keeping its content, then emit the paragraph.
+        while stack.len() > 1 {
+            close_top(stack, &mut rich.dropped_links);
+        }
+        let inlines = std::mem::take(&mut stack[0].1);
+        let inlines = trim_inlines(inlines);
+        if !inlines.is_empty() {
+            rich.blocks.push(Block(inlines));
+        }
+    };
+
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            if skipping.is_none() {
+                push_text(&mut stack, &decode_entities(rest));
+            }
+            break;
+        };
+        if lt > 0 && skipping.is_none() {
+            push_text(&mut stack, &decode_entities(&rest[..lt]));
+        }
+        rest = &rest[lt..];
+        // A comment.
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            // A lone '<' is text.
+            if skipping.is_none() {
+                push_text(&mut stack, &decode_entities(rest));
+            }
+            break;
+        };
+        let tag_text = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag_text.starts_with('/');
+        let body = tag_text.trim_start_matches('/').trim();
+        let name: String =
+            body.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        if name.is_empty() {
+            if skipping.is_none() {
+                push_text(&mut stack, &decode_entities(&format!("<{tag_text}>")));
+            }
+            continue;
+        }
+        if let Some(skip) = &skipping {
+            if closing && name == *skip {
+                skipping = None;
+            }
+            continue;
+        }
+        if DROP_CONTENT.contains(&name.as_str()) {
+            if !closing && !body.ends_with('/') {
+                skipping = Some(name);
+            }
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            end_paragraph(&mut stack, &mut rich);
+            continue;
+        }
+        match (name.as_str(), closing) {
+            ("br", _) => stack.last_mut().map_or((), |top| top.1.push(Inline::LineBreak)),
+            ("em" | "i" | "strong" | "b" | "a", false) => {
+                depth += 1;
+                if depth > 32 {
+                    continue;
+                }
+                let href = (name == "a").then(|| attribute(body, "href").unwrap_or_default());
+                stack.push((name, Vec::new(), href));
+            }
+            ("em" | "i" | "strong" | "b" | "a", true) => {
+                if let Some(pos) = stack.iter().rposition(|(t, ..)| *t == name) {
+                    while stack.len() > pos {
+                        close_top(&mut stack, &mut rich.dropped_links);
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            // Any other tag: dropped, its text kept.
+            _ => {}
+        }
+    }
+    end_paragraph(&mut stack, &mut rich);
+    rich
+}
+
+fn push_text(stack: &mut [(String, Vec<Inline>, Option<String>)], text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let Some(top) = stack.last_mut() else { return };
+    // White space in HTML collapses.
+    let mut collapsed = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+        } else {
+            if space {
+                collapsed.push(' ');
+            }
+            space = false;
+            collapsed.push(c);
+        }
+    }
+    if space {
+        collapsed.push(' ');
+    }
+    match top.1.last_mut() {
+        Some(Inline::Text(t)) => t.push_str(&collapsed),
+        _ => top.1.push(Inline::Text(collapsed)),
+    }
+}
+
+fn close_top(stack: &mut Vec<(String, Vec<Inline>, Option<String>)>, dropped: &mut Vec<String>) {
+    let Some((tag, children, href)) = stack.pop() else { return };
+    let Some(parent) = stack.last_mut() else { return };
+    let children = children;
+    match tag.as_str() {
+        "em" | "i" => parent.1.push(Inline::Emphasis(children)),
+        "strong" | "b" => parent.1.push(Inline::Strong(children)),
+        "a" => match href.as_deref().and_then(|h| safe_url(&decode_entities(h), true)) {
+            Some(href) => parent.1.push(Inline::Link { href, children }),
+            None => {
+                if let Some(h) = href.filter(|h| !h.is_empty()) {
+                    dropped.push(decode_entities(&h));
+                }
+                parent.1.extend(children);
+            }
+        },
+        _ => parent.1.extend(children),
+    }
+}
+
+/// Trims white space at the ends of a paragraph.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text(t)) = inlines.first_mut() {
+        *t = t.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(t)) = inlines.last_mut() {
+        *t = t.trim_end().to_owned();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    while matches!(inlines.last(), Some(Inline::LineBreak)) {
+        inlines.pop();
+    }
+    inlines
+}
+
+/// The value of attribute `name` in a tag's text (`a href="…"`), quotes removed.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_start = tag.len() - rest.len() + 1;
+        let value = tag[value_start..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_owned(),
+            _ => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_owned(),
+        });
+    }
+    None
+}
+
+/// Decodes the common named entities and numeric ones; anything unknown stays as written.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 12);
+        let decoded = end.and_then(|end| {
+            let entity = &rest[1..end];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "mdash" => Some('—'),
+                "ndash" => Some('–'),
+                "hellip" => Some('…'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                _ => entity.strip_prefix('#').and_then(|n| {
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => n.parse().ok(),
+                    };
+                    code.and_then(char::from_u32).filter(|c| *c != '\0')
+                }),
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &rest[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Rich {
+    /// The text without formatting, paragraphs separated by blank lines.
+    pub fn plain(&self) -> String {
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for i in inlines {
+                match i {
+                    Inline::Text(t) => out.push_str(t),
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => walk(c, out),
+                    Inline::LineBreak => out.push('\n'),
+                }
+            }
+        }
+        let mut out = String::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            walk(&b.0, &mut out);
+        }
+        out
+    }
+
+    /// The same content as the HTML subset (for TimelineJS output), text escaped.
+    pub fn to_html(&self) -> String {
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for i in inlines {
+                match i {
+                    Inline::Text(t) => out.push_str(&escape(t)),
+                    Inline::Emphasis(c) => {
+                        out.push_str("<em>");
+                        walk(c, out);
+                        out.push_str("</em>");
+                    }
+                    Inline::Strong(c) => {
+                        out.push_str("<strong>");
+                        walk(c, out);
+                        out.push_str("</strong>");
+                    }
+                    Inline::Link { href, children } => {
+                        let _ = write!(out, "<a href=\"{}\">", escape(href));
+                        walk(children, out);
+                        out.push_str("</a>");
+                    }
+                    Inline::LineBreak => out.push_str("<br>"),
+                }
+            }
+        }
+        let mut out = String::new();
+        for b in &self.blocks {
+            out.push_str("<p>");
+            walk(&b.0, &mut out);
+            out.push_str("</p>");
+        }
+        out
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Inline::*;
+
+    fn t(s: &str) -> Inline {
+        Text(s.to_owned())
+    }
+
+    #[test]
+    fn markdown_table() {
+        let cases: Vec<(&str, Vec<Block>)> = vec![
+            ("plain", vec![Block(vec![t("plain")])]),
+            ("one\ntwo\n\nthree", vec![Block(vec![t("one two")]), Block(vec![t("three")])]),
+            (
+                "a *b* **c** _d_",
+                vec![Block(vec![
+                    t("a "),
+                    Emphasis(vec![t("b")]),
+                    t(" "),
+                    Strong(vec![t("c")]),
+                    t(" "),
+                    Emphasis(vec![t("d")]),
+                ])],
+            ),
+            (
+                "see [VOA](https://www.voanews.com/)",
+                vec![Block(vec![
+                    t("see "),
+                    Link { href: "https://www.voanews.com/".into(), children: vec![t("VOA")] },
+                ])],
+            ),
+            (
+                "[mail](mailto:desk@example.org)",
+                vec![Block(vec![Link { href: "mailto:desk@example.org".into(), children: vec![t("mail")] }])],
+            ),
+            ("[x](javascript:alert(1))", vec![Block(vec![t("x"), t(")")])]),
+            ("2 * 3 = 6", vec![Block(vec![t("2 * 3 = 6")])]),
+            ("<not a tag", vec![Block(vec![t("<not a tag")])]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse(input).blocks, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn html_table() {
+        let cases: Vec<(&str, Vec<Block>)> = vec![
+            (
+                "<p>One</p><p>Two <em>three</em></p>",
+                vec![Block(vec![t("One")]), Block(vec![t("Two "), Emphasis(vec![t("three")])])],
+            ),
+            ("<b>bold</b><br>next", vec![Block(vec![Strong(vec![t("bold")]), LineBreak, t("next")])]),
+            ("<p>x<script>alert(1)</script>y</p>", vec![Block(vec![t("xy")])]),
+            (
+                "<a href=\"https://example.org/?a=1&amp;b=2\">link</a>",
+                vec![Block(vec![Link { href: "https://example.org/?a=1&b=2".into(), children: vec![t("link")] }])],
+            ),
+            ("<a href='javascript:alert(1)'>bad</a>", vec![Block(vec![t("bad")])]),
+            ("<a href=\"jav&#x09;ascript:alert(1)\">bad</a>", vec![Block(vec![t("bad")])]),
+            ("<img src=x onerror=alert(1)>caption", vec![Block(vec![t("caption")])]),
+            ("<span style=\"color:red\" onclick=\"x()\">kept</span>", vec![Block(vec![t("kept")])]),
+            ("<svg><script>alert(1)</script></svg>after", vec![Block(vec![t("after")])]),
+            ("Tom &amp; Jerry &lt;3 &#8212; &unknown;", vec![Block(vec![t("Tom & Jerry <3 — &unknown;")])]),
+            (
+                "<em>unclosed <strong>nest</em> tail",
+                vec![Block(vec![Emphasis(vec![t("unclosed "), Strong(vec![t("nest")])]), t(" tail")])],
+            ),
+            ("<!-- hidden --><p>shown</p>", vec![Block(vec![t("shown")])]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse(input).blocks, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn unsafe_links_are_reported() {
+        let rich = parse("<a href=\"javascript:alert(1)\">x</a> and [y](data:text/html,hi)");
+        assert_eq!(rich.dropped_links, ["javascript:alert(1)"]);
+        let rich = parse("[y](data:text/html,hi)");
+        assert_eq!(rich.dropped_links, ["data:text/html,hi"]);
+    }
+
+    #[test]
+    fn safe_url_table() {
+        let cases = [
+            ("https://example.org/a", true),
+            ("http://example.org", true),
+            ("HTTPS://EXAMPLE.ORG", true),
+            ("mailto:desk@example.org", true),
+            ("/relative/path.json", true),
+            ("story.json#x", true),
+            ("javascript:alert(1)", false),
+            (" JavaScript:alert(1)", false),
+            ("java\tscript:alert(1)", false),
+            ("java\nscript:alert(1)", false),
+            ("data:image/png;base64,AAAA", false),
+            ("vbscript:msgbox", false),
+            ("//evil.example/x.js", false),
+            ("\\\\evil.example", false),
+            ("jav&#x61;script:alert(1)", false),
+            ("", false),
+        ];
+        for (url, ok) in cases {
+            assert_eq!(safe_url(url, true).is_some(), ok, "{url:?}");
+        }
+        assert_eq!(safe_url("mailto:x@y.z", false), None, "no mailto for images");
+    }
+
+    #[test]
+    fn round_trips_through_html() {
+        let rich = parse("One *two* [three](https://x.org/?a=1&b=2)\n\n**Four** <5>");
+        assert_eq!(parse(&rich.to_html()).blocks, rich.blocks);
+        assert_eq!(rich.plain(), "One two three\n\nFour <5>");
+    }
+}
