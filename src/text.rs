@@ -316,7 +316,6 @@ fn push_text(stack: &mut [(String, Vec<Inline>, Option<String>)], text: &str) {
 fn close_top(stack: &mut Vec<(String, Vec<Inline>, Option<String>)>, dropped: &mut Vec<String>) {
     let Some((tag, children, href)) = stack.pop() else { return };
     let Some(parent) = stack.last_mut() else { return };
-    let children = children;
     match tag.as_str() {
         "em" | "i" => parent.1.push(Inline::Emphasis(children)),
         "strong" | "b" => parent.1.push(Inline::Strong(children)),
