@@ -14,6 +14,7 @@ pub mod scale;
 pub mod state;
 pub mod story;
 pub mod text;
+pub mod timelinejs;
 pub mod validate;
 
 pub mod components;

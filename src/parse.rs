@@ -5,32 +5,73 @@
 //! Both produce the same [`Json`] tree, which [`crate::validate`] then checks.
 
 use crate::json::{Json, Path};
+use crate::timelinejs;
 use crate::validate::{validate, Checked, Problem, ProblemKind, Severity};
 
-/// Parses and validates story text: the checked story, or every problem found.
+/// Parses and validates story text, Newsline's own JSON or TimelineJS JSON (recognised by its shape):
+/// the checked story, or every problem found, with paths as they stand in the file.
 pub fn read_story(text: &str) -> Result<Checked, Vec<Problem>> {
-    let json = parse_json(text).map_err(|msg| {
-        vec![Problem { path: Path::root(), kind: ProblemKind::Syntax(msg), severity: Severity::Error }]
+    let json = parse_json(text).map_err(|(message, at)| {
+        vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
     })?;
-    validate(&json)
+    check_json(&json)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn parse_json(text: &str) -> Result<Json, String> {
-    if text.trim().is_empty() {
-        return Err("the file is empty".to_owned());
+/// Validates a parsed file of either JSON format.
+pub fn check_json(json: &Json) -> Result<Checked, Vec<Problem>> {
+    if !timelinejs::is_timelinejs(json) {
+        return validate(json);
     }
-    let value = js_sys::JSON::parse(text)
-        .map_err(|e| js_sys::Error::from(e).message().as_string().unwrap_or_else(|| "unreadable JSON".to_owned()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    let imported = timelinejs::import(json);
+    let remap = |problems: Vec<Problem>| -> Vec<Problem> {
+        let mut all = imported.warnings.clone();
+        for p in problems {
+            let kind = match p.kind {
+                // TimelineJS has no `sequence`: same-date events keep their file order.
+                ProblemKind::AmbiguousOrder { .. } => continue,
+                ProblemKind::Missing { field: "date", .. } => {
+                    ProblemKind::Missing { field: "start_date", example: "\"start_date\": {\"year\": 2007}" }
+                }
+                kind => kind,
+            };
+            all.push(Problem { path: timelinejs::timelinejs_path(&p.path), kind, ..p });
+        }
+        all
+    };
+    match validate(&imported.json) {
+        Ok(checked) => Ok(Checked { warnings: remap(checked.warnings), timeline: checked.timeline }),
+        Err(problems) => Err(remap(problems)),
+    }
+}
+
+/// A JSON syntax error: the message, and the line and column when the parser gives them.
+type SyntaxError = (String, Option<(usize, usize)>);
+
+#[cfg(target_arch = "wasm32")]
+fn parse_json(text: &str) -> Result<Json, SyntaxError> {
+    if text.trim().is_empty() {
+        return Err(("the file is empty".to_owned(), None));
+    }
+    let value = js_sys::JSON::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        (js_sys::Error::from(e).message().as_string().unwrap_or_else(|| "unreadable JSON".to_owned()), None)
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| (e.to_string(), None))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn parse_json(text: &str) -> Result<Json, String> {
+fn parse_json(text: &str) -> Result<Json, SyntaxError> {
     if text.trim().is_empty() {
-        return Err("the file is empty".to_owned());
+        return Err(("the file is empty".to_owned(), None));
     }
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        let at = (e.line() > 0).then(|| (e.line(), e.column()));
+        let message = e.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) if at.is_some() => message[..i].to_owned(),
+            _ => message,
+        };
+        (message, at)
+    })
 }
 
 #[cfg(test)]
@@ -42,8 +83,10 @@ mod tests {
         let problems = read_story("{\"title\": \"T\",\n \"events\": [}").unwrap_err();
         assert_eq!(problems.len(), 1);
         let text = problems[0].to_string();
-        assert!(text.starts_with("(the whole file): this is not valid JSON: "), "{text}");
-        assert!(text.contains("line 2"), "{text}");
+        assert_eq!(
+            text,
+            "(the whole file): this is not valid JSON: expected value at line 2, column 13; look there for a missing comma, quote or bracket"
+        );
     }
 
     #[test]

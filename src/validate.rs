@@ -25,8 +25,9 @@ pub enum Severity {
 /// What is wrong. The `Display` text says what to do about it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    /// The text is not JSON at all; the parser's own message.
-    Syntax(String),
+    /// The text is not JSON (or CSV) at all: the parser's own message, and the line and column (from 1)
+    /// where it stopped, when known.
+    Syntax { message: String, at: Option<(usize, usize)> },
     /// A value of the wrong type: `found` where `expected` belongs.
     WrongType { expected: &'static str, found: &'static str },
     /// A required field is absent.
@@ -64,7 +65,11 @@ pub enum ProblemKind {
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
-            ProblemKind::Syntax(msg) => write!(f, "this is not valid JSON: {msg}"),
+            ProblemKind::Syntax { message, at: Some((line, column)) } => write!(
+                f,
+                "this is not valid JSON: {message} at line {line}, column {column}; look there for a missing comma, quote or bracket"
+            ),
+            ProblemKind::Syntax { message, at: None } => write!(f, "this is not valid JSON: {message}"),
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }

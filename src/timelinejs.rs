@@ -1,0 +1,510 @@
+//! TimelineJS3 JSON: recognised, converted to Newsline's format, and written back.
+//!
+//! Import maps a TimelineJS file onto a Newsline-shaped [`Json`] tree, which then goes through the one
+//! validator like any story; the validator's paths are mapped back ([`timelinejs_path`]) so an editor reads
+//! `events[3].start_date.month`, the field as it stands in their file. What Newsline does not show (video and
+//! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
+
+use crate::date::DateSpec;
+use crate::json::{Json, Path};
+use crate::model::Timeline;
+use crate::text;
+use crate::validate::{Problem, ProblemKind, Severity};
+
+/// Whether `json` looks like a TimelineJS file rather than a Newsline one: a title slide object, or
+/// events with `start_date` or a `text` object.
+pub fn is_timelinejs(json: &Json) -> bool {
+    if matches!(json.get("title"), Some(Json::Obj(_))) {
+        return true;
+    }
+    match json.get("events") {
+        Some(Json::Arr(events)) => {
+            events.iter().any(|e| e.get("start_date").is_some() || matches!(e.get("text"), Some(Json::Obj(_))))
+        }
+        _ => false,
+    }
+}
+
+/// A TimelineJS file as a Newsline-shaped tree, with what the conversion could not carry over.
+pub struct Imported {
+    pub json: Json,
+    pub warnings: Vec<Problem>,
+}
+
+fn obj(members: Vec<(&str, Json)>) -> Json {
+    Json::Obj(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn str_of(json: Option<&Json>) -> Option<String> {
+    match json {
+        Some(Json::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(Json::Num(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Plain text of a TimelineJS HTML string (headlines, captions).
+fn plain(html: &str) -> String {
+    text::parse(html).plain().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A slug for an id: lower-case letters and digits joined by `-`, at most 48 characters.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 48 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// File endings of images the widget shows.
+const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
+
+fn is_image(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
+}
+
+struct Importer {
+    warnings: Vec<Problem>,
+}
+
+impl Importer {
+    fn warn(&mut self, path: Path, what: String) {
+        self.warnings.push(Problem { path, kind: ProblemKind::NotShown(what), severity: Severity::Warning });
+    }
+
+    /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately.
+    fn date(&mut self, json: &Json, path: &Path) -> (Json, Option<String>) {
+        let Json::Obj(_) = json else { return (json.clone(), None) };
+        let mut members = Vec::new();
+        for key in ["year", "month", "day", "hour", "minute"] {
+            match json.get(key) {
+                None | Some(Json::Null) => {}
+                Some(Json::Str(s)) if s.trim().is_empty() => {}
+                Some(v) => members.push((key.to_owned(), v.clone())),
+            }
+        }
+        for key in ["second", "millisecond"] {
+            let set = match json.get(key) {
+                Some(Json::Num(n)) => *n != 0.0,
+                Some(Json::Str(s)) => s.trim().parse::<f64>().is_ok_and(|n| n != 0.0),
+                _ => false,
+            };
+            if set {
+                self.warn(path.key(key), format!("the {key}s are not shown: Newsline shows dates to the minute"));
+            }
+        }
+        (Json::Obj(members), str_of(json.get("display_date")))
+    }
+
+    fn media(&mut self, json: &Json, path: &Path, headline: &str) -> Option<Json> {
+        let url = str_of(json.get("url"))?;
+        if !is_image(&url) {
+            let shown: String = url.chars().take(60).collect();
+            self.warn(
+                path.key("url"),
+                format!(
+                    "this media ({shown}) is not shown: Newsline shows images (jpg, png, gif, webp, avif, svg) only"
+                ),
+            );
+            return None;
+        }
+        let caption = str_of(json.get("caption")).map(|c| plain(&c)).filter(|c| !c.is_empty());
+        let credit = str_of(json.get("credit")).map(|c| plain(&c)).filter(|c| !c.is_empty());
+        let alt = match str_of(json.get("alt")) {
+            Some(alt) => alt,
+            None => {
+                let fallback = caption.clone().unwrap_or_else(|| headline.to_owned());
+                self.warn(
+                    path.clone(),
+                    format!("the image has no alt text; \"{fallback}\" is used: add \"alt\" describing it"),
+                );
+                fallback
+            }
+        };
+        let mut members = vec![("url", Json::Str(url)), ("alt", Json::Str(alt))];
+        if let Some(c) = caption {
+            members.push(("caption", Json::Str(c)));
+        }
+        if let Some(c) = credit {
+            members.push(("credit", Json::Str(c)));
+        }
+        Some(obj(members))
+    }
+
+    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut Vec<String>) -> Json {
+        let Json::Obj(_) = json else { return json.clone() };
+        let mut out: Vec<(&str, Json)> = Vec::new();
+        let text_obj = json.get("text");
+        let headline_html = text_obj.and_then(|t| str_of(t.get("headline")));
+        let body = text_obj.and_then(|t| str_of(t.get("text")));
+        let mut headline = headline_html.as_deref().map(plain).filter(|h| !h.is_empty());
+        if headline.is_none() {
+            let fallback = body
+                .as_deref()
+                .map(plain)
+                .map(|b| b.chars().take(80).collect::<String>())
+                .filter(|b| !b.is_empty())
+                .or_else(|| json.get("media").and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
+                .unwrap_or_else(|| format!("Event {}", index + 1));
+            self.warn(path.key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
+            headline = Some(fallback);
+        }
+        let headline = headline.unwrap_or_default();
+        let id = match str_of(json.get("unique_id")) {
+            Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id,
+            given => {
+                let base = given.as_deref().map(slug).filter(|s| !s.is_empty()).unwrap_or_else(|| slug(&headline));
+                let base = if base.is_empty() { format!("event-{}", index + 1) } else { base };
+                let mut id = base.clone();
+                let mut n = 2;
+                while ids.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                id
+            }
+        };
+        ids.push(id.clone());
+        out.push(("id", Json::Str(id)));
+        let mut display = str_of(json.get("display_date"));
+        if let Some(start) = json.get("start_date") {
+            let (date, shown) = self.date(start, &path.key("start_date"));
+            out.push(("date", date));
+            display = display.or(shown);
+        }
+        if let Some(end) = json.get("end_date").filter(|e| **e != Json::Null) {
+            let (date, _) = self.date(end, &path.key("end_date"));
+            out.push(("end_date", date));
+        }
+        if let Some(d) = display {
+            out.push(("display_date", Json::Str(d)));
+        }
+        out.push(("headline", Json::Str(headline.clone())));
+        if let Some(b) = body {
+            out.push(("body", Json::Str(b)));
+        }
+        if let Some(m) = json.get("media").and_then(|m| self.media(m, &path.key("media"), &headline)) {
+            out.push(("media", m));
+        }
+        if let Some(g) = str_of(json.get("group")) {
+            out.push(("group", Json::Str(g)));
+        }
+        if json.get("background").is_some_and(|b| *b != Json::Null) {
+            self.warn(path.key("background"), "the background is not shown: Newsline keeps its own colours".to_owned());
+        }
+        obj(out)
+    }
+}
+
+/// Converts a TimelineJS file to a Newsline-shaped tree for [`crate::validate::validate`].
+pub fn import(json: &Json) -> Imported {
+    let mut im = Importer { warnings: Vec::new() };
+    let root = Path::root();
+    let mut out: Vec<(&str, Json)> = Vec::new();
+    match json.get("title") {
+        Some(title @ Json::Obj(_)) => {
+            let text_obj = title.get("text");
+            let headline = text_obj.and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
+            out.push(("title", Json::Str(headline.filter(|h| !h.is_empty()).unwrap_or_else(|| "Timeline".to_owned()))));
+            if let Some(summary) = text_obj.and_then(|t| str_of(t.get("text"))).map(|t| plain(&t)) {
+                out.push(("summary", Json::Str(summary)));
+            }
+            if title.get("media").is_some_and(|m| *m != Json::Null) {
+                im.warn(root.key("title").key("media"), "the title slide's media is not shown".to_owned());
+            }
+        }
+        _ => {
+            im.warn(
+                root.key("title"),
+                "there is no title slide; \"Timeline\" is used: add title.text.headline".to_owned(),
+            );
+            out.push(("title", Json::Str("Timeline".to_owned())));
+        }
+    }
+    if let Some(Json::Str(scale)) = json.get("scale") {
+        if scale == "cosmological" {
+            im.warn(root.key("scale"), "the cosmological scale is not supported: years are shown as dates".to_owned());
+        }
+    }
+    let mut ids = Vec::new();
+    let events = match json.get("events") {
+        Some(Json::Arr(events)) => Json::Arr(
+            events.iter().enumerate().map(|(i, e)| im.event(e, &root.key("events").index(i), i, &mut ids)).collect(),
+        ),
+        Some(other) => other.clone(),
+        None => Json::Arr(Vec::new()),
+    };
+    out.push(("events", events));
+    if let Some(Json::Arr(eras)) = json.get("eras") {
+        let mut list = Vec::new();
+        for (i, era) in eras.iter().enumerate() {
+            let path = root.key("eras").index(i);
+            let mut members: Vec<(&str, Json)> = Vec::new();
+            let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
+            members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
+            if let Some(s) = era.get("start_date") {
+                members.push(("start", im.date(s, &path.key("start_date")).0));
+            }
+            if let Some(e) = era.get("end_date") {
+                members.push(("end", im.date(e, &path.key("end_date")).0));
+            }
+            list.push(obj(members));
+        }
+        out.push(("eras", Json::Arr(list)));
+    }
+    Imported { json: obj(out), warnings: im.warnings }
+}
+
+/// The path in a TimelineJS file of what the validator calls `path` in the converted tree.
+pub fn timelinejs_path(path: &Path) -> Path {
+    let text = path.as_str();
+    let (head, rest) = match text.find(']') {
+        Some(i) => (&text[..=i], text[i + 1..].trim_start_matches('.')),
+        None => (text, ""),
+    };
+    let (first, tail) = match rest.find(['.', '[']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let mapped = if head.starts_with("events[") {
+        match first {
+            "date" => "start_date",
+            "headline" => "text.headline",
+            "body" => "text.text",
+            "id" => "unique_id",
+            other => other,
+        }
+    } else if head.starts_with("eras[") {
+        match first {
+            "label" => "text.headline",
+            "start" => "start_date",
+            "end" => "end_date",
+            other => other,
+        }
+    } else if head == "title" {
+        return Path::raw("title.text.headline".to_owned());
+    } else {
+        return path.clone();
+    };
+    if mapped.is_empty() {
+        Path::raw(head.to_owned())
+    } else {
+        Path::raw(format!("{head}.{mapped}{tail}"))
+    }
+}
+
+fn date_json(date: &DateSpec) -> Json {
+    use crate::date::Precision;
+    let mut members = vec![("year", Json::Num(f64::from(date.year)))];
+    if date.precision >= Precision::Month {
+        members.push(("month", Json::Num(f64::from(date.month))));
+    }
+    if date.precision >= Precision::Day {
+        members.push(("day", Json::Num(f64::from(date.day))));
+    }
+    if date.precision >= Precision::Hour {
+        members.push(("hour", Json::Num(f64::from(date.hour))));
+    }
+    if date.precision >= Precision::Minute {
+        members.push(("minute", Json::Num(f64::from(date.minute))));
+    }
+    obj(members)
+}
+
+/// Writes a timeline as TimelineJS JSON, with warnings for what TimelineJS cannot hold.
+pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut title_text = vec![("headline", Json::Str(text::escape(&timeline.title)))];
+    if let Some(summary) = &timeline.summary {
+        title_text.push(("text", Json::Str(format!("<p>{}</p>", text::escape(summary)))));
+    }
+    let mut events = Vec::new();
+    let (mut statements, mut places, mut excerpts) = (0, 0, 0);
+    for e in &timeline.events {
+        let mut text_members = vec![("headline", Json::Str(text::escape(&e.headline)))];
+        if !e.body.blocks.is_empty() {
+            text_members.push(("text", Json::Str(e.body.to_html())));
+        }
+        let mut m = vec![("unique_id", Json::Str(e.id.clone())), ("start_date", date_json(&e.date))];
+        if let Some(end) = &e.end_date {
+            m.push(("end_date", date_json(end)));
+        }
+        if let Some(d) = &e.display_date {
+            m.push(("display_date", Json::Str(d.clone())));
+        }
+        m.push(("text", obj(text_members)));
+        if let Some(g) = &e.group {
+            m.push(("group", Json::Str(g.clone())));
+        }
+        if let Some(media) = &e.media {
+            let mut mm = vec![("url", Json::Str(media.url.clone())), ("alt", Json::Str(media.alt.clone()))];
+            if let Some(c) = &media.caption {
+                mm.push(("caption", Json::Str(text::escape(c))));
+            }
+            if let Some(c) = &media.credit {
+                mm.push(("credit", Json::Str(text::escape(c))));
+            }
+            m.push(("media", obj(mm)));
+        }
+        statements += e.statements.len();
+        places += usize::from(e.place.is_some());
+        excerpts += usize::from(e.excerpt.is_some() || e.source.is_some());
+        events.push(obj(m));
+    }
+    let same_day_order = timeline.events.windows(2).any(|w| w[0].date == w[1].date && w[0].sequence.is_some());
+    if statements > 0 {
+        warnings.push(format!("{statements} statements are left out: TimelineJS has no statement cards"));
+    }
+    if places > 0 {
+        warnings.push(format!("{places} places are left out: TimelineJS has no place field"));
+    }
+    if excerpts > 0 || !timeline.sources.is_empty() {
+        warnings.push("sources and excerpts are left out: TimelineJS has no citations".to_owned());
+    }
+    if same_day_order {
+        warnings.push("the order of same-day events (sequence) is not kept: TimelineJS orders by date".to_owned());
+    }
+    let mut root = vec![("title", obj(vec![("text", obj(title_text))])), ("events", Json::Arr(events))];
+    if !timeline.eras.is_empty() {
+        let eras = timeline
+            .eras
+            .iter()
+            .map(|era| {
+                obj(vec![
+                    ("start_date", date_json(&era.start)),
+                    ("end_date", date_json(&era.end)),
+                    ("text", obj(vec![("headline", Json::Str(text::escape(&era.label)))])),
+                ])
+            })
+            .collect();
+        root.push(("eras", Json::Arr(eras)));
+    }
+    (obj(root), warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Precision;
+    use crate::parse::read_story;
+
+    const SAMPLE: &str = include_str!("../tests/fixtures/timelinejs-sample.json");
+
+    #[test]
+    fn a_real_shaped_file_imports_with_everything_it_can_show() {
+        let checked = read_story(SAMPLE).expect("the sample imports");
+        let t = &checked.timeline;
+        assert_eq!(t.title, "Whitney Houston 1963 - 2012");
+        assert_eq!(t.summary.as_deref(), Some("Houston's voice caught the imagination of the world."));
+        let ids: Vec<_> = t.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["an-event-with-no-headline-in-500-bce", "a-musical-heritage", "debut", "not-a-valid-id"]);
+        let bce = &t.events[0];
+        assert_eq!(bce.date.label(), "501 BCE");
+        assert_eq!(bce.date.precision, Precision::Year);
+        let first = &t.events[1];
+        assert_eq!(first.date.label(), "August 9, 1963");
+        assert_eq!(first.group.as_deref(), Some("Life"));
+        assert_eq!(first.body.blocks.len(), 2);
+        let media = first.media.as_ref().unwrap();
+        assert_eq!(media.url, "https://example.org/images/newark.jpg");
+        assert_eq!(media.alt, "Newark, New Jersey");
+        assert_eq!(media.credit.as_deref(), Some("Photo: Example"));
+        let debut = &t.events[2];
+        assert_eq!(debut.end_date.unwrap().label(), "March 1986");
+        assert_eq!(debut.date_label(false), "Spring 1985");
+        assert!(debut.media.is_none());
+        let death = &t.events[3];
+        assert_eq!(death.headline, "Death at the Beverly Hilton");
+        assert_eq!(death.date.label(), "February 11, 2012, 3:55 PM");
+        assert_eq!(death.body.plain(), "click");
+        let eras: Vec<_> = t.eras.iter().map(|e| (e.label.as_str(), e.start.label(), e.end.label())).collect();
+        assert_eq!(
+            eras,
+            [
+                ("Early years", "1963".to_owned(), "1984".to_owned()),
+                ("Career", "1985".to_owned(), "February 11, 2012".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_shown_is_listed_in_warnings() {
+        let checked = read_story(SAMPLE).unwrap();
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "title.media: the title slide's media is not shown",
+                "events[0].media: the image has no alt text; \"Newark, New Jersey\" is used: add \"alt\" describing it",
+                "events[1].media.url: this media (https://www.youtube.com/watch?v=example) is not shown: Newsline shows images (jpg, png, gif, webp, avif, svg) only",
+                "events[1].background: the background is not shown: Newsline keeps its own colours",
+                "events[2].text.headline: no headline; \"An event with no headline, in 500 BCE.\" is used: add one",
+                "events[3].start_date.second: the seconds are not shown: Newsline shows dates to the minute",
+                "events[3].text.text: the address \"javascript:alert(1)\" was dropped: only http, https, mailto and relative links are kept",
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_point_at_timelinejs_fields() {
+        let bad = r#"{"title": {"text": {"headline": "T"}}, "events": [
+            {"start_date": {"year": "2007"}, "text": {"headline": "fine"}},
+            {"start_date": {"year": "2007", "month": "13"}, "text": {"headline": "bad month"}},
+            {"text": {"headline": "no date"}},
+            {"start_date": {"year": "2007"}, "end_date": {"year": "2001"}, "text": {"headline": "backwards"}}]}"#;
+        let problems: Vec<String> = read_story(bad).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "events[1].start_date.month: 13 is not a month (1-12)",
+                "events[2]: \"start_date\" is missing: add it, e.g. \"start_date\": {\"year\": 2007}",
+                "events[3].end_date: the end (2001) is before the start (2007): swap them or fix one",
+            ]
+        );
+    }
+
+    #[test]
+    fn newsline_to_timelinejs_and_back_keeps_what_both_hold() {
+        let original = crate::story::default_story().timeline;
+        let (tjs, warnings) = export(&original);
+        assert!(warnings.iter().any(|w| w.starts_with("19 statements are left out")), "{warnings:?}");
+        let text = serde_json::to_string(&tjs).unwrap();
+        let back = read_story(&text).expect("the export reads back").timeline;
+        assert_eq!(back.title, original.title);
+        assert_eq!(back.summary, original.summary);
+        assert_eq!(back.eras, original.eras);
+        // TimelineJS has no sequence, so same-day events keep their order only by being written in it.
+        assert_eq!(back.events.len(), original.events.len());
+        for (a, b) in original.events.iter().zip(&back.events) {
+            assert_eq!((&a.id, &a.date, &a.end_date, &a.display_date), (&b.id, &b.date, &b.end_date, &b.display_date));
+            assert_eq!((&a.headline, &a.body, &a.group, &a.media), (&b.headline, &b.body, &b.group, &b.media));
+        }
+    }
+
+    #[test]
+    fn paths_map_back_to_timelinejs_fields() {
+        let cases = [
+            ("events[3].date.month", "events[3].start_date.month"),
+            ("events[0].headline", "events[0].text.headline"),
+            ("events[0].body", "events[0].text.text"),
+            ("events[12].id", "events[12].unique_id"),
+            ("events[2]", "events[2]"),
+            ("eras[1].start", "eras[1].start_date"),
+            ("eras[0].label", "eras[0].text.headline"),
+            ("title", "title.text.headline"),
+            ("events", "events"),
+        ];
+        for (newsline, tjs) in cases {
+            assert_eq!(timelinejs_path(&Path::raw(newsline.to_owned())).as_str(), tjs);
+        }
+    }
+}
