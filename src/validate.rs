@@ -528,9 +528,9 @@ impl Reader {
             }
         };
         let headline = self.text(json, "headline", path, "\"headline\": \"Talks open in Baghdad\"");
-        let body = self.opt_text(json, "body", path).map(|b| text::parse(&b)).unwrap_or_default();
-        for url in &body.dropped_links {
-            self.warn(path.key("body"), ProblemKind::UnsafeUrl(url.clone()));
+        let mut body = self.opt_text(json, "body", path).map(|b| text::parse(&b)).unwrap_or_default();
+        for url in std::mem::take(&mut body.dropped_links) {
+            self.warn(path.key("body"), ProblemKind::UnsafeUrl(url));
         }
         let media = json.get("media").filter(|m| **m != Json::Null).and_then(|m| self.media(m, &path.key("media")));
         let statements_path = path.key("statements");

@@ -1,0 +1,175 @@
+//! `newsline`: check story files and convert between formats, from the command line.
+//!
+//! ```text
+//! newsline check FILE...                         every problem, with where it is and what to do
+//! newsline convert FILE --to newsline|timelinejs writes the other format to stdout
+//! ```
+//! Files may be Newsline JSON, TimelineJS JSON (recognised by their shape) or CSV in TimelineJS's
+//! spreadsheet columns (by the `.csv` ending). `check` exits 0 when every file is valid (warnings allowed),
+//! 1 when one is not, 2 when one cannot be read.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::Write;
+
+    use newsline::convert::{read_csv, to_newsline};
+    use newsline::parse::read_story;
+    use newsline::timelinejs;
+    use newsline::validate::{Checked, Problem, ProblemKind, Severity};
+
+    const USAGE: &str = "usage:
+  newsline check FILE...
+  newsline convert FILE --to newsline|timelinejs
+
+FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).";
+
+    fn read(file: &str) -> Result<Result<Checked, Vec<Problem>>, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read the file: {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{file}: not UTF-8 text (byte {}): save it as UTF-8", e.utf8_error().valid_up_to()))?;
+        Ok(if file.to_ascii_lowercase().ends_with(".csv") { read_csv(&text) } else { read_story(&text) })
+    }
+
+    /// One problem as a line: `FILE:LINE:COL: …` for syntax errors, `FILE: path: message` otherwise.
+    fn line(file: &str, p: &Problem) -> String {
+        let severity = if p.severity == Severity::Warning { "warning: " } else { "" };
+        match &p.kind {
+            ProblemKind::Syntax { at: Some((l, c)), .. } => format!("{file}:{l}:{c}: {severity}{p}"),
+            _ => format!("{file}: {severity}{p}"),
+        }
+    }
+
+    fn plural(n: usize, word: &str) -> String {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    }
+
+    fn check(files: &[String]) -> i32 {
+        if files.is_empty() {
+            eprintln!("{USAGE}");
+            return 2;
+        }
+        let mut code = 0;
+        let mut out = std::io::stdout().lock();
+        for file in files {
+            match read(file) {
+                Err(message) => {
+                    let _ = writeln!(out, "{message}");
+                    code = 2;
+                }
+                Ok(Ok(checked)) => {
+                    for w in &checked.warnings {
+                        let _ = writeln!(out, "{}", line(file, w));
+                    }
+                    let t = &checked.timeline;
+                    let _ = writeln!(
+                        out,
+                        "{file}: valid: {}, {}{}",
+                        plural(t.events.len(), "event"),
+                        plural(t.statement_count(), "statement"),
+                        if checked.warnings.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", plural(checked.warnings.len(), "warning"))
+                        }
+                    );
+                }
+                Ok(Err(problems)) => {
+                    for p in &problems {
+                        let _ = writeln!(out, "{}", line(file, p));
+                    }
+                    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                    let _ = writeln!(out, "{file}: not valid: {}", plural(errors, "error"));
+                    code = code.max(1);
+                }
+            }
+        }
+        code
+    }
+
+    fn convert(args: &[String]) -> i32 {
+        let (mut file, mut to) = (None, None);
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--to" => to = it.next().cloned(),
+                s if s.starts_with("--to=") => to = Some(s[5..].to_owned()),
+                s if file.is_none() && !s.starts_with("--") => file = Some(s.to_owned()),
+                other => {
+                    eprintln!("newsline convert: unexpected argument {other:?}\n{USAGE}");
+                    return 2;
+                }
+            }
+        }
+        let (Some(file), Some(to)) = (file, to) else {
+            eprintln!("{USAGE}");
+            return 2;
+        };
+        if to != "newsline" && to != "timelinejs" {
+            eprintln!("newsline convert: --to takes newsline or timelinejs, not {to:?}");
+            return 2;
+        }
+        let checked = match read(&file) {
+            Err(message) => {
+                eprintln!("{message}");
+                return 2;
+            }
+            Ok(Err(problems)) => {
+                for p in &problems {
+                    eprintln!("{}", line(&file, p));
+                }
+                eprintln!("{file}: not converted: fix the errors above first");
+                return 1;
+            }
+            Ok(Ok(checked)) => checked,
+        };
+        for w in &checked.warnings {
+            eprintln!("{}", line(&file, w));
+        }
+        let json = if to == "newsline" {
+            to_newsline(&checked.timeline)
+        } else {
+            let (json, warnings) = timelinejs::export(&checked.timeline);
+            for w in warnings {
+                eprintln!("{file}: warning: {w}");
+            }
+            json
+        };
+        match serde_json::to_string_pretty(&json) {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("newsline convert: {e}");
+                2
+            }
+        }
+    }
+
+    pub fn run(args: Vec<String>) -> i32 {
+        match args.first().map(String::as_str) {
+            Some("check") => check(&args[1..]),
+            Some("convert") => convert(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                println!("{USAGE}");
+                0
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                2
+            }
+        }
+    }
+}

@@ -1,0 +1,496 @@
+//! Writing a checked timeline back out as Newsline JSON, and reading the spreadsheet (CSV) format.
+//!
+//! CSV is TimelineJS's Google Sheets template as a newsroom exports it (a BOM, CRLF, quoted fields with
+//! commas and line breaks). Each row becomes a TimelineJS event, so CSV goes through the same import and
+//! the same validator as the JSON formats; problems are reported by row and column (`row 7 (Month): …`).
+//! CSV is read by the CLI, on the host; the widget reads the JSON formats.
+
+use crate::date::{DateSpec, Precision};
+use crate::json::Json;
+use crate::model::Timeline;
+use crate::text::Rich;
+
+fn obj(members: Vec<(&str, Json)>) -> Json {
+    Json::Obj(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn s(text: &str) -> Json {
+    Json::Str(text.to_owned())
+}
+
+/// A date in its shortest written form ("1979", "2007-05-28").
+fn date(d: &DateSpec) -> Json {
+    match d.precision {
+        Precision::Year if d.year >= 0 => Json::Num(f64::from(d.year)),
+        _ => Json::Str(d.iso()),
+    }
+}
+
+/// Body text that reads back the same: plain paragraphs when no character could be taken for markup,
+/// else the HTML subset.
+fn body(rich: &Rich) -> Json {
+    let markup = ['*', '_', '[', '<', '&', '\n'];
+    let simple = rich
+        .blocks
+        .iter()
+        .all(|b| b.0.iter().all(|i| matches!(i, crate::text::Inline::Text(t) if !t.contains(markup))));
+    if simple {
+        s(&rich.plain())
+    } else {
+        s(&rich.to_html())
+    }
+}
+
+/// The timeline as Newsline JSON.
+pub fn to_newsline(t: &Timeline) -> Json {
+    let mut root = vec![("title", s(&t.title))];
+    if let Some(summary) = &t.summary {
+        root.push(("summary", s(summary)));
+    }
+    if !t.sources.is_empty() {
+        let sources = t
+            .sources
+            .iter()
+            .map(|src| {
+                let mut m = vec![("id", s(&src.id)), ("title", s(&src.title))];
+                for (key, value) in
+                    [("publisher", &src.publisher), ("author", &src.author), ("dateline", &src.dateline)]
+                {
+                    if let Some(v) = value {
+                        m.push((key, s(v)));
+                    }
+                }
+                if let Some(d) = &src.date {
+                    m.push(("date", date(d)));
+                }
+                if let Some(u) = &src.url {
+                    m.push(("url", s(u)));
+                }
+                obj(m)
+            })
+            .collect();
+        root.push(("sources", Json::Arr(sources)));
+    }
+    if !t.eras.is_empty() {
+        let eras = t
+            .eras
+            .iter()
+            .map(|e| obj(vec![("label", s(&e.label)), ("start", date(&e.start)), ("end", date(&e.end))]))
+            .collect();
+        root.push(("eras", Json::Arr(eras)));
+    }
+    let events = t
+        .events
+        .iter()
+        .map(|e| {
+            let mut m = vec![("id", s(&e.id)), ("date", date(&e.date))];
+            if let Some(end) = &e.end_date {
+                m.push(("end_date", date(end)));
+            }
+            if let Some(d) = &e.display_date {
+                m.push(("display_date", s(d)));
+            }
+            if let Some(seq) = e.sequence {
+                m.push(("sequence", Json::Num(f64::from(seq))));
+            }
+            m.push(("headline", s(&e.headline)));
+            if !e.body.blocks.is_empty() {
+                m.push(("body", body(&e.body)));
+            }
+            if let Some(media) = &e.media {
+                let mut mm = vec![("url", s(&media.url)), ("alt", s(&media.alt))];
+                if let Some(c) = &media.caption {
+                    mm.push(("caption", s(c)));
+                }
+                if let Some(c) = &media.credit {
+                    mm.push(("credit", s(c)));
+                }
+                m.push(("media", obj(mm)));
+            }
+            for (key, value) in
+                [("place", &e.place), ("group", &e.group), ("source", &e.source), ("excerpt", &e.excerpt)]
+            {
+                if let Some(v) = value {
+                    m.push((key, s(v)));
+                }
+            }
+            if !e.statements.is_empty() {
+                let statements = e
+                    .statements
+                    .iter()
+                    .map(|st| {
+                        let mut sm = vec![("id", s(&st.id)), ("speaker", s(&st.speaker))];
+                        if let Some(r) = &st.role {
+                            sm.push(("role", s(r)));
+                        }
+                        sm.push(("kind", s(st.kind.as_str())));
+                        sm.push(("text", s(&st.text)));
+                        for (key, value) in [("summary", &st.summary), ("context", &st.context)] {
+                            if let Some(v) = value {
+                                sm.push((key, s(v)));
+                            }
+                        }
+                        obj(sm)
+                    })
+                    .collect();
+                m.push(("statements", Json::Arr(statements)));
+            }
+            obj(m)
+        })
+        .collect();
+    root.push(("events", Json::Arr(events)));
+    obj(root)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use csv_format::read_csv;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::read_story;
+
+    #[test]
+    fn newsline_json_reads_back_to_the_same_timeline() {
+        let original = crate::story::default_story().timeline;
+        let text = serde_json::to_string_pretty(&to_newsline(&original)).unwrap();
+        assert_eq!(read_story(&text).unwrap().timeline, original);
+        let sample = read_story(include_str!("../tests/fixtures/timelinejs-sample.json")).unwrap().timeline;
+        let text = serde_json::to_string(&to_newsline(&sample)).unwrap();
+        assert_eq!(read_story(&text).unwrap().timeline, sample);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod csv_format {
+    use crate::json::{Json, Path};
+    use crate::parse::check_json;
+    use crate::validate::{Checked, Problem, ProblemKind, Severity};
+
+    /// The template's columns, as TimelineJS names them.
+    const COLUMNS: &[&str] = &[
+        "Year",
+        "Month",
+        "Day",
+        "Time",
+        "End Year",
+        "End Month",
+        "End Day",
+        "End Time",
+        "Display Date",
+        "Headline",
+        "Text",
+        "Media",
+        "Media Credit",
+        "Media Caption",
+        "Media Thumbnail",
+        "Type",
+        "Group",
+        "Background",
+    ];
+
+    fn syntax(message: String, line: Option<u64>) -> Vec<Problem> {
+        let at = line.map(|l| (l as usize, 1));
+        vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
+    }
+
+    /// Splits a Time cell ("14:05", "2:05 PM", "14:05:30") into hour, minute and second cells.
+    fn time(cell: &str) -> Option<(String, String, String)> {
+        let t = cell.trim().to_ascii_lowercase();
+        if t.is_empty() {
+            return None;
+        }
+        let (clock, pm) = match (t.strip_suffix("pm"), t.strip_suffix("am")) {
+            (Some(c), _) => (c.trim(), Some(true)),
+            (_, Some(c)) => (c.trim(), Some(false)),
+            _ => (t.as_str(), None),
+        };
+        let mut parts = clock.split(':');
+        let mut hour: i64 = parts.next()?.trim().parse().ok()?;
+        let minute = parts.next().map_or(Some(0), |m| m.trim().parse::<i64>().ok())?;
+        let second = parts.next().map_or(Some(0), |m| m.trim().parse::<i64>().ok())?;
+        match pm {
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        Some((hour.to_string(), minute.to_string(), second.to_string()))
+    }
+
+    /// The column a TimelineJS path comes from.
+    fn column(tail: &str) -> Option<&'static str> {
+        let (date, part) = match tail.split_once('.') {
+            Some((d, p)) if d == "start_date" || d == "end_date" => (d, p),
+            _ => ("", tail),
+        };
+        let end = date == "end_date";
+        Some(match (date, part) {
+            ("start_date" | "end_date", "year") => {
+                if end {
+                    "End Year"
+                } else {
+                    "Year"
+                }
+            }
+            ("start_date" | "end_date", "month") => {
+                if end {
+                    "End Month"
+                } else {
+                    "Month"
+                }
+            }
+            ("start_date" | "end_date", "day") => {
+                if end {
+                    "End Day"
+                } else {
+                    "Day"
+                }
+            }
+            ("start_date" | "end_date", _) => {
+                if end {
+                    "End Time"
+                } else {
+                    "Time"
+                }
+            }
+            (_, "start_date") => "Year",
+            (_, "end_date") => "End Year",
+            (_, "display_date") => "Display Date",
+            (_, "text.headline") => "Headline",
+            (_, "text.text") => "Text",
+            (_, "media" | "media.url") => "Media",
+            (_, "media.credit") => "Media Credit",
+            (_, "media.caption") => "Media Caption",
+            (_, "group") => "Group",
+            (_, "background") => "Background",
+            _ => return None,
+        })
+    }
+
+    /// `events[3].start_date.month` → `row 5 (Month)`, given the spreadsheet row of each event.
+    fn row_path(path: &Path, lines: &[u64], title_line: Option<u64>, era_lines: &[u64]) -> Path {
+        let text = path.as_str();
+        let (list, lines) = if text.starts_with("events[") {
+            ("events[", lines)
+        } else if text.starts_with("eras[") {
+            ("eras[", era_lines)
+        } else if text.starts_with("title") {
+            return Path::raw(match title_line {
+                Some(l) => format!("row {l} (Headline)"),
+                None => "(no title row: add a row of Type \"title\")".to_owned(),
+            });
+        } else {
+            return path.clone();
+        };
+        let Some(close) = text.find(']') else { return path.clone() };
+        let Some(line) = text[list.len()..close].parse::<usize>().ok().and_then(|i| lines.get(i)) else {
+            return path.clone();
+        };
+        let tail = text[close + 1..].trim_start_matches('.');
+        match column(tail) {
+            Some(col) => Path::raw(format!("row {line} ({col})")),
+            None => Path::raw(format!("row {line}")),
+        }
+    }
+
+    /// Reads a CSV in TimelineJS's spreadsheet-template columns and checks it.
+    pub fn read_csv(text: &str) -> Result<Checked, Vec<Problem>> {
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim().is_empty() {
+            return Err(syntax("the file is empty".to_owned(), None));
+        }
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| syntax(e.to_string(), Some(1)))?.clone();
+        let mut warnings = Vec::new();
+        let index: Vec<Option<&'static str>> = headers
+            .iter()
+            .map(|h| {
+                let found = COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h.trim())).copied();
+                if found.is_none() && !h.trim().is_empty() {
+                    warnings.push(Problem {
+                        path: Path::raw(format!("row 1 ({})", h.trim())),
+                        kind: ProblemKind::NotShown(format!(
+                            "the column \"{}\" is not one of TimelineJS's and is ignored",
+                            h.trim()
+                        )),
+                        severity: Severity::Warning,
+                    });
+                }
+                found
+            })
+            .collect();
+        if !index.contains(&Some("Year")) || !index.contains(&Some("Headline")) {
+            return Err(syntax(
+                format!("the first row must name the columns, with at least Year and Headline: {}", COLUMNS.join(", ")),
+                Some(1),
+            ));
+        }
+        let (mut events, mut eras, mut lines, mut era_lines) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut title, mut title_line) = (None, None);
+        for (n, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| syntax(e.to_string(), e.position().map(|p| p.line())))?;
+            // The row as the spreadsheet numbers it (the header is row 1), whatever line breaks the cells hold.
+            let line = n as u64 + 2;
+            let cell = |name: &str| -> String {
+                index
+                    .iter()
+                    .position(|c| *c == Some(name))
+                    .and_then(|i| record.get(i))
+                    .map(|v| v.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let date = |prefix: &str| -> Option<Json> {
+                let year = cell(&format!("{prefix}Year"));
+                if year.is_empty() {
+                    return None;
+                }
+                let mut m = vec![("year".to_owned(), Json::Str(year))];
+                for part in ["Month", "Day"] {
+                    let v = cell(&format!("{prefix}{part}"));
+                    if !v.is_empty() {
+                        m.push((part.to_lowercase(), Json::Str(v)));
+                    }
+                }
+                let raw_time = cell(&format!("{prefix}Time"));
+                match time(&raw_time) {
+                    Some((h, mi, se)) => {
+                        m.push(("hour".to_owned(), Json::Str(h)));
+                        m.push(("minute".to_owned(), Json::Str(mi)));
+                        m.push(("second".to_owned(), Json::Str(se)));
+                    }
+                    None if !raw_time.is_empty() => m.push(("hour".to_owned(), Json::Str(raw_time))),
+                    None => {}
+                }
+                Some(Json::Obj(m))
+            };
+            let text_obj = Json::Obj(vec![
+                ("headline".to_owned(), Json::Str(cell("Headline"))),
+                ("text".to_owned(), Json::Str(cell("Text"))),
+            ]);
+            let mut m: Vec<(String, Json)> = Vec::new();
+            if let Some(d) = date("") {
+                m.push(("start_date".to_owned(), d));
+            }
+            if let Some(d) = date("End ") {
+                m.push(("end_date".to_owned(), d));
+            }
+            m.push(("text".to_owned(), text_obj));
+            match cell("Type").to_ascii_lowercase().as_str() {
+                "title" => {
+                    title = Some(Json::Obj(m));
+                    title_line = Some(line);
+                    continue;
+                }
+                "era" => {
+                    eras.push(Json::Obj(m));
+                    era_lines.push(line);
+                    continue;
+                }
+                _ => {}
+            }
+            for (key, col) in [("display_date", "Display Date"), ("group", "Group")] {
+                let v = cell(col);
+                if !v.is_empty() {
+                    m.push((key.to_owned(), Json::Str(v)));
+                }
+            }
+            let media = cell("Media");
+            if !media.is_empty() {
+                let mut mm = vec![("url".to_owned(), Json::Str(media))];
+                for (key, col) in [("credit", "Media Credit"), ("caption", "Media Caption")] {
+                    let v = cell(col);
+                    if !v.is_empty() {
+                        mm.push((key.to_owned(), Json::Str(v)));
+                    }
+                }
+                m.push(("media".to_owned(), Json::Obj(mm)));
+            }
+            let background = cell("Background");
+            if !background.is_empty() {
+                m.push(("background".to_owned(), Json::Obj(vec![("color".to_owned(), Json::Str(background))])));
+            }
+            events.push(Json::Obj(m));
+            lines.push(line);
+        }
+        let mut root = vec![("events".to_owned(), Json::Arr(events))];
+        if let Some(t) = title {
+            root.push(("title".to_owned(), t));
+        } else {
+            // A title object marks the tree as TimelineJS; the import warns that it is missing.
+            root.push(("title".to_owned(), Json::Obj(Vec::new())));
+        }
+        if !eras.is_empty() {
+            root.push(("eras".to_owned(), Json::Arr(eras)));
+        }
+        let remap = |problems: Vec<Problem>| -> Vec<Problem> {
+            let mut all = warnings.clone();
+            all.extend(
+                problems.into_iter().map(|p| Problem { path: row_path(&p.path, &lines, title_line, &era_lines), ..p }),
+            );
+            all
+        };
+        match check_json(&Json::Obj(root)) {
+            Ok(checked) => Ok(Checked { warnings: remap(checked.warnings), timeline: checked.timeline }),
+            Err(problems) => Err(remap(problems)),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const HEADER: &str = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background";
+
+        #[test]
+        fn a_spreadsheet_export_with_bom_crlf_and_quoted_fields_reads() {
+            let csv = format!(
+                "\u{feff}{HEADER}\r\n,,,,,,,,,\"Talks in Baghdad\",\"The day, in order\",,,,,title,,\r\n2007,5,28,2:30 PM,,,,,,\"Talks open, at last\",\"Line one\nline two\",https://example.org/a.jpg,Photo: VOA,\"Maliki, opening\",,,Talks,\r\n1979,,,,,,,,,Ties broken,,,,,,,,#000\r\n1979,,,,2007,5,28,,,Estrangement,,,,,,era,,\r\n"
+            );
+            let checked = read_csv(&csv).expect("reads");
+            let t = &checked.timeline;
+            assert_eq!(t.title, "Talks in Baghdad");
+            assert_eq!(t.summary.as_deref(), Some("The day, in order"));
+            assert_eq!(t.events.len(), 2);
+            assert_eq!(t.events[0].headline, "Ties broken");
+            let talks = &t.events[1];
+            assert_eq!(talks.headline, "Talks open, at last");
+            assert_eq!(talks.date.label(), "May 28, 2007, 2:30 PM");
+            assert_eq!(talks.body.plain(), "Line one line two");
+            assert_eq!(talks.group.as_deref(), Some("Talks"));
+            let media = talks.media.as_ref().unwrap();
+            assert_eq!((media.alt.as_str(), media.credit.as_deref()), ("Maliki, opening", Some("Photo: VOA")));
+            assert_eq!(t.eras[0].label, "Estrangement");
+            let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+            assert!(
+                warnings.contains(
+                    &"row 4 (Background): the background is not shown: Newsline keeps its own colours".to_owned()
+                ),
+                "{warnings:?}"
+            );
+        }
+
+        #[test]
+        fn problems_name_the_row_and_column() {
+            let csv = format!("{HEADER}\n,,,,,,,,,T,,,,,,title,,\n2007,13,1,,,,,,,Bad month,,,,,,,,\n2007,5,28,25:00,,,,,,Bad time,,,,,,,,\n,,,,,,,,,No year,,,,,,,,\n");
+            let problems: Vec<String> = read_csv(&csv).unwrap_err().iter().map(ToString::to_string).collect();
+            assert_eq!(
+                problems,
+                [
+                    "row 3 (Month): 13 is not a month (1-12)",
+                    "row 4 (Time): 25 is not an hour (0-23)",
+                    "row 5: \"start_date\" is missing: add it, e.g. \"start_date\": {\"year\": 2007}",
+                ]
+            );
+        }
+
+        #[test]
+        fn files_that_are_not_the_template_say_so() {
+            assert!(read_csv("").is_err());
+            let e = read_csv("Name,Date\nx,y\n").unwrap_err();
+            assert!(e[0].to_string().contains("the first row must name the columns, with at least Year and Headline"));
+        }
+    }
+}

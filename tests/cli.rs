@@ -1,0 +1,108 @@
+//! The `newsline` command line: exit codes and what it prints, on real files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn newsline(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).args(args).output().expect("the CLI runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_built_in_story_passes_with_no_warnings() {
+    let (code, out, _) = newsline(&["check", "www/data/baghdad-talks-2007.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "www/data/baghdad-talks-2007.json: valid: 8 events, 19 statements\n");
+}
+
+#[test]
+fn a_timelinejs_file_passes_with_its_warnings_listed() {
+    let (code, out, _) = newsline(&["check", "tests/fixtures/timelinejs-sample.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("tests/fixtures/timelinejs-sample.json: warning: events[1].media.url: this media"));
+    assert!(out.ends_with("tests/fixtures/timelinejs-sample.json: valid: 4 events, 0 statements, 7 warnings\n"));
+}
+
+#[test]
+fn a_syntax_error_gives_file_line_and_column() {
+    let file = temp("syntax.json", "{\n  \"title\": \"T\"\n  \"events\": []\n}");
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(&format!("{file}:3:3: (the whole file): this is not valid JSON: expected `,` or `}}`")),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_problem_is_listed_with_its_path() {
+    let file = temp(
+        "invalid.json",
+        r#"{"title": "T", "events": [{"id": "a", "date": {"year": 2007, "month": 13}, "headline": "A"},
+            {"id": "a", "date": "2007", "headline": ""}]}"#,
+    );
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{file}: events[0].date.month: 13 is not a month (1-12)"),
+            format!("{file}: events[1].id: the id \"a\" is already used at events[0].id: give each one its own id"),
+            format!("{file}: events[1].headline: is empty: write the text, or remove the field if it is optional"),
+            format!("{file}: not valid: 3 errors"),
+        ]
+    );
+}
+
+#[test]
+fn an_unreadable_file_exits_2_and_the_others_are_still_checked() {
+    let (code, out, _) = newsline(&["check", "no/such/file.json", "www/data/baghdad-talks-2007.json"]);
+    assert_eq!(code, 2);
+    assert!(out.starts_with("no/such/file.json: cannot read the file:"));
+    assert!(out.contains("baghdad-talks-2007.json: valid"));
+    let (code, _, err) = newsline(&[]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("usage:"));
+}
+
+#[test]
+fn csv_rows_are_named_in_problems() {
+    let file = temp(
+        "sheet.csv",
+        "Year,Month,Day,Time,Headline,Text,Type\r\n,,,,My story,,title\r\n2007,5,28,,\"Talks, open\",,\r\n2007,2,30,,Bad day,,\r\n",
+    );
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with(&format!("{file}: row 4 (Day): 30 is not a day of February 2007 (1-28)")), "{out}");
+}
+
+#[test]
+fn convert_writes_the_other_format_and_warns_about_losses() {
+    let (code, tjs, err) = newsline(&["convert", "www/data/baghdad-talks-2007.json", "--to", "timelinejs"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: 19 statements are left out: TimelineJS has no statement cards"), "{err}");
+    let file = temp("converted.json", &tjs);
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with("valid: 8 events, 0 statements\n"), "{out}");
+
+    let (code, back, _) = newsline(&["convert", &file, "--to=newsline"]);
+    assert_eq!(code, 0);
+    assert!(back.contains("\"headline\": \"Bomb blast in Baghdad kills at least 19\""));
+    let (code, _, err) = newsline(&["convert", &file, "--to", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--to takes newsline or timelinejs"));
+}
