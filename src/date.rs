@@ -24,6 +24,7 @@ pub enum Precision {
 /// (January, the 1st, midnight) and never shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateSpec {
+    /// Astronomical: 0 is 1 BCE (see [`DateSpec::written_year`] for the year as written).
     pub year: i32,
     pub month: u8,
     pub day: u8,
@@ -64,6 +65,8 @@ pub enum DateError {
     },
     /// An object without a `year`.
     NoYear,
+    /// Year 0, which the calendar does not have.
+    YearZero,
 }
 
 impl fmt::Display for DateError {
@@ -89,6 +92,7 @@ impl fmt::Display for DateError {
                 write!(f, "a {part} needs a {needs}: give the {needs} too, or leave the {part} out")
             }
             DateError::NoYear => f.write_str("a date needs at least a year, e.g. {\"year\": 2007}"),
+            DateError::YearZero => f.write_str("there is no year 0: 1 BCE is -1 and 1 CE is 1"),
         }
     }
 }
@@ -139,7 +143,28 @@ fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 
 impl DateSpec {
     /// Checks each part and builds the date. `None` parts are unknown; a part needs every coarser one.
+    /// Years are written as people (and TimelineJS) write them: `-500` is 500 BCE, and there is no year 0.
     pub fn from_parts(
+        written_year: i64,
+        month: Option<i64>,
+        day: Option<i64>,
+        hour: Option<i64>,
+        minute: Option<i64>,
+    ) -> Result<DateSpec, DateError> {
+        if !(-MAX_YEAR..=MAX_YEAR).contains(&written_year) {
+            return Err(DateError::YearOutOfRange(written_year));
+        }
+        if written_year == 0 {
+            return Err(DateError::YearZero);
+        }
+        // Held astronomically (1 BCE is year 0), so that day arithmetic is plain.
+        let year = if written_year < 0 { written_year + 1 } else { written_year };
+        DateSpec::from_astronomical(year, month, day, hour, minute)
+    }
+
+    /// [`DateSpec::from_parts`] with the year numbered astronomically (0 is 1 BCE, -1 is 2 BCE), as
+    /// [`DateSpec::year`] holds it.
+    pub fn from_astronomical(
         year: i64,
         month: Option<i64>,
         day: Option<i64>,
@@ -254,6 +279,16 @@ impl DateSpec {
         }
     }
 
+    /// The year as people write it: 500 BCE is -500.
+    pub fn written_year(&self) -> i64 {
+        let y = i64::from(self.year);
+        if y <= 0 {
+            y - 1
+        } else {
+            y
+        }
+    }
+
     /// The day of the week, when the day is known.
     pub fn weekday(&self) -> Option<&'static str> {
         if self.precision < Precision::Day {
@@ -319,9 +354,11 @@ impl DateSpec {
         }
     }
 
-    /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back.
+    /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back (so a year BCE is
+    /// written negative: 500 BCE is `-0500`).
     pub fn iso(&self) -> String {
-        let year = if self.year < 0 { format!("-{:04}", -self.year) } else { format!("{:04}", self.year) };
+        let year =
+            if self.year <= 0 { format!("-{:04}", 1 - i64::from(self.year)) } else { format!("{:04}", self.year) };
         match self.precision {
             Precision::Year => year,
             Precision::Month => format!("{year}-{:02}", self.month),
@@ -390,8 +427,9 @@ mod tests {
             ("2007-05-28T14", Ok(("May 28, 2007, 2 PM", Precision::Hour))),
             ("2007-05-28T14:05", Ok(("May 28, 2007, 2:05 PM", Precision::Minute))),
             ("2007-05-28 00:30", Ok(("May 28, 2007, 12:30 AM", Precision::Minute))),
-            ("-0499", Ok(("500 BCE", Precision::Year))),
-            ("0", Ok(("1 BCE", Precision::Year))),
+            ("-0500", Ok(("500 BCE", Precision::Year))),
+            ("-1", Ok(("1 BCE", Precision::Year))),
+            ("0", Err("there is no year 0: 1 BCE is -1 and 1 CE is 1")),
             ("2007-13", Err("13 is not a month (1-12)")),
             ("2007-04-31", Err("31 is not a day of April 2007 (1-30)")),
             ("2007-02-29", Err("29 is not a day of February 2007 (1-28)")),

@@ -5,7 +5,7 @@
 //! previous flag. With markers at least `min_spacing` apart, `max_rows` rows always suffice when
 //! `flag_width < max_rows * min_spacing`; [`flag_width_for`] picks a width that guarantees it.
 
-use crate::date::DateSpec;
+use crate::model::Timeline;
 use crate::scale::{place, Params, Scale};
 
 /// Widest a flag gets, when there is room.
@@ -14,34 +14,113 @@ pub const PREFERRED_FLAG_WIDTH: f64 = 200.0;
 pub const FLAG_GAP: f64 = 8.0;
 /// Rows of flags above the axis.
 pub const MAX_ROWS: usize = 3;
+/// Height of one row of flags, in CSS pixels (the stylesheet's `--nl-row-height` matches).
+pub const ROW_HEIGHT: f64 = 76.0;
+/// Height of the axis strip under the flags (the stylesheet's `--nl-axis-height` matches).
+pub const AXIS_HEIGHT: f64 = 52.0;
+
 /// Below this width the widget shows a vertical list instead of the axis.
 pub const NARROW_BELOW: f64 = 600.0;
+
+/// A horizontal band of flag rows for one group of events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The group's name; `None` for events without a group (or when no event has one).
+    pub label: Option<String>,
+    /// The lane's lowest row, counting from the axis (0).
+    pub first_row: usize,
+    pub rows: usize,
+}
+
+/// An era drawn as a band along the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraBand {
+    pub label: String,
+    pub x: f64,
+    pub width: f64,
+}
 
 /// The horizontal axis with its flags placed: everything the view needs to draw it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placed {
     pub scale: Scale,
-    /// Flag row per event.
-    pub rows: Vec<u8>,
+    /// Flag row per event, counting from the axis across all lanes.
+    pub rows: Vec<usize>,
+    /// Rows in all, over every lane.
     pub rows_used: usize,
+    /// Top to bottom: the first group first, as a reader expects.
+    pub lanes: Vec<Lane>,
+    pub eras: Vec<EraBand>,
     pub flag_width: f64,
     /// Width of the whole drawn track, flags included.
     pub track_width: f64,
 }
 
-/// Places markers and flags for `dates` (chronological) in `width` px at `zoom`.
-pub fn place_markers(dates: &[DateSpec], width: f64, zoom: f64) -> Placed {
+/// Places markers, flags, lanes and eras for `timeline` in `width` px at `zoom`.
+///
+/// With groups, each group gets a lane of its own (in order of first appearance, events without a group
+/// last), packed like the single lane of an ungrouped story.
+pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     let params = Params::default();
     let width = if width.is_finite() { width.max(0.0) } else { 0.0 };
+    let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
     // Flags reach right of their marker: keep room for the last one.
-    let scale = place(dates, width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding), zoom, &params);
-    let closest = scale.xs.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min);
+    let scale = place(&dates, width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding), zoom, &params);
+
+    let groups = timeline.groups();
+    let lane_of = |i: usize| -> usize {
+        match timeline.events[i].group.as_deref() {
+            Some(g) => groups.iter().position(|x| *x == g).unwrap_or(0),
+            None => groups.len(),
+        }
+    };
+    let ungrouped = timeline.events.iter().any(|e| e.group.is_none());
+    let lane_count = groups.len() + usize::from(ungrouped || groups.is_empty());
+    // The flag width must suit the most crowded lane.
+    let mut closest = f64::INFINITY;
+    let mut last_x = vec![f64::NEG_INFINITY; lane_count];
+    for (i, x) in scale.xs.iter().enumerate() {
+        let lane = lane_of(i);
+        closest = closest.min(x - last_x[lane]);
+        last_x[lane] = *x;
+    }
     let closest = if closest.is_finite() { closest } else { PREFERRED_FLAG_WIDTH };
     let flag_width = flag_width_for(PREFERRED_FLAG_WIDTH, closest, FLAG_GAP, MAX_ROWS);
-    let (rows, rows_used) = pack_rows(&scale.xs, flag_width, FLAG_GAP, MAX_ROWS);
+
+    let mut local = vec![0usize; scale.xs.len()];
+    let mut lane_rows = Vec::with_capacity(lane_count);
+    for lane in 0..lane_count {
+        let members: Vec<usize> = (0..scale.xs.len()).filter(|i| lane_of(*i) == lane).collect();
+        let xs: Vec<f64> = members.iter().map(|i| scale.xs[*i]).collect();
+        let (rows, used) = pack_rows(&xs, flag_width, FLAG_GAP, MAX_ROWS);
+        for (i, r) in members.iter().zip(rows) {
+            local[*i] = usize::from(r);
+        }
+        lane_rows.push(used.max(1));
+    }
+    // The last lane sits on the axis; each earlier one above the next.
+    let mut lanes = Vec::with_capacity(lane_count);
+    let mut below = 0;
+    for lane in (0..lane_count).rev() {
+        let label = groups.get(lane).map(|g| (*g).to_owned());
+        lanes.push(Lane { label, first_row: below, rows: lane_rows[lane] });
+        below += lane_rows[lane];
+    }
+    lanes.reverse();
+    let rows = (0..scale.xs.len()).map(|i| lanes[lane_of(i)].first_row + local[i]).collect();
+
+    let eras = timeline
+        .eras
+        .iter()
+        .map(|era| {
+            let x = scale.x_at(era.start.instant());
+            let end = scale.x_at(era.end.span_end());
+            EraBand { label: era.label.clone(), x, width: (end - x).max(4.0) }
+        })
+        .collect();
     let last = scale.xs.last().copied().unwrap_or(0.0);
     let track_width = width.max(scale.width).max(last + flag_width + FLAG_GAP);
-    Placed { scale, rows, rows_used, flag_width, track_width }
+    Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
 }
 
 /// Row (0 = nearest the axis) for each marker at `xs` (increasing), and how many rows are used.
@@ -69,7 +148,7 @@ pub fn pack_rows(xs: &[f64], flag_width: f64, gap: f64, max_rows: usize) -> (Vec
 
 /// A flag width no wider than `preferred` that `max_rows` rows can always hold at `min_spacing`.
 pub fn flag_width_for(preferred: f64, min_spacing: f64, gap: f64, max_rows: usize) -> f64 {
-    preferred.min(max_rows as f64 * min_spacing - gap).max(min_spacing - gap)
+    preferred.min(max_rows as f64 * min_spacing - gap).max((min_spacing - gap).min(preferred))
 }
 
 #[cfg(test)]
@@ -95,12 +174,11 @@ mod tests {
     #[test]
     fn the_story_fits_without_overlap_from_tablet_to_desktop() {
         let story = crate::story::default_story().timeline;
-        let dates: Vec<_> = story.events.iter().map(|e| e.date).collect();
         for width in [NARROW_BELOW, 768.0, 1024.0, 1280.0, 1920.0] {
-            let placed = place_markers(&dates, width, 1.0);
+            let placed = place_markers(&story, width, 1.0);
             assert!((placed.track_width - width).abs() < 0.5, "no horizontal scroll at {width}px and zoom 1");
             assert!(placed.rows_used <= MAX_ROWS);
-            for r in 0..MAX_ROWS as u8 {
+            for r in 0..MAX_ROWS {
                 let xs: Vec<f64> =
                     placed.scale.xs.iter().zip(&placed.rows).filter(|(_, row)| **row == r).map(|(x, _)| *x).collect();
                 for w in xs.windows(2) {
@@ -108,6 +186,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn groups_get_lanes_top_down_and_eras_get_bands() {
+        let sample =
+            crate::parse::read_story(include_str!("../tests/fixtures/timelinejs-sample.json")).unwrap().timeline;
+        let placed = place_markers(&sample, 1200.0, 1.0);
+        let labels: Vec<_> = placed.lanes.iter().map(|l| l.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Life"), Some("Music"), None]);
+        // The first lane is the highest; each lane's events sit in its rows.
+        assert!(placed.lanes[0].first_row > placed.lanes[1].first_row);
+        assert_eq!(placed.lanes[2].first_row, 0);
+        for (i, e) in sample.events.iter().enumerate() {
+            let lane = &placed.lanes[labels.iter().position(|l| *l == e.group.as_deref()).unwrap()];
+            assert!((lane.first_row..lane.first_row + lane.rows).contains(&placed.rows[i]), "{}", e.id);
+        }
+        assert_eq!(placed.rows_used, placed.lanes.iter().map(|l| l.rows).sum::<usize>());
+        let eras: Vec<_> = placed.eras.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(eras, ["Early years", "Career"]);
+        assert!(placed.eras[0].x + placed.eras[0].width <= placed.eras[1].x + 1.0, "eras in order, not overlapping");
+        assert!(placed.eras[1].width > 50.0);
+    }
+
+    #[test]
+    fn flags_are_never_wider_than_preferred() {
+        assert_eq!(flag_width_for(200.0, 10_000.0, 8.0, 3), 200.0);
+        assert_eq!(flag_width_for(200.0, 48.0, 8.0, 3), 136.0);
     }
 
     #[test]

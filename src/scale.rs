@@ -61,6 +61,8 @@ pub struct Tick {
 pub struct Scale {
     /// Marker centre per event, in the input's order (chronological), strictly increasing.
     pub xs: Vec<f64>,
+    /// Each event's instant (days since 1970), alongside `xs`.
+    pub instants: Vec<f64>,
     /// Total width of the drawn axis, padding included; more than the available width when zoomed in or
     /// when there are too many events to fit.
     pub width: f64,
@@ -79,7 +81,7 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
     let zoom = if zoom.is_finite() && zoom >= 1.0 { zoom } else { 1.0 };
     let available = ((width - 2.0 * params.padding).max(0.0)) * zoom;
     if n == 0 {
-        return Scale { xs: Vec::new(), width, breaks: Vec::new(), ticks: Vec::new() };
+        return Scale { xs: Vec::new(), instants: Vec::new(), width, breaks: Vec::new(), ticks: Vec::new() };
     }
     let instants: Vec<f64> = dates.iter().map(DateSpec::instant).collect();
     // gaps[i] is the time between event i and event i + 1.
@@ -128,7 +130,18 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
     let ticks = ticks(dates, &instants, &xs, &is_break, params);
-    Scale { xs, width: content.max(full), breaks, ticks }
+    Scale { xs, instants, width: content.max(full), breaks, ticks }
+}
+
+impl Scale {
+    /// Where instant `t` (days since 1970) falls on the axis: between the markers around it, at the first
+    /// or last marker outside their range.
+    pub fn x_at(&self, t: f64) -> f64 {
+        if self.xs.is_empty() {
+            return 0.0;
+        }
+        interpolate(&self.instants, &self.xs, t)
+    }
 }
 
 /// Pixels per day such that the non-break gaps, each at least `min_spacing`, fill `available`.
@@ -269,17 +282,18 @@ fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec>
     let n = n as i64;
     let year = i64::from(date.year);
     match precision {
-        Precision::Year => DateSpec::from_parts(year.div_euclid(n) * n, None, None, None, None).ok(),
+        Precision::Year => DateSpec::from_astronomical(year.div_euclid(n) * n, None, None, None, None).ok(),
         Precision::Month => {
             let month = (i64::from(date.month) - 1).div_euclid(n) * n + 1;
-            DateSpec::from_parts(year, Some(month), None, None, None).ok()
+            DateSpec::from_astronomical(year, Some(month), None, None, None).ok()
         }
         Precision::Day => {
-            DateSpec::from_parts(year, Some(i64::from(date.month)), Some(i64::from(date.day)), None, None).ok()
+            DateSpec::from_astronomical(year, Some(i64::from(date.month)), Some(i64::from(date.day)), None, None).ok()
         }
         Precision::Hour | Precision::Minute => {
             let hour = i64::from(date.hour).div_euclid(n) * n;
-            DateSpec::from_parts(year, Some(i64::from(date.month)), Some(i64::from(date.day)), Some(hour), None).ok()
+            DateSpec::from_astronomical(year, Some(i64::from(date.month)), Some(i64::from(date.day)), Some(hour), None)
+                .ok()
         }
     }
 }
@@ -288,26 +302,26 @@ fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> 
     let n = n as i64;
     let (y, m, d, h) = (i64::from(date.year), i64::from(date.month), i64::from(date.day), i64::from(date.hour));
     match precision {
-        Precision::Year => DateSpec::from_parts(y + n, None, None, None, None).ok(),
+        Precision::Year => DateSpec::from_astronomical(y + n, None, None, None, None).ok(),
         Precision::Month => {
             let months = y * 12 + (m - 1) + n;
-            DateSpec::from_parts(months.div_euclid(12), Some(months.rem_euclid(12) + 1), None, None, None).ok()
+            DateSpec::from_astronomical(months.div_euclid(12), Some(months.rem_euclid(12) + 1), None, None, None).ok()
         }
         Precision::Day => {
             if d < i64::from(crate::date::days_in_month(y, date.month)) {
-                DateSpec::from_parts(y, Some(m), Some(d + 1), None, None).ok()
+                DateSpec::from_astronomical(y, Some(m), Some(d + 1), None, None).ok()
             } else if m < 12 {
-                DateSpec::from_parts(y, Some(m + 1), Some(1), None, None).ok()
+                DateSpec::from_astronomical(y, Some(m + 1), Some(1), None, None).ok()
             } else {
-                DateSpec::from_parts(y + 1, Some(1), Some(1), None, None).ok()
+                DateSpec::from_astronomical(y + 1, Some(1), Some(1), None, None).ok()
             }
         }
         Precision::Hour | Precision::Minute => {
             if h + n < 24 {
-                DateSpec::from_parts(y, Some(m), Some(d), Some(h + n), None).ok()
+                DateSpec::from_astronomical(y, Some(m), Some(d), Some(h + n), None).ok()
             } else {
                 let next_day = next_tick(date, Precision::Day, 1.0)?;
-                DateSpec::from_parts(
+                DateSpec::from_astronomical(
                     i64::from(next_day.year),
                     Some(i64::from(next_day.month)),
                     Some(i64::from(next_day.day)),
@@ -392,7 +406,7 @@ mod tests {
     #[test]
     fn too_many_events_overflow_at_minimum_spacing_rather_than_overlap() {
         let d: Vec<_> = (0..100)
-            .map(|i| DateSpec::from_parts(2000, Some(1), Some(1), Some(i % 24), Some(i / 24)).unwrap())
+            .map(|i| DateSpec::from_astronomical(2000, Some(1), Some(1), Some(i % 24), Some(i / 24)).unwrap())
             .collect();
         let mut sorted = d.clone();
         sorted.sort();

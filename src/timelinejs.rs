@@ -304,7 +304,7 @@ pub fn timelinejs_path(path: &Path) -> Path {
 
 fn date_json(date: &DateSpec) -> Json {
     use crate::date::Precision;
-    let mut members = vec![("year", Json::Num(f64::from(date.year)))];
+    let mut members = vec![("year", Json::Num(date.written_year() as f64))];
     if date.precision >= Precision::Month {
         members.push(("month", Json::Num(f64::from(date.month))));
     }
@@ -408,7 +408,7 @@ mod tests {
         let ids: Vec<_> = t.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["an-event-with-no-headline-in-500-bce", "a-musical-heritage", "debut", "not-a-valid-id"]);
         let bce = &t.events[0];
-        assert_eq!(bce.date.label(), "501 BCE");
+        assert_eq!(bce.date.label(), "500 BCE");
         assert_eq!(bce.date.precision, Precision::Year);
         let first = &t.events[1];
         assert_eq!(first.date.label(), "August 9, 1963");

@@ -224,3 +224,39 @@ async fn the_url_hash_selects_and_follows_the_selection() {
     drop(w);
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_timelinejs_file_shows_its_eras_groups_ranges_and_media() {
+    let data = include_str!("fixtures/timelinejs-sample.json");
+    let w = Mounted::new(AppProps { data: Some(data.into()), ..no_hash() }).await;
+    assert_eq!(w.text(".nl-title"), "Whitney Houston 1963 - 2012");
+    let eras: Vec<String> = w.all(".nl-era-label").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(eras, ["Early years", "Career"]);
+    let lanes: Vec<String> = w.all(".nl-lane-label").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(lanes, ["Life", "Music", "Other"]);
+    // Era bands and lanes are placed (through the CSSOM) where the layout put them.
+    let early = w.one(".nl-era");
+    assert!(early.get_bounding_client_rect().width() > 4.0);
+
+    // The range shows its display date on the marker and in the card.
+    w.click("[data-event-id='debut']").await;
+    assert_eq!(w.text(".nl-card-date"), "Spring 1985");
+    assert_eq!(w.text(".nl-card-group"), "Music");
+
+    w.click("[data-event-id='a-musical-heritage']").await;
+    let img = w.one(".nl-card-media img");
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("Newark, New Jersey"));
+    assert_eq!(w.text(".nl-media-credit"), "Photo: Example");
+    let paragraphs = w.all(".nl-card-body");
+    assert_eq!(paragraphs.len(), 2);
+    let link = w.one(".nl-card-body a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://en.wikipedia.org/wiki/Newark"));
+    assert_eq!(link.get_attribute("target"), None, "attributes from the file are not carried over");
+    assert_eq!(w.one(".nl-card-body b, .nl-card-body strong").tag_name(), "STRONG");
+
+    // The script in a headline and the javascript: link never become markup.
+    w.click("[data-event-id='not-a-valid-id']").await;
+    assert_eq!(w.text(".nl-card-headline"), "Death at the Beverly Hilton");
+    assert!(w.root.query_selector(".nl-card script, .nl-card a").unwrap().is_none());
+    assert_eq!(w.text(".nl-card-date"), "Saturday, February 11, 2012, 3:55 PM");
+}

@@ -299,8 +299,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // The narrow list uses the layout only for its breaks ("27 years later"): find them at a desktop width.
     let width = if narrow { 1000.0 } else { measured.unwrap_or(960.0) };
     let placed = use_memo((timeline.clone(), width as i64, view.zoom_level), |(timeline, width, zoom_level)| {
-        let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
-        place_markers(&dates, *width as f64, f64::from(1u32 << zoom_level))
+        place_markers(timeline, *width as f64, f64::from(1u32 << zoom_level))
     });
 
     let dispatch = {

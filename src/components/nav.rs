@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::hooks::use_positions;
-use crate::layout::Placed;
+use crate::layout::{Placed, AXIS_HEIGHT, ROW_HEIGHT};
 use crate::model::Timeline;
 
 #[derive(Properties, PartialEq)]
@@ -33,9 +33,30 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
         <div class="nl-nav">
             <div
                 ref={track}
-                class={classes!("nl-track", format!("nl-rows-{}", placed.rows_used.max(1)))}
+                class="nl-track"
                 data-w={px(placed.track_width)}
+                data-h={px(AXIS_HEIGHT + placed.rows_used.max(1) as f64 * ROW_HEIGHT + if placed.eras.is_empty() { 16.0 } else { 36.0 })}
             >
+                if placed.lanes.iter().any(|l| l.label.is_some()) {
+                    for lane in placed.lanes.iter() {
+                        <div
+                            class="nl-lane"
+                            data-y={px(AXIS_HEIGHT + lane.first_row as f64 * ROW_HEIGHT)}
+                            data-h={px(lane.rows as f64 * ROW_HEIGHT)}
+                        >
+                            <span class="nl-lane-label">{ lane.label.clone().unwrap_or_else(|| "Other".to_owned()) }</span>
+                        </div>
+                    }
+                }
+                if !placed.eras.is_empty() {
+                    <ul class="nl-eras" aria-label="Eras">
+                        for era in placed.eras.iter() {
+                            <li class="nl-era" data-x={px(era.x)} data-w={px(era.width)}>
+                                <span class="nl-era-label">{ &era.label }</span>
+                            </li>
+                        }
+                    </ul>
+                }
                 <div class="nl-axis" aria-hidden="true">
                     for tick in placed.scale.ticks.iter() {
                         <span
@@ -56,8 +77,9 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     for (i, event) in props.timeline.events.iter().enumerate() {
                         <li
                             key={event.id.clone()}
-                            class={classes!("nl-marker-item", format!("nl-row-{}", placed.rows.get(i).copied().unwrap_or(0)))}
+                            class="nl-marker-item"
                             data-x={px(placed.scale.xs.get(i).copied().unwrap_or(0.0))}
+                            data-h={px((placed.rows.get(i).copied().unwrap_or(0) + 1) as f64 * ROW_HEIGHT)}
                         >
                             <button
                                 type="button"

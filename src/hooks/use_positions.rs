@@ -2,8 +2,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// After every render, moves each element below `container` that has `data-x` (and sizes each that has
-/// `data-w`) to that many pixels, through the CSSOM; the container itself also takes `data-w` and `data-h`.
+/// After every render, places each element below `container` that has `data-x` (left), `data-y` (bottom),
+/// `data-w` (width) or `data-h` (height) at that many pixels, through the CSSOM; the container itself also
+/// takes `data-w` and `data-h`.
 ///
 /// Positions go through `element.style` rather than a `style` attribute in the markup, so the widget works
 /// under a Content-Security-Policy without `style-src 'unsafe-inline'`.
@@ -17,7 +18,9 @@ use yew::prelude::*;
 pub fn use_positions(container: NodeRef) {
     use_effect(move || {
         if let Some(root) = container.cast::<Element>() {
-            for (attribute, property) in [("data-x", "left"), ("data-w", "width")] {
+            for (attribute, property) in
+                [("data-x", "left"), ("data-w", "width"), ("data-h", "height"), ("data-y", "bottom")]
+            {
                 let Ok(nodes) = root.query_selector_all(&format!("[{attribute}]")) else { continue };
                 for i in 0..nodes.length() {
                     let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
