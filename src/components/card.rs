@@ -70,13 +70,13 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                         <button
                             type="button"
                             class="nl-button nl-expand-all"
-                            disabled={all_expanded}
+                            aria-disabled={if all_expanded { "true" } else { "false" }}
                             onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
                         >{ "Expand all" }</button>
                         <button
                             type="button"
                             class="nl-button nl-collapse-all"
-                            disabled={none_expanded}
+                            aria-disabled={if none_expanded { "true" } else { "false" }}
                             onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
                         >{ "Collapse all" }</button>
                     </div>

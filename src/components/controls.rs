@@ -1,4 +1,8 @@
 //! Previous / next, where the reader is ("3 of 8"), and zoom.
+//!
+//! A control that has nothing to do (Previous on the first event) is `aria-disabled`, not `disabled`: it
+//! keeps its place in the tab order and keeps focus when it becomes inactive under the reader's finger, and
+//! the action it sends is a no-op.
 
 use yew::prelude::*;
 
@@ -20,11 +24,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let at_end = props.position + 1 >= props.count;
     html! {
         <div class="nl-controls" role="group" aria-label="Timeline navigation">
-            <button type="button" class="nl-button nl-prev" onclick={send(Action::Prev)} disabled={at_start}>
+            <button type="button" class="nl-button nl-prev" onclick={send(Action::Prev)} aria-disabled={if at_start { "true" } else { "false" }}>
                 <span aria-hidden="true">{ "‹ " }</span>{ "Previous" }
             </button>
             <span class="nl-position">{ format!("{} of {}", props.position + 1, props.count) }</span>
-            <button type="button" class="nl-button nl-next" onclick={send(Action::Next)} disabled={at_end}>
+            <button type="button" class="nl-button nl-next" onclick={send(Action::Next)} aria-disabled={if at_end { "true" } else { "false" }}>
                 { "Next" }<span aria-hidden="true">{ " ›" }</span>
             </button>
             if props.show_zoom {
@@ -33,14 +37,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         type="button"
                         class="nl-button nl-zoom-out"
                         onclick={send(Action::ZoomOut)}
-                        disabled={props.zoom_level == 0}
+                        aria-disabled={if props.zoom_level == 0 { "true" } else { "false" }}
                         aria-label="Zoom out"
                     >{ "−" }</button>
                     <button
                         type="button"
                         class="nl-button nl-zoom-in"
                         onclick={send(Action::ZoomIn)}
-                        disabled={props.zoom_level >= MAX_ZOOM_LEVEL}
+                        aria-disabled={if props.zoom_level >= MAX_ZOOM_LEVEL { "true" } else { "false" }}
                         aria-label="Zoom in"
                     >{ "+" }</button>
                 </span>

@@ -66,9 +66,9 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                     <span class="nl-statement-speaker">{ &s.speaker }</span>
                     <span class="nl-statement-kind">{ kind_label }</span>
                 </span>
-                <span class="nl-statement-gist">{ gist }</span>
+                <span class="nl-statement-gist">{ gist.clone() }</span>
             </button>
-            <div id={detail_id} class="nl-statement-detail" role="region" aria-labelledby={button_id} hidden={!props.expanded}>
+            <div id={detail_id} class="nl-statement-detail" role="region" aria-label={format!("{}: {}", s.speaker, gist)} hidden={!props.expanded}>
                 if s.kind == StatementKind::Quote {
                     <figure class="nl-statement-figure">
                         <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>

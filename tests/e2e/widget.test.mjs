@@ -92,15 +92,16 @@ test('keyboard: tab into the strip, arrow along, and the card follows', async ()
   const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
   await page.goto(`${server.origin}/`);
   await page.waitForSelector('.nl-marker');
-  // Previous is disabled on the first event, so Tab goes: Next, zoom in, then the selected marker.
+  // Tab goes: Previous, Next, zoom out, zoom in, then the selected marker.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'nl-button nl-next');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'nl-button nl-prev');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.eventId), 'ties-broken-1979');
+  const focusOn = (id) => page.waitForFunction((id) => document.activeElement.dataset.eventId === id, id);
   await page.keyboard.press('ArrowRight');
+  await focusOn('tehran-pullout-call');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventId), 'talks-open');
+  await focusOn('talks-open');
   assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[2]);
   await page.keyboard.press('End');
   assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[7]);
