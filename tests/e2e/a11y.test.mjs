@@ -94,6 +94,13 @@ test('axe: dark theme, 320 px, error panel, loading, two widgets', async () => {
   page = await open('/a11y/page.html', { width: 320, height: 640 });
   await card(page);
   await axe(page, '320 px');
+  // Reflow: at 320 px, and at 640 px (a 1280 px window at 200% zoom), nothing scrolls sideways.
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 640 });
+    await page.waitForTimeout(50);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no horizontal scroll at ${width} px`);
+  }
 
   page = await open('/a11y/page.html?src=/a11y/bad.json');
   await page.locator('.nl-error').waitFor();
