@@ -15,7 +15,7 @@
 //! `newsline:error` (`detail.problems`, `detail.message`, `detail.url`).
 
 use serde::Deserialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
@@ -114,21 +114,6 @@ pub fn mount(element: Element, options: Options) -> Mounted {
     element.set_inner_html("");
     let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
     Mounted { app: Some(app), controller, element }
-}
-
-/// Mounts a widget in every `[data-newsline]` element that has none yet; returns the handles.
-pub fn mount_all() -> Vec<Mounted> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
-    let Ok(nodes) = document.query_selector_all(&format!("[data-newsline]:not([{MOUNTED}])")) else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .map(|element| {
-            let options = Options::from_element(&element);
-            mount(element, options)
-        })
-        .collect()
 }
 
 /// Dispatches a notice as a bubbling `newsline:*` CustomEvent on the widget's element.

@@ -1,7 +1,8 @@
 //! The widget's entry point and its JavaScript API, wrapped by `www/newsline.js` as `window.Newsline`.
 //!
-//! On start it mounts every `[data-newsline]` element on the page; `scan()` mounts ones added later and
-//! `mount(element, options)` mounts one by hand and returns a [`Widget`] handle.
+//! `www/newsline.js` gives every widget a WebAssembly instance of its own, so a fault in one widget can never
+//! stop another: start-up only installs the panic hook; `mount(element, options)` mounts this instance's one
+//! widget (reading the element's `data-*` attributes when `options` is undefined) and returns a [`Widget`].
 
 #[cfg(target_arch = "wasm32")]
 mod api {
@@ -12,8 +13,43 @@ mod api {
     use wasm_bindgen::prelude::*;
 
     thread_local! {
-        /// Widgets mounted from `data-newsline` attributes: they live as long as the page.
-        static AUTO: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+        /// The element of the widget this instance runs, for the panic hook.
+        static ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    }
+
+    /// Attribute that tells `newsline.js` this instance has failed and must not be reused.
+    const CRASHED: &str = "data-newsline-crashed";
+
+    /// A panic cannot be recovered from inside the instance, but it stays inside it: the widget's element
+    /// shows what happened (as text) and the details go to the console. Other widgets run in other instances.
+    pub fn install_panic_hook() {
+        // Through Yew, which would otherwise put its own hook in place when the widget first renders.
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let details = info.to_string();
+            web_sys::console::error_1(
+                &format!("Newsline: the timeline stopped after an internal error: {details}").into(),
+            );
+            let root = ROOT.with(|r| r.borrow().clone());
+            let Some(root) = root else { return };
+            let Some(document) = root.owner_document() else { return };
+            let _ = root.set_attribute(CRASHED, "");
+            root.set_inner_html("");
+            let section = document.create_element("section").ok();
+            let heading = document.create_element("p").ok();
+            let text = document.create_element("p").ok();
+            if let (Some(section), Some(heading), Some(text)) = (section, heading, text) {
+                let _ = section.set_attribute("class", "newsline nl-error nl-crashed");
+                let _ = section.set_attribute("role", "alert");
+                let _ = heading.set_attribute("class", "nl-title");
+                heading.set_text_content(Some("This timeline stopped working"));
+                text.set_text_content(Some(
+                    "Something went wrong inside the timeline. Reload the page to see it again. If it happens again, please report it to the site with the details from the browser console.",
+                ));
+                let _ = section.append_child(&heading);
+                let _ = section.append_child(&text);
+                let _ = root.append_child(&section);
+            }
+        }));
     }
 
     /// A mounted widget, as the page holds it.
@@ -44,32 +80,30 @@ mod api {
         pub fn destroy(&mut self) {
             self.0.destroy();
         }
+
+        /// For tests of fault containment only: panics inside this widget's instance.
+        #[wasm_bindgen(js_name = panicForTesting)]
+        pub fn panic_for_testing(&self) {
+            panic!("a panic requested by panicForTesting()");
+        }
     }
 
     /// Mounts a widget in `element`. `options` is an object with any of `src`, `data` (JSON text), `start`,
-    /// `theme`, `hash`, `height`, `headingLevel`, `timeout`, or undefined.
+    /// `theme`, `hash`, `height`, `headingLevel`, `timeout`; undefined reads the element's `data-*` attributes.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsError> {
+        ROOT.with(|r| *r.borrow_mut() = Some(element.clone()));
         let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
+            Options::from_element(&element)
         } else {
             serde_wasm_bindgen::from_value(options)
                 .map_err(|e| JsError::new(&format!("Newsline.mount: the options are not valid: {e}")))?
         };
         Ok(Widget(embed::mount(element, options)))
     }
-
-    /// Mounts a widget in every `[data-newsline]` element that has none yet; returns how many.
-    #[wasm_bindgen]
-    pub fn scan() -> u32 {
-        let mounted = embed::mount_all();
-        let count = mounted.len() as u32;
-        AUTO.with(|auto| auto.borrow_mut().extend(mounted));
-        count
-    }
 }
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    api::scan();
+    api::install_panic_hook();
 }

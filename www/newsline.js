@@ -2,7 +2,9 @@
 //   <script type="module" src=".../newsline.js"></script>
 // Everything it loads is found next to this file, so the bundle works from any host and path prefix.
 // The only global it defines is window.Newsline.
-import init, * as wasm from './newsline-app.js';
+//
+// Each widget runs in a WebAssembly instance of its own (the module is compiled once), so a fault in one
+// widget cannot stop the others. Instances of destroyed widgets are reused.
 
 const asset = (name) => new URL(name, import.meta.url).href;
 
@@ -15,13 +17,79 @@ function addStyles() {
   document.head.append(link);
 }
 
-addStyles();
-// Starting the module mounts the [data-newsline] elements already on the page.
-const ready = init({ module_or_path: asset('newsline-app_bg.wasm') });
+const compiled = (async () => {
+  const response = await fetch(asset('newsline-app_bg.wasm'));
+  if (!response.ok) throw new Error(`Newsline: could not load its code (${response.status})`);
+  return WebAssembly.compile(await response.arrayBuffer());
+})();
+
+let made = 0;
+const idle = [];
+/** A running instance of the widget's code with no widget in it. */
+async function instance() {
+  if (idle.length) return idle.pop();
+  const module = await compiled;
+  made += 1;
+  // A distinct URL gives a distinct copy of the JS glue, and so a distinct instance.
+  const glue = await import(`${asset('newsline-app.js')}?instance=${made}`);
+  await glue.default({ module_or_path: module });
+  return glue;
+}
+
+const MOUNTED = 'data-newsline-mounted';
+const CRASHED = 'data-newsline-crashed';
+const auto = new WeakMap();
+
+/** Mounts one widget; `options` undefined means "read the element's data attributes". */
+function start(element, options) {
+  element.setAttribute(MOUNTED, '');
+  let destroyed = false;
+  let glue = null;
+  const widget = instance().then((g) => {
+    glue = g;
+    if (destroyed) {
+      idle.push(g);
+      return null;
+    }
+    return g.mount(element, options);
+  });
+  const call = (name, ...args) =>
+    widget.then((w) => (w && !destroyed && !element.hasAttribute(CRASHED) ? w[name](...args) : false));
+  return {
+    /** Resolves once the widget is mounted (its story may still be loading). */
+    mounted: widget.then(() => undefined),
+    select: (id) => call('select', String(id)),
+    next: () => call('next'),
+    prev: () => call('prev'),
+    expandAll: () => call('expandAll'),
+    collapseAll: () => call('collapseAll'),
+    panicForTesting: () => call('panicForTesting').catch(() => false),
+    destroy() {
+      if (destroyed) return widget.then(() => undefined);
+      destroyed = true;
+      return widget.then((w) => {
+        if (!w) return;
+        const crashed = element.hasAttribute(CRASHED);
+        if (!crashed) {
+          w.destroy();
+          w.free();
+          idle.push(glue);
+        } else {
+          element.removeAttribute(CRASHED);
+          element.replaceChildren();
+        }
+        element.removeAttribute(MOUNTED);
+      });
+    },
+  };
+}
 
 /** Mounts widgets in [data-newsline] elements that have none yet; resolves to how many. */
-function scan() {
-  return ready.then(() => wasm.scan());
+async function scan() {
+  const found = [...document.querySelectorAll(`[data-newsline]:not([${MOUNTED}])`)];
+  for (const element of found) auto.set(element, start(element, undefined));
+  await Promise.all(found.map((e) => auto.get(e).mounted));
+  return found.length;
 }
 
 /**
@@ -32,27 +100,12 @@ function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('Newsline.mount: the first argument must be an element');
   const opts = { ...options };
   if (opts.data !== undefined && typeof opts.data !== 'string') opts.data = JSON.stringify(opts.data);
-  let destroyed = false;
-  const widget = ready.then(() => (destroyed ? null : wasm.mount(element, opts)));
-  const call = (name, ...args) => widget.then((w) => (w && !destroyed ? w[name](...args) : false));
-  return {
-    select: (id) => call('select', String(id)),
-    next: () => call('next'),
-    prev: () => call('prev'),
-    expandAll: () => call('expandAll'),
-    collapseAll: () => call('collapseAll'),
-    destroy() {
-      if (destroyed) return widget.then(() => undefined);
-      destroyed = true;
-      return widget.then((w) => {
-        if (w) {
-          w.destroy();
-          w.free();
-        }
-      });
-    },
-  };
+  return start(element, opts);
 }
+
+addStyles();
+const ready = compiled.then(() => undefined);
+scan();
 
 // Widgets added to the page later (or elements given data-newsline later) mount by themselves.
 const hasWidget = (node) =>
@@ -71,4 +124,4 @@ new MutationObserver((records) => {
   }
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-newsline'] });
 
-window.Newsline = Object.freeze({ mount, scan, ready: ready.then(() => undefined), version: '0.1.0' });
+window.Newsline = Object.freeze({ mount, scan, ready, version: '0.1.0' });

@@ -15,9 +15,19 @@ pub use error_view::ErrorView;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.
+///
+/// Each widget runs in a WebAssembly instance of its own, so a counter alone would repeat across widgets;
+/// in the browser a random part keeps them apart.
 pub(crate) fn next_instance_id() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
-    format!("nl{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        format!("nl{random:x}{n}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    format!("nl{n}")
 }
 
 /// The heading tag for `level` (clamped to h1-h6).

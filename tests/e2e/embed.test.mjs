@@ -199,6 +199,38 @@ test('dist/ works below any path prefix', async () => {
   }
 });
 
+test('a panic in one widget is contained: it says so, and the other widget keeps working', async () => {
+  const { page } = await open('/blank.html');
+  const logged = [];
+  page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+  await page.evaluate(async () => {
+    const slot = document.getElementById('slot');
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    a.id = 'a';
+    b.id = 'b';
+    slot.append(a, b);
+    window.__a = window.Newsline.mount(a, { hash: false });
+    window.__b = window.Newsline.mount(b, { hash: false });
+    await Promise.all([window.__a.mounted, window.__b.mounted]);
+    await window.__a.panicForTesting();
+  });
+  const crashed = page.locator('#a .nl-crashed');
+  await crashed.waitFor();
+  assert.equal(await crashed.getAttribute('role'), 'alert');
+  assert.match(await crashed.textContent(), /This timeline stopped working/);
+  assert.ok(logged.some((t) => t.includes('Newsline: the timeline stopped after an internal error')), logged.join('\n'));
+  await page.locator('#b .nl-next').click();
+  assert.equal(await page.locator('#b .nl-position').textContent(), '2 of 8');
+  await page.locator('#b .nl-statement-toggle').first().click();
+  assert.equal(await page.locator('#b .nl-statement-toggle').first().getAttribute('aria-expanded'), 'true');
+  // A widget mounted after the crash works too.
+  await page.evaluate(() => window.__a.destroy());
+  await page.evaluate(() => window.Newsline.mount(document.getElementById('a'), { hash: false, start: 'talks-open' }).mounted);
+  await page.locator('#a .nl-card').waitFor();
+  assert.equal(await page.locator('#a .nl-position').textContent(), '3 of 8');
+});
+
 const FAULTS = [
   ['/fault/404', /The server answered 404 Not Found for \/fault\/404/],
   ['/fault/500', /The server answered 500 Internal Server Error for \/fault\/500/],
