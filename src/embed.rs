@@ -8,7 +8,9 @@
 //!   only widget on the page, off when there are several, so they do not fight over one fragment);
 //! - `data-height`: a fixed height in CSS pixels (the widget scrolls inside it);
 //! - `data-heading-level`: level of the widget's top heading (default 2);
-//! - `data-timeout`: how long the download may take, in milliseconds (default 15000).
+//! - `data-timeout`: how long the download may take, in milliseconds (default 15000);
+//! - `data-max-bytes`, `data-max-events`, `data-max-text`, `data-max-depth`: limits on the story (defaults
+//!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting).
 //!
 //! The widget reports to the page with bubbling `CustomEvent`s on its element: `newsline:ready`,
 //! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
@@ -20,6 +22,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps, Controller, Notice};
+use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::state::Action;
 
@@ -39,6 +42,10 @@ pub struct Options {
     pub height: Option<u32>,
     pub heading_level: Option<u8>,
     pub timeout: Option<u32>,
+    pub max_bytes: Option<usize>,
+    pub max_events: Option<usize>,
+    pub max_text: Option<usize>,
+    pub max_depth: Option<usize>,
 }
 
 impl Options {
@@ -58,6 +65,10 @@ impl Options {
             height: attr("data-height").and_then(|v| v.trim_end_matches("px").parse().ok()),
             heading_level: attr("data-heading-level").and_then(|v| v.parse().ok()),
             timeout: attr("data-timeout").and_then(|v| v.parse().ok()),
+            max_bytes: attr("data-max-bytes").and_then(|v| v.parse().ok()),
+            max_events: attr("data-max-events").and_then(|v| v.parse().ok()),
+            max_text: attr("data-max-text").and_then(|v| v.parse().ok()),
+            max_depth: attr("data-max-depth").and_then(|v| v.parse().ok()),
         }
     }
 }
@@ -106,6 +117,15 @@ pub fn mount(element: Element, options: Options) -> Mounted {
         heading_level: options.heading_level.unwrap_or(2),
         theme: options.theme.unwrap_or_else(|| "light".to_owned()).into(),
         height: options.height,
+        limits: {
+            let d = Limits::default();
+            Limits {
+                max_bytes: options.max_bytes.unwrap_or(d.max_bytes),
+                max_events: options.max_events.unwrap_or(d.max_events),
+                max_text: options.max_text.unwrap_or(d.max_text),
+                max_depth: options.max_depth.unwrap_or(d.max_depth),
+            }
+        },
         controller: controller.clone(),
         on_notice: Callback::from(move |notice: Notice| announce(&target, &notice)),
     };

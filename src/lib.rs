@@ -8,6 +8,7 @@ pub mod convert;
 pub mod date;
 pub mod json;
 pub mod layout;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod parse;

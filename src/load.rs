@@ -14,6 +14,12 @@ pub enum LoadErrorKind {
     Network(String),
     /// No complete answer within the time limit.
     Timeout { ms: u32 },
+    /// The server sent a web page (or an image ...) instead of the story.
+    WrongContentType(String),
+    /// The request was redirected to another site, which the widget does not follow.
+    Redirected(String),
+    /// The file is larger than the limit (`data-max-bytes`).
+    TooLarge { bytes: usize, max: usize },
 }
 
 /// A failed download of the story at `url`.
@@ -39,6 +45,20 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Network(detail) => write!(
                 f,
                 "The story could not be downloaded from {url} ({detail}). Check the connection and the address (data-src); a file on another site must allow it (CORS)."
+            ),
+            LoadErrorKind::WrongContentType(kind) => write!(
+                f,
+                "{url} is not a story file: the server sent \"{kind}\" (a web page or another kind of file). Check the address in data-src."
+            ),
+            LoadErrorKind::Redirected(to) => write!(
+                f,
+                "{url} redirected to another site ({to}), which the timeline does not follow. Point data-src at the file's final address."
+            ),
+            LoadErrorKind::TooLarge { bytes, max } => write!(
+                f,
+                "{url} is {} bytes, more than this timeline accepts ({} at most). Split the story, or raise the limit with data-max-bytes.",
+                crate::limits::grouped(*bytes),
+                crate::limits::grouped(*max)
             ),
             LoadErrorKind::Timeout { ms } => write!(
                 f,
@@ -75,12 +95,39 @@ fn seconds(ms: u32) -> String {
     }
 }
 
+/// Whether a `Content-Type` can carry a story: JSON, text, or nothing in particular. HTML, images, audio,
+/// video and the like cannot (a server's "not found" page sent with status 200 is the common case).
+pub fn acceptable_content_type(content_type: &str) -> bool {
+    let t = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    !(t == "text/html"
+        || t == "application/xhtml+xml"
+        || t.starts_with("image/")
+        || t.starts_with("audio/")
+        || t.starts_with("video/")
+        || t.starts_with("font/")
+        || t == "application/pdf"
+        || t == "application/javascript"
+        || t == "text/javascript"
+        || t == "text/css")
+}
+
 /// The default time limit for downloading a story.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_types_that_cannot_be_a_story() {
+        for ok in ["application/json", "application/json; charset=utf-8", "text/plain", "application/octet-stream", ""]
+        {
+            assert!(acceptable_content_type(ok), "{ok}");
+        }
+        for bad in ["text/html; charset=utf-8", "TEXT/HTML", "image/png", "application/pdf", "text/javascript"] {
+            assert!(!acceptable_content_type(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn messages_say_which_url_and_what_to_do() {
@@ -107,7 +154,12 @@ mod tests {
                 "The server took longer than 1.5 seconds to send https://example.org/story.json. Try again, or raise the limit with data-timeout.",
             ),
         ];
-        for (kind, want) in cases {
+        let more = [
+            (LoadErrorKind::WrongContentType("text/html".into()), "https://example.org/story.json is not a story file: the server sent \"text/html\" (a web page or another kind of file). Check the address in data-src."),
+            (LoadErrorKind::Redirected("https://evil.example/x.json".into()), "https://example.org/story.json redirected to another site (https://evil.example/x.json), which the timeline does not follow. Point data-src at the file's final address."),
+            (LoadErrorKind::TooLarge { bytes: 30_000_000, max: 20_971_520 }, "https://example.org/story.json is 30,000,000 bytes, more than this timeline accepts (20,971,520 at most). Split the story, or raise the limit with data-max-bytes."),
+        ];
+        for (kind, want) in cases.into_iter().chain(more) {
             assert_eq!(LoadError { url: url.clone(), kind }.to_string(), want);
         }
     }

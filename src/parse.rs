@@ -5,20 +5,42 @@
 //! Both produce the same [`Json`] tree, which [`crate::validate`] then checks.
 
 use crate::json::{Json, Path};
+use crate::limits::{json_depth, Limits};
 use crate::timelinejs;
-use crate::validate::{validate, Checked, Problem, ProblemKind, Severity};
+use crate::validate::{validate_with, Checked, Problem, ProblemKind, Severity};
 
 /// Parses and validates story text, Newsline's own JSON or TimelineJS JSON (recognised by its shape):
 /// the checked story, or every problem found, with paths as they stand in the file.
 pub fn read_story(text: &str) -> Result<Checked, Vec<Problem>> {
+    read_story_with(text, &Limits::default())
+}
+
+/// [`read_story`] under given limits: a file over them is refused before it is parsed.
+pub fn read_story_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    let too_large = |what, size, max| {
+        vec![Problem { path: Path::root(), kind: ProblemKind::TooLarge { what, size, max }, severity: Severity::Error }]
+    };
+    if text.len() > limits.max_bytes {
+        return Err(too_large("bytes", text.len(), limits.max_bytes));
+    }
+    let depth = json_depth(text, limits.max_depth);
+    if depth > limits.max_depth {
+        return Err(too_large("levels of nesting", depth, limits.max_depth));
+    }
     let json = parse_json(text).map_err(|(message, at)| {
         vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
     })?;
-    check_json(&json)
+    check_json_with(&json, limits)
 }
 
 /// Validates a parsed file of either JSON format.
 pub fn check_json(json: &Json) -> Result<Checked, Vec<Problem>> {
+    check_json_with(json, &Limits::default())
+}
+
+/// [`check_json`] under given limits.
+pub fn check_json_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    let validate = |json: &Json| validate_with(json, limits);
     if !timelinejs::is_timelinejs(json) {
         return validate(json);
     }
@@ -86,6 +108,21 @@ mod tests {
         assert_eq!(
             text,
             "(the whole file): this is not valid JSON: expected value at line 2, column 13; look there for a missing comma, quote or bracket"
+        );
+    }
+
+    #[test]
+    fn size_and_depth_limits_refuse_before_parsing() {
+        let story = crate::story::DEFAULT_STORY_JSON;
+        let small = Limits { max_bytes: 1000, ..Limits::default() };
+        let e = read_story_with(story, &small).unwrap_err();
+        assert!(e[0].to_string().starts_with("(the whole file): 14,"), "{}", e[0]);
+        assert!(e[0].to_string().contains("bytes is more than this timeline accepts (1,000 at most)"));
+        let deep = format!("{{\"title\": \"T\", \"events\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = read_story(&deep).unwrap_err();
+        assert_eq!(
+            e[0].to_string(),
+            "(the whole file): 65 levels of nesting is more than this timeline accepts (64 at most): shorten it, or split the story; an embedder can raise the limit"
         );
     }
 

@@ -10,6 +10,7 @@ use std::fmt;
 
 use crate::date::{DateError, DateSpec};
 use crate::json::{Json, Path};
+use crate::limits::{grouped, Limits};
 use crate::model::{Era, Event, Media, Source, Statement, StatementKind, Timeline};
 use crate::text::{self, safe_url};
 
@@ -60,6 +61,8 @@ pub enum ProblemKind {
     NoAlt,
     /// Something the source format has that Newsline does not show (an import warning).
     NotShown(String),
+    /// Over one of the [`Limits`]: `what` ("bytes", "events", "characters", "levels of nesting").
+    TooLarge { what: &'static str, size: usize, max: usize },
 }
 
 impl fmt::Display for ProblemKind {
@@ -120,6 +123,12 @@ impl fmt::Display for ProblemKind {
                 "the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\"",
             ),
             ProblemKind::NotShown(what) => f.write_str(what),
+            ProblemKind::TooLarge { what, size, max } => write!(
+                f,
+                "{} {what} is more than this timeline accepts ({} at most): shorten it, or split the story; an embedder can raise the limit",
+                grouped(*size),
+                grouped(*max)
+            ),
             ProblemKind::AmbiguousOrder { other } => write!(
                 f,
                 "has the same date and sequence as {other}, so their order is a guess: give them different \"sequence\" numbers"
@@ -151,7 +160,12 @@ pub struct Checked {
 
 /// Checks a parsed story file. `Err` holds every problem found, errors and warnings, in file order.
 pub fn validate(json: &Json) -> Result<Checked, Vec<Problem>> {
-    let mut r = Reader::default();
+    validate_with(json, &Limits::default())
+}
+
+/// [`validate`] under given limits on events and text lengths.
+pub fn validate_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    let mut r = Reader { problems: Vec::new(), limits: *limits };
     let timeline = r.timeline(json);
     let has_error = r.problems.iter().any(|p| p.severity == Severity::Error);
     match timeline {
@@ -197,9 +211,9 @@ pub(crate) const STATEMENT_REQUIRED: &[&str] = &["speaker", "kind", "text"];
 pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
 
 /// Collects problems while it reads.
-#[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    limits: Limits,
 }
 
 impl Reader {
@@ -239,12 +253,22 @@ impl Reader {
         }
     }
 
+    /// Text within the length limit, or an error.
+    fn within(&mut self, s: &str, path: Path) -> Option<String> {
+        let len = if s.len() > self.limits.max_text { s.chars().count() } else { 0 };
+        if len > self.limits.max_text {
+            self.error(path, ProblemKind::TooLarge { what: "characters", size: len, max: self.limits.max_text });
+            return None;
+        }
+        Some(s.trim().to_owned())
+    }
+
     /// Optional text: absent or null is `None`; empty text is `None` too.
     fn opt_text(&mut self, obj: &Json, key: &str, path: &Path) -> Option<String> {
         match obj.get(key) {
             None | Some(Json::Null) => None,
             Some(Json::Str(s)) if s.trim().is_empty() => None,
-            Some(Json::Str(s)) => Some(s.trim().to_owned()),
+            Some(Json::Str(s)) => self.within(s, path.key(key)),
             Some(other) => {
                 self.wrong_type(path.key(key), "text", other);
                 None
@@ -263,7 +287,7 @@ impl Reader {
                 self.error(path.key(key), ProblemKind::Empty);
                 None
             }
-            Some(Json::Str(s)) => Some(s.trim().to_owned()),
+            Some(Json::Str(s)) => self.within(s, path.key(key)),
             Some(other) => {
                 self.wrong_type(path.key(key), "text", other);
                 None
@@ -402,6 +426,11 @@ impl Reader {
         };
         if items.is_empty() && matches!(json.get("events"), Some(Json::Arr(_))) {
             self.error(events_path.clone(), ProblemKind::NoEvents);
+        }
+        if items.len() > self.limits.max_events {
+            let max = self.limits.max_events;
+            self.error(events_path, ProblemKind::TooLarge { what: "events", size: items.len(), max });
+            return None;
         }
         let mut events: Vec<(Path, Event)> = Vec::new();
         let mut ids: HashMap<String, Path> = HashMap::new();
@@ -874,6 +903,24 @@ mod tests {
         let bad = r#"{"title": "T", "events": [{"id": "a", "date": "2007", "headline": "A"}],
             "eras": [{"label": "X", "start": "2010", "end": "2000"}]}"#;
         assert_eq!(messages(bad), ["eras[0].end: the end (2000) is before the start (2010): swap them or fix one"]);
+    }
+
+    #[test]
+    fn limits_on_events_and_text_are_enforced_and_configurable() {
+        let tight = Limits { max_events: 2, max_text: 10, ..Limits::default() };
+        let three = story(&format!(
+            "{GOOD_EVENT}, {}, {}",
+            GOOD_EVENT.replace("\"a\"", "\"b\""),
+            GOOD_EVENT.replace("\"a\"", "\"c\"")
+        ));
+        let json: Json = serde_json::from_str(&three).unwrap();
+        assert!(validate(&json).is_ok());
+        let problems: Vec<String> = validate_with(&json, &tight).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["events: 3 events is more than this timeline accepts (2 at most): shorten it, or split the story; an embedder can raise the limit"]);
+        let long = story(r#"{"id": "a", "date": "2007", "headline": "A headline of more than ten characters"}"#);
+        let json: Json = serde_json::from_str(&long).unwrap();
+        let problems: Vec<String> = validate_with(&json, &tight).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["events[0].headline: 38 characters is more than this timeline accepts (10 at most): shorten it, or split the story; an embedder can raise the limit"]);
     }
 
     #[test]

@@ -106,3 +106,16 @@ fn convert_writes_the_other_format_and_warns_about_losses() {
     assert_eq!(code, 2);
     assert!(err.contains("--to takes newsline or timelinejs"));
 }
+
+#[test]
+fn limits_are_configurable_on_the_command_line() {
+    let (code, out, _) = newsline(&["check", "--max-events", "3", "www/data/baghdad-talks-2007.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("events: 8 events is more than this timeline accepts (3 at most)"), "{out}");
+    let (code, out, _) = newsline(&["check", "--max-bytes=100", "www/data/baghdad-talks-2007.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("bytes is more than this timeline accepts (100 at most)"), "{out}");
+    let (code, _, err) = newsline(&["check", "--max-text", "lots", "x.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--max-text takes a whole number, not \"lots\""), "{err}");
+}

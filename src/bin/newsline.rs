@@ -21,21 +21,50 @@ mod cli {
     use std::io::Write;
 
     use newsline::convert::{read_csv, to_newsline};
-    use newsline::parse::read_story;
+    use newsline::limits::Limits;
+    use newsline::parse::read_story_with;
     use newsline::timelinejs;
     use newsline::validate::{Checked, Problem, ProblemKind, Severity};
 
     const USAGE: &str = "usage:
-  newsline check FILE...
-  newsline convert FILE --to newsline|timelinejs
+  newsline check [LIMITS] FILE...
+  newsline convert [LIMITS] FILE --to newsline|timelinejs
 
-FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).";
+FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).
+LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (100000),
+--max-text N (characters in one text, 100000), --max-depth N (nesting, 64).";
 
-    fn read(file: &str) -> Result<Result<Checked, Vec<Problem>>, String> {
+    /// Takes the `--max-*` flags out of `args` into limits.
+    fn limits(args: &[String]) -> Result<(Limits, Vec<String>), String> {
+        let mut limits = Limits::default();
+        let mut rest = Vec::new();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) if n.starts_with("--max-") => (n, Some(v.to_owned())),
+                _ => (a.as_str(), None),
+            };
+            let slot = match name {
+                "--max-bytes" => &mut limits.max_bytes,
+                "--max-events" => &mut limits.max_events,
+                "--max-text" => &mut limits.max_text,
+                "--max-depth" => &mut limits.max_depth,
+                _ => {
+                    rest.push(a.clone());
+                    continue;
+                }
+            };
+            let value = inline.or_else(|| it.next().cloned()).unwrap_or_default();
+            *slot = value.parse().map_err(|_| format!("{name} takes a whole number, not {value:?}"))?;
+        }
+        Ok((limits, rest))
+    }
+
+    fn read(file: &str, limits: &Limits) -> Result<Result<Checked, Vec<Problem>>, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read the file: {e}"))?;
         let text = String::from_utf8(bytes)
             .map_err(|e| format!("{file}: not UTF-8 text (byte {}): save it as UTF-8", e.utf8_error().valid_up_to()))?;
-        Ok(if file.to_ascii_lowercase().ends_with(".csv") { read_csv(&text) } else { read_story(&text) })
+        Ok(if file.to_ascii_lowercase().ends_with(".csv") { read_csv(&text) } else { read_story_with(&text, limits) })
     }
 
     /// One problem as a line: `FILE:LINE:COL: …` for syntax errors, `FILE: path: message` otherwise.
@@ -55,15 +84,22 @@ FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet c
         }
     }
 
-    fn check(files: &[String]) -> i32 {
+    fn check(args: &[String]) -> i32 {
+        let (limits, files) = match limits(args) {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                eprintln!("newsline check: {message}");
+                return 2;
+            }
+        };
         if files.is_empty() {
             eprintln!("{USAGE}");
             return 2;
         }
         let mut code = 0;
         let mut out = std::io::stdout().lock();
-        for file in files {
-            match read(file) {
+        for file in &files {
+            match read(file, &limits) {
                 Err(message) => {
                     let _ = writeln!(out, "{message}");
                     code = 2;
@@ -99,6 +135,13 @@ FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet c
     }
 
     fn convert(args: &[String]) -> i32 {
+        let (limits, args) = match limits(args) {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                eprintln!("newsline convert: {message}");
+                return 2;
+            }
+        };
         let (mut file, mut to) = (None, None);
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -120,7 +163,7 @@ FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet c
             eprintln!("newsline convert: --to takes newsline or timelinejs, not {to:?}");
             return 2;
         }
-        let checked = match read(&file) {
+        let checked = match read(&file, &limits) {
             Err(message) => {
                 eprintln!("{message}");
                 return 2;

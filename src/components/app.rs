@@ -13,9 +13,10 @@ use super::nav::HorizontalNav;
 use super::{heading_tag, next_instance_id};
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched};
 use crate::layout::{place_markers, NARROW_BELOW};
+use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
-use crate::parse::read_story;
+use crate::parse::read_story_with;
 use crate::state::{changes, Action, Change, ViewState};
 use crate::story::default_story;
 use crate::validate::Problem;
@@ -88,6 +89,9 @@ pub struct AppProps {
     /// A fixed height in CSS pixels; the widget scrolls inside it.
     #[prop_or_default]
     pub height: Option<u32>,
+    /// Limits on the story's size.
+    #[prop_or_default]
+    pub limits: Limits,
     #[prop_or_default]
     pub controller: Controller,
     #[prop_or_default]
@@ -108,16 +112,16 @@ fn theme_name(theme: &str) -> &'static str {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let attempt = use_state(|| 0u32);
-    let fetched = use_fetch_text(props.src.clone(), props.timeout_ms.max(1), *attempt);
+    let fetched = use_fetch_text(props.src.clone(), props.timeout_ms.max(1), props.limits.max_bytes, *attempt);
     let text: Result<Option<AttrValue>, ()> = match (&props.src, &fetched) {
         (None, _) => Ok(props.data.clone()),
         (Some(_), Fetched::Loaded(text)) => Ok(Some(text.clone())),
         (Some(_), _) => Err(()),
     };
-    let loaded: Rc<Option<Loaded>> = use_memo(text.clone(), |text| {
+    let loaded: Rc<Option<Loaded>> = use_memo((text.clone(), props.limits), |(text, limits)| {
         let checked = match text {
             Err(()) => return None,
-            Ok(Some(text)) => read_story(text),
+            Ok(Some(text)) => read_story_with(text, limits),
             Ok(None) => Ok(default_story()),
         };
         Some(match checked {

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 use yew::prelude::*;
 
-use crate::load::{LoadError, LoadErrorKind};
+use crate::load::{acceptable_content_type, LoadError, LoadErrorKind};
 
 /// Where a download stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,11 +30,11 @@ pub enum Fetched {
 /// }
 /// ```
 #[hook]
-pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, attempt: u32) -> Fetched {
+pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, max_bytes: usize, attempt: u32) -> Fetched {
     let state = use_state(|| if url.is_some() { Fetched::Loading } else { Fetched::Idle });
     {
         let state = state.clone();
-        use_effect_with((url, timeout_ms, attempt), move |(url, timeout_ms, _)| {
+        use_effect_with((url, timeout_ms, max_bytes, attempt), move |(url, timeout_ms, max_bytes, _)| {
             let cancelled = Rc::new(Cell::new(false));
             let controller = AbortController::new().ok();
             let mut timer = None;
@@ -54,9 +54,9 @@ pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, attempt: u32) -> 
                         }));
                     }
                     let signal = controller.as_ref().map(AbortController::signal);
-                    let (url, ms, cancelled) = (url.to_string(), *timeout_ms, cancelled.clone());
+                    let (url, ms, max, cancelled) = (url.to_string(), *timeout_ms, *max_bytes, cancelled.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_text(&url, signal.as_ref()).await;
+                        let result = fetch_text(&url, signal.as_ref(), max).await;
                         if cancelled.get() {
                             return;
                         }
@@ -82,7 +82,17 @@ pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, attempt: u32) -> 
     (*state).clone()
 }
 
-async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, LoadErrorKind> {
+/// The origin (scheme, host, port) of `url` read against the page's address.
+fn origin(url: &str) -> Option<String> {
+    let base = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new_with_base(url, &base).ok().map(|u| u.origin())
+}
+
+async fn fetch_text(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+    max_bytes: usize,
+) -> Result<String, LoadErrorKind> {
     let network = |e: wasm_bindgen::JsValue| {
         let message = e
             .dyn_ref::<js_sys::Error>()
@@ -96,9 +106,26 @@ async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<
     init.set_signal(signal);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
+    if response.redirected() && origin(&response.url()) != origin(url) {
+        return Err(LoadErrorKind::Redirected(response.url()));
+    }
     if !response.ok() {
         return Err(LoadErrorKind::Http { status: response.status(), status_text: response.status_text() });
     }
+    let headers = response.headers();
+    if let Ok(Some(kind)) = headers.get("content-type") {
+        if !acceptable_content_type(&kind) {
+            return Err(LoadErrorKind::WrongContentType(kind));
+        }
+    }
+    let declared = headers.get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > max_bytes) {
+        return Err(LoadErrorKind::TooLarge { bytes, max: max_bytes });
+    }
     let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
-    text.as_string().ok_or_else(|| LoadErrorKind::Network("the answer is not text".to_owned()))
+    let text = text.as_string().ok_or_else(|| LoadErrorKind::Network("the answer is not text".to_owned()))?;
+    if text.len() > max_bytes {
+        return Err(LoadErrorKind::TooLarge { bytes: text.len(), max: max_bytes });
+    }
+    Ok(text)
 }

@@ -21,6 +21,25 @@ const routes = {
   '/fault/hang': flaky(() => {}),
   '/fault/not-json': flaky((req, res) => json(res, '{"title": "Half a story", "events": [')),
   '/fault/invalid': flaky((req, res) => json(res, '{"title": "T", "events": [{"id": "x", "date": "2007-13-01"}]}')),
+  '/fault/html': flaky((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>Page not found</title><h1>Sorry</h1>');
+  }),
+  '/fault/redirect': flaky((req, res) => {
+    res.writeHead(302, { location: `${other.origin}/data/baghdad-talks-2007.json` });
+    res.end();
+  }),
+  '/fault/half': flaky((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(story.length) });
+    res.write(story.slice(0, 1000));
+    setTimeout(() => req.socket.destroy(), 50);
+  }),
+  '/fault/trickle': flaky((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    let i = 0;
+    const timer = setInterval(() => (i < story.length ? res.write(story[i++]) : res.end()), 100);
+    res.on('close', () => clearInterval(timer));
+  }),
   '/slow': (req, res) => setTimeout(() => json(res, story), 1500),
   '/control/heal': (req, res) => {
     healthy = true;
@@ -34,6 +53,11 @@ const routes = {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><html lang="en"><head><title>bare</title><link rel="icon" href="/favicon.svg"></head><body></body></html>');
   },
+  '/blank-no-csp.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><head><title>blank</title><link rel="icon" href="/favicon.svg"></head><body>' +
+      '<div id="slot"></div><script type="module" src="/newsline.js"></script></body></html>');
+  },
   '/blank.html': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
     res.end('<!doctype html><html lang="en"><head><title>blank</title></head><body><input id="host-input">' +
@@ -43,13 +67,17 @@ const routes = {
 
 let server;
 let browser;
+let other;
 before(async () => {
+  // A second origin, which allows any site to read it (as a permissive CDN would).
+  other = await serve(DIST, { headers: () => ({ 'access-control-allow-origin': '*' }) });
   server = await serve(DIST, { routes, headers: (path) => (path.endsWith('.html') ? { 'content-security-policy': CSP } : {}) });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await other?.close();
 });
 
 /** A page with the CSP violations it reports collected in window.__violations. */
@@ -240,12 +268,35 @@ const FAULTS = [
   ['/fault/hang', /The server took longer than 0.8 seconds to send \/fault\/hang/],
   ['/fault/not-json', /this is not valid JSON/],
   ['/fault/invalid', /events\[0\]\.date: 13 is not a month \(1-12\)/],
+  ['/fault/html', /\/fault\/html is not a story file: the server sent "text\/html; charset=utf-8"/],
+  // Without a CSP (which would block the other origin outright), as on a permissive page.
+  ['/fault/redirect', /\/fault\/redirect redirected to another site \(http:\/\/127\.0\.0\.1:\d+\/data\/baghdad-talks-2007\.json\), which the timeline does not follow/],
+  ['/fault/half', /The story could not be downloaded from \/fault\/half|this is not valid JSON/],
+  ['/fault/trickle', /The server took longer than 0.8 seconds to send \/fault\/trickle/],
 ];
+
+test('a story over the size limit is refused with the limit named', async () => {
+  const { page } = await open('/blank.html');
+  await page.evaluate(() => window.Newsline.mount(document.getElementById('slot'), { src: '/data/baghdad-talks-2007.json', maxBytes: 1000, hash: false }));
+  const panel = page.locator('#slot .nl-error');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /is 1\d,\d{3} bytes, more than this timeline accepts \(1,000 at most\)/);
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'few';
+    el.setAttribute('data-newsline', '');
+    el.setAttribute('data-max-events', '3');
+    el.setAttribute('data-src', '/data/baghdad-talks-2007.json');
+    document.body.append(el);
+  });
+  await page.locator('#few .nl-error').waitFor();
+  assert.match(await page.locator('#few .nl-error').textContent(), /events: 8 events is more than this timeline accepts \(3 at most\)/);
+});
 
 for (const [url, message] of FAULTS) {
   test(`a failed load (${url}) explains itself, fires newsline:error, and Retry recovers`, async () => {
     await fetch(`${server.origin}/control/break`);
-    const { page } = await open('/blank.html');
+    const { page } = await open(url === '/fault/redirect' ? '/blank-no-csp.html' : '/blank.html');
     const detail = await page.evaluate(async (url) => {
       const slot = document.getElementById('slot');
       const error = new Promise((r) => slot.addEventListener('newsline:error', (e) => r(e.detail), { once: true }));
