@@ -154,6 +154,7 @@ impl Importer {
                 .map(|b| b.chars().take(80).collect::<String>())
                 .filter(|b| !b.is_empty())
                 .or_else(|| json.get("media").and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
+                .filter(|c| !c.is_empty())
                 .unwrap_or_else(|| format!("Event {}", index + 1));
             self.warn(path.key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
             headline = Some(fallback);

@@ -119,3 +119,20 @@ fn limits_are_configurable_on_the_command_line() {
     assert_eq!(code, 2);
     assert!(err.contains("--max-text takes a whole number, not \"lots\""), "{err}");
 }
+
+/// The malformed-data table (shared with the browser test in tests/e2e/security.test.mjs): each file gives
+/// its message, with its path, from `newsline check`.
+#[test]
+fn every_malformed_file_gets_its_message() {
+    let table: serde_json::Value = serde_json::from_str(include_str!("fixtures/malformed.json")).unwrap();
+    let cases = table.as_array().unwrap();
+    assert!(cases.len() >= 20);
+    for (i, case) in cases.iter().enumerate() {
+        let name = case["name"].as_str().unwrap();
+        let file = temp(&format!("malformed-{i}.json"), case["text"].as_str().unwrap());
+        let (code, out, _) = newsline(&["check", &file]);
+        assert_eq!(code, 1, "{name}: {out}");
+        let expect = case["expect"].as_str().unwrap();
+        assert!(out.contains(expect), "{name}: expected {expect:?} in\n{out}");
+    }
+}
