@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER)
 
-.PHONY: help serve dist test check fmt-check clippy unit wasm-test e2e sizes tools tool-rust-target tool-trunk \
+.PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes tools tool-rust-target tool-trunk \
 	tool-wasm-bindgen tool-node tool-browser clean
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make test    install what is missing, then run every check"
 	@echo "make dist    build the release bundle into dist/"
 	@echo "make sizes   build dist/ and print the size of what a reader downloads"
+	@echo "make fuzz    run the property-based fuzz targets for longer (PROPTEST_CASES=50000)"
 
 serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	trunk serve
@@ -42,8 +43,12 @@ clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# The property-based fuzz targets (tests/fuzz.rs) run a bounded 2,000 cases each here; `make fuzz` runs more.
 unit:
-	cargo test
+	PROPTEST_CASES=2000 cargo test
+
+fuzz:
+	PROPTEST_CASES=$${PROPTEST_CASES:-50000} cargo test --release --test fuzz
 
 wasm-test:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test browser
