@@ -22,10 +22,47 @@ fn config() -> ProptestConfig {
 
 /// Keys the formats know, so that generated trees reach deep into the validator and the importers.
 const KEYS: &[&str] = &[
-    "title", "summary", "events", "eras", "sources", "id", "date", "end_date", "display_date", "sequence",
-    "headline", "body", "media", "url", "alt", "caption", "credit", "place", "group", "source", "excerpt",
-    "statements", "speaker", "role", "kind", "text", "context", "year", "month", "day", "hour", "minute",
-    "second", "millisecond", "start_date", "unique_id", "label", "start", "end", "background", "scale",
+    "title",
+    "summary",
+    "events",
+    "eras",
+    "sources",
+    "id",
+    "date",
+    "end_date",
+    "display_date",
+    "sequence",
+    "headline",
+    "body",
+    "media",
+    "url",
+    "alt",
+    "caption",
+    "credit",
+    "place",
+    "group",
+    "source",
+    "excerpt",
+    "statements",
+    "speaker",
+    "role",
+    "kind",
+    "text",
+    "context",
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+    "start_date",
+    "unique_id",
+    "label",
+    "start",
+    "end",
+    "background",
+    "scale",
 ];
 
 fn json_tree() -> impl Strategy<Value = Json> {
@@ -45,7 +82,8 @@ fn json_tree() -> impl Strategy<Value = Json> {
     leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
-            prop::collection::vec((prop::sample::select(KEYS).prop_map(str::to_owned), inner), 0..8).prop_map(Json::Obj),
+            prop::collection::vec((prop::sample::select(KEYS).prop_map(str::to_owned), inner), 0..8)
+                .prop_map(Json::Obj),
         ]
     })
 }
