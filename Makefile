@@ -53,7 +53,9 @@ fuzz:
 wasm-test:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test browser
 
+# The end-to-end tests drive the release bundle, and the CLI for the spreadsheet format.
 e2e: dist
+	cargo build --bin newsline
 	node --test --test-concurrency=1 tests/e2e/
 
 sizes: dist

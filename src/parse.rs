@@ -119,6 +119,14 @@ mod tests {
         assert!(e[0].to_string().starts_with("(the whole file): 14,"), "{}", e[0]);
         assert!(e[0].to_string().contains("bytes is more than this timeline accepts (1,000 at most)"));
         let deep = format!("{{\"title\": \"T\", \"events\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let shallow = Limits { max_depth: 2, ..Limits::default() };
+        let e = read_story_with(
+            r#"{"title": "T", "events": [{"id": "a", "date": {"year": 2007}, "headline": "A"}]}"#,
+            &shallow,
+        );
+        assert!(e.unwrap_err()[0]
+            .to_string()
+            .contains("3 levels of nesting is more than this timeline accepts (2 at most)"));
         let e = read_story(&deep).unwrap_err();
         assert_eq!(
             e[0].to_string(),

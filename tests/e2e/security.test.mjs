@@ -2,7 +2,8 @@
 // table, loaded in Chromium on a page without a CSP (so nothing but the widget itself stands in the way).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve, launch, DIST, ROOT } from './harness.mjs';
 
@@ -145,7 +146,26 @@ function timelinejsStory(p, urls) {
   };
 }
 
-for (const [format, build] of [['Newsline JSON', newslineStory], ['TimelineJS JSON', timelinejsStory]]) {
+/** The spreadsheet format goes through the CLI (`newsline convert`) into the widget, as a newsroom would. */
+async function csvStory(p, urls) {
+  const quote = (v) => `"${String(v).replaceAll('"', '""')}"`;
+  const at = (i, k) => p[(i + k) % p.length];
+  const header = 'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background';
+  const rows = [[, , , , , , , , , p[0], p[1], , , , , 'title', , ].map((v) => quote(v ?? '')).join(',')];
+  p.forEach((_, i) => {
+    rows.push(
+      [1900 + i, '', '', '', '', '', '', '', at(i, 0), at(i, 1), at(i, 2), urls[i % urls.length], at(i, 3), at(i, 4), urls[(i + 1) % urls.length], '', at(i, 5), at(i, 6)]
+        .map(quote)
+        .join(','),
+    );
+  });
+  const file = join(ROOT, 'target', 'xss.csv');
+  await writeFile(file, `\ufeff${header}\r\n${rows.join('\r\n')}\r\n`);
+  const out = execFileSync(join(ROOT, 'target', 'debug', 'newsline'), ['convert', file, '--to', 'newsline'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out.toString());
+}
+
+for (const [format, build] of [['Newsline JSON', newslineStory], ['TimelineJS JSON', timelinejsStory], ['CSV', csvStory]]) {
   test(`no payload runs, injects a handler, or reaches the network (${format})`, async () => {
     trapHits = [];
     const host = new URL(trap.origin).host;
@@ -160,7 +180,7 @@ for (const [format, build] of [['Newsline JSON', newslineStory], ['TimelineJS JS
     });
     await page.goto(`${server.origin}/xss.html`);
     await page.evaluate(() => window.Newsline.ready);
-    const story = build(p, badUrls(host));
+    const story = await build(p, badUrls(host));
     await page.evaluate((story) => window.Newsline.mount(document.getElementById('slot'), { data: story, hash: false }).mounted, story);
     await page.locator('#slot .nl-card, #slot .nl-error').first().waitFor();
     assert.equal(await page.locator('#slot .nl-error').count(), 0, await page.locator('#slot').textContent());
