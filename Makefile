@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER)
 
-.PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes tools tool-rust-target tool-trunk \
+.PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes bench tools tool-rust-target tool-trunk \
 	tool-wasm-bindgen tool-node tool-browser clean
 
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make dist    build the release bundle into dist/"
 	@echo "make sizes   build dist/ and print the size of what a reader downloads"
 	@echo "make fuzz    run the property-based fuzz targets for longer (PROPTEST_CASES=50000)"
+	@echo "make bench   benchmark against TimelineJS3; writes BENCHMARKS.md and bench/results.json"
 
 serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	trunk serve
@@ -60,6 +61,11 @@ e2e: dist
 
 sizes: dist
 	node tests/e2e/sizes.mjs
+
+# Newsline against TimelineJS3 on the same generated files; writes bench/results.json and BENCHMARKS.md.
+bench: tools dist
+	cargo build --bin newsline
+	node bench/run.mjs
 
 tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser
 

@@ -25,6 +25,7 @@ const compiled = (async () => {
 
 let made = 0;
 const idle = [];
+const memories = [];
 /** A running instance of the widget's code with no widget in it. */
 async function instance() {
   if (idle.length) return idle.pop();
@@ -32,7 +33,8 @@ async function instance() {
   made += 1;
   // A distinct URL gives a distinct copy of the JS glue, and so a distinct instance.
   const glue = await import(`${asset('newsline-app.js')}?instance=${made}`);
-  await glue.default({ module_or_path: module });
+  const exports = await glue.default({ module_or_path: module });
+  memories.push(exports.memory);
   return glue;
 }
 
@@ -124,4 +126,9 @@ new MutationObserver((records) => {
   }
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-newsline'] });
 
-window.Newsline = Object.freeze({ mount, scan, ready, version: '0.1.0' });
+/** For measuring: how many instances run, and the WebAssembly memory they hold. */
+function stats() {
+  return { instances: made, wasmBytes: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) };
+}
+
+window.Newsline = Object.freeze({ mount, scan, ready, stats, version: '0.1.0' });

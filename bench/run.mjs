@@ -1,0 +1,321 @@
+// make bench: Newsline and TimelineJS3 side by side, on the same generated TimelineJS-format files, in
+// Debian's Chromium at 1200×800. Writes bench/results.json and BENCHMARKS.md.
+//
+//   node bench/run.mjs [--runs 5] [--quick]
+//
+// Both widgets are served from 127.0.0.1 (TimelineJS3 from its npm package, never its CDN); any request to
+// another origin is blocked and counted. Runs alternate between the widgets; load times are medians.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { serve, launch, DIST, ROOT } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const QUICK = args.includes('--quick');
+const TL = join(createRequire(import.meta.url).resolve('@knight-lab/timelinejs/package.json'), '..', 'dist');
+
+// ---------- data ----------
+/** A deterministic pseudo-random sequence, so every run measures the same files. */
+function random(seed) {
+  let x = seed;
+  return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+function story(n, kind) {
+  const r = random(n * 7 + (kind === 'clustered' ? 1 : 0));
+  const events = [];
+  for (let i = 0; i < n; i++) {
+    let date;
+    if (kind === 'spread') {
+      // Evenly over seven decades.
+      const day = Math.floor((i / n) * 70 * 365 + r() * 30);
+      const d = new Date(Date.UTC(1950, 0, 1) + day * 86400000);
+      date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    } else {
+      // Many a day: fifty events to each day, at different hours.
+      const d = new Date(Date.UTC(2007, 0, 1) + Math.floor(i / 50) * 86400000);
+      date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: i % 24, minute: (i * 7) % 60 };
+    }
+    events.push({
+      start_date: date,
+      text: { headline: `Event ${i + 1}: ${kind} story headline`, text: `<p>What happened in event ${i + 1}, in a paragraph of ordinary length for a news timeline card.</p>` },
+      unique_id: `e${i + 1}`,
+    });
+  }
+  return JSON.stringify({ title: { text: { headline: `${n} events (${kind})`, text: 'Generated for the benchmark.' } }, events });
+}
+
+const files = new Map();
+const defaultStory = JSON.parse(await readFile(join(DIST, 'data', 'baghdad-talks-2007.json'), 'utf8'));
+
+// ---------- pages ----------
+const newslinePage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Newsline</title>
+<link rel="icon" href="/favicon.svg"></head><body style="margin:0">
+<div data-newsline data-hash="off" ${src ? `data-src="${src}"` : ''} data-max-events="1000000" data-max-bytes="200000000"></div>
+<script>document.addEventListener('newsline:ready', () => { window.__ready = performance.now(); }, { once: true });</script>
+<script type="module" src="/newsline.js"></script></body></html>`;
+const tlPage = (src, origin) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS3</title>
+<link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/tl/css/timeline.css"></head><body style="margin:0">
+<div id="tl" style="width:1200px;height:800px"></div>
+<script src="/tl/js/timeline.js"></script>
+<script>
+  window.timeline = new TL.Timeline('tl', ${JSON.stringify(origin + src)}, { script_path: ${JSON.stringify(origin + '/tl/js/')}, hash_bookmark: false, language: 'en' });
+  window.timeline.on('loaded', () => { window.__ready = performance.now(); });
+</script></body></html>`;
+
+const routes = {};
+const server = await serve(DIST, {
+  routes: new Proxy(routes, {
+    get(target, path) {
+      if (typeof path !== 'string') return undefined;
+      if (path.startsWith('/bench/data/')) {
+        const body = files.get(path.slice('/bench/data/'.length));
+        return body && ((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); });
+      }
+      if (path === '/bench/newsline.html' || path === '/bench/tl.html') {
+        return (req, res) => {
+          const src = new URL(req.url, 'http://x').searchParams.get('src');
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(path.endsWith('newsline.html') ? newslinePage(src) : tlPage(src, `http://${req.headers.host}`));
+        };
+      }
+      if (path.startsWith('/tl/')) {
+        return async (req, res) => {
+          try {
+            const body = await readFile(join(TL, path.slice(4)));
+            const type = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[extname(path)] ?? 'application/octet-stream';
+            res.writeHead(200, { 'content-type': type });
+            res.end(body);
+          } catch {
+            res.writeHead(404);
+            res.end();
+          }
+        };
+      }
+      return undefined;
+    },
+  }),
+});
+const browser = await launch();
+let foreign = 0;
+
+async function page() {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const p = await context.newPage();
+  await p.route('**/*', (route) => {
+    if (new URL(route.request().url()).origin === server.origin) return route.continue();
+    foreign += 1;
+    return route.abort();
+  });
+  return p;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+/** Time from navigation start to interactive, in ms; null when it did not get there in time. */
+async function loadTime(widget, src, timeout) {
+  const p = await page();
+  const path = widget === 'newsline' ? '/bench/newsline.html' : '/bench/tl.html';
+  await p.goto(`${server.origin}${path}${src ? `?src=${encodeURIComponent(src)}` : ''}`);
+  try {
+    await p.waitForFunction(() => window.__ready !== undefined, null, { timeout, polling: 20 });
+    // Interactive: the next frame after ready has been painted.
+    const t = await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(Math.max(window.__ready, 0)))));
+    return { t, p };
+  } catch {
+    await p.context().close();
+    return { t: null, p: null };
+  }
+}
+
+/** Latency of `steps` selection changes: from the call to the next frame after the view changed. */
+async function selectionLatency(widget, p, steps) {
+  return p.evaluate(
+    async ({ widget, steps }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const out = [];
+      for (let i = 0; i < steps; i++) {
+        const t0 = performance.now();
+        if (widget === 'newsline') {
+          const before = document.querySelector('.nl-position').textContent;
+          document.querySelector(i % 4 === 3 ? '.nl-prev' : '.nl-next').click();
+          while (document.querySelector('.nl-position').textContent === before) await new Promise((r) => setTimeout(r, 0));
+        } else {
+          const changed = new Promise((r) => window.timeline.on('change', r));
+          if (i % 4 === 3) window.timeline.goToPrev();
+          else window.timeline.goToNext();
+          await changed;
+        }
+        await frame();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    },
+    { widget, steps },
+  );
+}
+
+/** Frame times while zooming and panning for 3 s. */
+async function frames(widget, p) {
+  const box = await p.evaluate((w) => {
+    const el = document.querySelector(w === 'newsline' ? '.nl-nav' : '.tl-timenav');
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, widget);
+  const collect = p.evaluate(
+    ({ widget }) =>
+      new Promise((resolve) => {
+        const deltas = [];
+        let last = performance.now();
+        const end = last + 3000;
+        let zoomIn = true;
+        let nextZoom = last + 500;
+        const nav = document.querySelector('.nl-nav');
+        const tick = (now) => {
+          deltas.push(now - last);
+          last = now;
+          if (widget === 'newsline') {
+            nav.scrollLeft += 40;
+            if (now > nextZoom) {
+              document.querySelector(zoomIn ? '.nl-zoom-in' : '.nl-zoom-out').click();
+              zoomIn = !zoomIn;
+              nextZoom = now + 500;
+            }
+          } else if (now > nextZoom) {
+            try {
+              zoomIn ? window.timeline.zoomIn() : window.timeline.zoomOut();
+            } catch {}
+            zoomIn = !zoomIn;
+            nextZoom = now + 500;
+          }
+          if (now < end) requestAnimationFrame(tick);
+          else resolve(deltas.slice(1));
+        };
+        requestAnimationFrame(tick);
+      }),
+    { widget },
+  );
+  if (widget === 'timelinejs') {
+    // Pan TimelineJS's navigator the way a reader does: by dragging it.
+    await p.mouse.move(box.x, box.y);
+    await p.mouse.down();
+    for (let i = 0; i < 60; i++) {
+      await p.mouse.move(box.x - (i % 30) * 15, box.y, { steps: 2 });
+      await p.waitForTimeout(40);
+    }
+    await p.mouse.up();
+  }
+  const deltas = await collect;
+  const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / 16.7) - 1), 0);
+  return { p95: pct(deltas, 0.95), dropped, frames: deltas.length };
+}
+
+async function memory(p, widget) {
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = widget === 'newsline' ? await p.evaluate(() => window.Newsline.stats().wasmBytes) : 0;
+  return { jsHeap: usedSize, wasm, total: usedSize + wasm };
+}
+
+// ---------- sizes ----------
+async function sizes() {
+  const pack = (buf) => ({
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+  const sum = (list) => list.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const ours = {};
+  for (const name of ['newsline.js', 'newsline-app.js', 'newsline-app_bg.wasm', 'newsline.css']) ours[name] = pack(await readFile(join(DIST, name)));
+  const theirs = { 'timeline.js': pack(await readFile(join(TL, 'js', 'timeline.js'))), 'timeline.css': pack(await readFile(join(TL, 'css', 'timeline.css'))) };
+  const story = pack(Buffer.from(JSON.stringify(defaultStory)));
+  return { newsline: { files: ours, total: sum(Object.values(ours)) }, timelinejs: { files: theirs, total: sum(Object.values(theirs)) }, defaultStory: story };
+}
+
+// ---------- run ----------
+const SIZES = QUICK ? [100, 1000] : [100, 1000, 10000, 50000];
+const results = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, date: new Date().toISOString().slice(0, 10), runs: RUNS, chromium: browser.version(), sizes: await sizes(), load: {}, selection: {}, frames: {}, memory: {} };
+
+const tjsDefault = JSON.parse(await (async () => {
+  const { execFileSync } = await import('node:child_process');
+  return execFileSync(join(ROOT, 'target', 'debug', 'newsline'), ['convert', join(ROOT, 'www', 'data', 'baghdad-talks-2007.json'), '--to', 'timelinejs'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+})());
+files.set('default.json', JSON.stringify(tjsDefault));
+
+async function measureLoad(label, src, n) {
+  const times = { newsline: [], timelinejs: [] };
+  const timeout = n >= 50000 ? 90000 : 45000;
+  const tlRuns = n >= 50000 ? 1 : n >= 10000 ? Math.min(RUNS, 3) : RUNS;
+  for (let run = 0; run < RUNS; run++) {
+    for (const widget of run % 2 ? ['timelinejs', 'newsline'] : ['newsline', 'timelinejs']) {
+      if (widget === 'timelinejs' && run >= tlRuns) continue;
+      // The default story: Newsline's built-in copy and TimelineJS3 reading the same story converted.
+      const s = widget === 'newsline' && label === 'default story' ? null : src;
+      const { t, p } = await loadTime(widget, s, timeout);
+      if (p) await p.context().close();
+      times[widget].push(t);
+      process.stdout.write('.');
+    }
+  }
+  const summary = (xs) => (xs.some((x) => x === null) ? null : round(median(xs)));
+  console.log(`\n${label}: Newsline ${times.newsline.join(', ')} ms; TimelineJS3 ${times.timelinejs.join(', ')} ms`);
+  results.load[label] = { newsline: summary(times.newsline), timelinejs: summary(times.timelinejs), runs: { newsline: times.newsline.length, timelinejs: times.timelinejs.length } };
+}
+
+await measureLoad('default story', '/bench/data/default.json', 8);
+for (const n of SIZES) {
+  for (const kind of ['spread', 'clustered']) {
+    const name = `${kind}-${n}.json`;
+    files.set(name, story(n, kind));
+    await measureLoad(`${n} ${kind}`, `/bench/data/${name}`, n);
+  }
+}
+for (const n of QUICK ? [1000] : [1000, 10000]) {
+  for (const widget of ['newsline', 'timelinejs']) {
+    const { p } = await loadTime(widget, `/bench/data/spread-${n}.json`, 90000);
+    if (!p) continue;
+    const lat = await selectionLatency(widget, p, n >= 10000 && widget === 'timelinejs' ? 10 : 30);
+    results.selection[`${n}`] = { ...(results.selection[`${n}`] ?? {}), [widget]: { p50: round(pct(lat, 0.5)), p95: round(pct(lat, 0.95)) } };
+    if (n === (QUICK ? 1000 : 10000)) {
+      results.frames[`${n}`] = { ...(results.frames[`${n}`] ?? {}), [widget]: await frames(widget, p) };
+      results.memory[`${n}`] = { ...(results.memory[`${n}`] ?? {}), [widget]: await memory(p, widget) };
+    }
+    await p.context().close();
+    process.stdout.write('.');
+  }
+}
+results.foreignRequestsBlocked = foreign;
+await browser.close();
+await server.close();
+
+// ---------- report ----------
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${round(a / b, 2)}×`);
+const ms = (x) => (x == null ? 'did not finish' : `${x} ms`);
+const kb = (b) => `${round(b / 1024, 1)} KB`;
+const lines = [];
+lines.push('# Benchmarks: Newsline and TimelineJS3', '');
+lines.push(`Measured ${results.date} on ${results.machine}, headless Chromium ${results.chromium} at 1200×800, both widgets served from 127.0.0.1 (TimelineJS3 3.9.11 from npm). Load times are medians of ${RUNS} alternating runs (TimelineJS3: 3 at 10,000 events and more). Reproduce with \`make bench\`; raw figures in \`bench/results.json\`.`, '');
+lines.push('## Download size', '', '| | raw | gzip -9 | brotli |', '| --- | ---: | ---: | ---: |');
+const sz = results.sizes;
+lines.push(`| Newsline (wasm + JS + CSS) | ${sz.newsline.total.raw} | ${sz.newsline.total.gzip} | ${sz.newsline.total.brotli} |`);
+lines.push(`| TimelineJS3 (timeline.js + timeline.css) | ${sz.timelinejs.total.raw} | ${sz.timelinejs.total.gzip} | ${sz.timelinejs.total.brotli} |`);
+lines.push(`| ratio Newsline / TimelineJS3 | ${ratio(sz.newsline.total.raw, sz.timelinejs.total.raw)} | ${ratio(sz.newsline.total.gzip, sz.timelinejs.total.gzip)} | ${ratio(sz.newsline.total.brotli, sz.timelinejs.total.brotli)} |`);
+lines.push(`| default story JSON | ${sz.defaultStory.raw} | ${sz.defaultStory.gzip} | ${sz.defaultStory.brotli} |`, '');
+for (const [name, s] of Object.entries(sz.newsline.files)) lines.push(`- \`${name}\`: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli`);
+lines.push('', '## Time to interactive', '', '| story | Newsline | TimelineJS3 | ratio |', '| --- | ---: | ---: | ---: |');
+for (const [label, r] of Object.entries(results.load)) lines.push(`| ${label} | ${ms(r.newsline)} | ${ms(r.timelinejs)} | ${ratio(r.newsline, r.timelinejs)} |`);
+lines.push('', '## Selection change (next/previous), click to next frame', '', '| events | Newsline p50 / p95 | TimelineJS3 p50 / p95 | ratio p95 |', '| --- | ---: | ---: | ---: |');
+for (const [n, r] of Object.entries(results.selection)) lines.push(`| ${n} | ${r.newsline?.p50} / ${r.newsline?.p95} ms | ${r.timelinejs?.p50} / ${r.timelinejs?.p95} ms | ${ratio(r.newsline?.p95, r.timelinejs?.p95)} |`);
+lines.push('', '## Zooming and panning for 3 s', '', '| events | Newsline p95 frame, dropped | TimelineJS3 p95 frame, dropped |', '| --- | ---: | ---: |');
+for (const [n, r] of Object.entries(results.frames)) lines.push(`| ${n} | ${round(r.newsline?.p95)} ms, ${r.newsline?.dropped} | ${round(r.timelinejs?.p95)} ms, ${r.timelinejs?.dropped} |`);
+lines.push('', '## Memory after load', '', '| events | Newsline JS heap + wasm | TimelineJS3 JS heap | ratio |', '| --- | ---: | ---: | ---: |');
+for (const [n, r] of Object.entries(results.memory)) lines.push(`| ${n} | ${kb(r.newsline?.jsHeap)} + ${kb(r.newsline?.wasm)} = ${kb(r.newsline?.total)} | ${kb(r.timelinejs?.total)} | ${ratio(r.newsline?.total, r.timelinejs?.total)} |`);
+lines.push('', `Requests to other origins blocked during the run: ${foreign}.`, '');
+await writeFile(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+await writeFile(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
+console.log('\n' + lines.join('\n'));
