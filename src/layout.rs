@@ -123,6 +123,15 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
 }
 
+/// The markers worth drawing for a view of the axis from `left` to `right` (px): those whose flag (reaching
+/// `flag_width` to the right of the marker) meets the view widened by `overscan` on each side. A binary search
+/// over the increasing `xs`, so a scroll costs O(log n) however long the story.
+pub fn visible_range(xs: &[f64], left: f64, right: f64, flag_width: f64, overscan: f64) -> std::ops::Range<usize> {
+    let from = xs.partition_point(|x| *x + flag_width < left - overscan);
+    let to = xs.partition_point(|x| *x <= right + overscan);
+    from..to.max(from)
+}
+
 /// Row (0 = nearest the axis) for each marker at `xs` (increasing), and how many rows are used.
 pub fn pack_rows(xs: &[f64], flag_width: f64, gap: f64, max_rows: usize) -> (Vec<u8>, usize) {
     let max_rows = max_rows.clamp(1, 255);
@@ -207,6 +216,16 @@ mod tests {
         assert_eq!(eras, ["Early years", "Career"]);
         assert!(placed.eras[0].x + placed.eras[0].width <= placed.eras[1].x + 1.0, "eras in order, not overlapping");
         assert!(placed.eras[1].width > 50.0);
+    }
+
+    #[test]
+    fn visible_range_finds_what_meets_the_view() {
+        let xs: Vec<f64> = (0..10_000).map(|i| f64::from(i) * 50.0).collect();
+        assert_eq!(visible_range(&xs, 0.0, 1000.0, 100.0, 0.0), 0..21);
+        assert_eq!(visible_range(&xs, 5000.0, 6000.0, 100.0, 0.0), 98..121);
+        assert_eq!(visible_range(&xs, 5000.0, 6000.0, 100.0, 1000.0), 78..141);
+        assert_eq!(visible_range(&xs, 1e9, 2e9, 100.0, 0.0), 10_000..10_000);
+        assert_eq!(visible_range(&[], 0.0, 100.0, 10.0, 10.0), 0..0);
     }
 
     #[test]

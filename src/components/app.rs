@@ -427,6 +427,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     timeline={timeline.clone()}
                     selected={selected}
                     placed={placed.clone()}
+                    view_width={width}
                     on_select={on_select}
                 />
                 { card(selected) }

@@ -1,12 +1,16 @@
 //! The horizontal axis: markers with their flags, ticks and axis breaks, in a strip that scrolls sideways
 //! when zoomed in. One tab stop: the selected marker (roving tabindex); arrow keys move along.
+//!
+//! Only what is in view (and a screen's width either side) is drawn: a story of 50,000 events puts a few
+//! dozen markers in the DOM. Each drawn marker says its place in the whole (`aria-posinset`/`aria-setsize`),
+//! and the selected one is always drawn, so focus always has somewhere to go.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::hooks::use_positions;
-use crate::layout::{Placed, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::layout::{visible_range, Placed, AXIS_HEIGHT, ROW_HEIGHT};
 use crate::model::Timeline;
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +19,13 @@ pub struct HorizontalNavProps {
     pub timeline: Rc<Timeline>,
     pub selected: usize,
     pub placed: Rc<Placed>,
+    /// The strip's visible width, in px.
+    pub view_width: f64,
     pub on_select: Callback<usize>,
 }
+
+/// Scroll positions are tracked in steps this wide: finer scrolling does not re-render.
+const SCROLL_STEP: i32 = 128;
 
 /// Whole pixels are plenty for positions, and keep the attributes short.
 fn px(x: f64) -> String {
@@ -27,10 +36,30 @@ fn px(x: f64) -> String {
 pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     let track = use_node_ref();
     use_positions(track.clone());
+    let scrolled = use_state_eq(|| 0i32);
+    let onscroll = {
+        let scrolled = scrolled.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(nav) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                scrolled.set(nav.scroll_left() / SCROLL_STEP);
+            }
+        })
+    };
     let placed = &props.placed;
     let uid = &props.uid;
+    let left = f64::from(*scrolled * SCROLL_STEP);
+    let view = props.view_width.max(320.0);
+    let range = visible_range(&placed.scale.xs, left, left + view + f64::from(SCROLL_STEP), placed.flag_width, view);
+    let mut drawn: Vec<usize> = range.clone().collect();
+    if !range.contains(&props.selected) && props.selected < placed.scale.xs.len() {
+        drawn.push(props.selected);
+        drawn.sort_unstable();
+    }
+    let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
+    let total = props.timeline.events.len();
     html! {
-        <div class="nl-nav">
+        <div class="nl-nav" {onscroll}>
             <div
                 ref={track}
                 class="nl-track"
@@ -58,7 +87,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     </ul>
                 }
                 <div class="nl-axis" aria-hidden="true">
-                    for tick in placed.scale.ticks.iter() {
+                    for tick in placed.scale.ticks.iter().filter(|t| t.span.map_or(t.x, |(_, b)| b) >= tick_from && t.x <= tick_to) {
                         <span
                             class={classes!("nl-tick", tick.span.is_some().then_some("nl-tick-span"), tick.point.then_some("nl-tick-point"))}
                             data-x={px(tick.span.map_or(tick.x, |(a, _)| a))}
@@ -74,10 +103,12 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     }
                 </div>
                 <ol class="nl-markers" aria-label="Events">
-                    for (i, event) in props.timeline.events.iter().enumerate() {
+                    for (i, event) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e))) {
                         <li
                             key={event.id.clone()}
                             class="nl-marker-item"
+                            aria-posinset={(i + 1).to_string()}
+                            aria-setsize={total.to_string()}
                             data-x={px(placed.scale.xs.get(i).copied().unwrap_or(0.0))}
                             data-h={px((placed.rows.get(i).copied().unwrap_or(0) + 1) as f64 * ROW_HEIGHT)}
                         >

@@ -109,3 +109,38 @@ test('keyboard: tab into the strip, arrow along, and the card follows', async ()
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.className), /nl-expand-all/);
 });
+
+test('a story of 10,000 events draws only what is in view, and every event stays reachable', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/demo/article.html`);
+  await page.evaluate(() => window.Newsline.ready);
+  await page.evaluate(() => {
+    // One event a day from 1980 on, in order.
+    const events = Array.from({ length: 10000 }, (_, i) => ({
+      id: `e${i + 1}`,
+      date: new Date(Date.UTC(1980, 0, 1) + i * 86400000).toISOString().slice(0, 10),
+      headline: `Event ${i + 1}`,
+    }));
+    const el = document.createElement('div');
+    el.id = 'big';
+    document.body.prepend(el);
+    window.Newsline.mount(el, { data: { title: 'Ten thousand', events }, hash: false });
+  });
+  const big = page.locator('#big');
+  await big.locator('.nl-card').waitFor();
+  const drawn = await big.locator('.nl-marker').count();
+  assert.ok(drawn > 5 && drawn < 300, `${drawn} markers in the DOM`);
+  assert.equal(await big.locator('.nl-marker-item').first().getAttribute('aria-setsize'), '10000');
+  await big.locator('.nl-marker[aria-current="true"]').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.activeElement?.dataset.eventId === 'e10000');
+  assert.equal(await big.locator('.nl-position').textContent(), '10000 of 10000');
+  assert.equal(await big.locator('.nl-marker-item:has(.nl-marker[aria-current="true"])').getAttribute('aria-posinset'), '10000');
+  // The marker strip scrolled to the end, and what is drawn there is the end of the story.
+  const last = await big.locator('.nl-marker').last().getAttribute('data-event-id');
+  assert.equal(last, 'e10000');
+  assert.ok((await big.locator('.nl-marker').count()) < 300);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.activeElement?.dataset.eventId === 'e9999');
+  assert.deepEqual([...faults.errors, ...faults.console], []);
+});
