@@ -1,12 +1,14 @@
 // Prints what a reader downloads from dist/: each file raw, gzip -9 and brotli, and the totals.
 import { readdir, readFile } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const rows = [];
+// What an embed of the widget downloads (the iframe mode adds embed.html, embed.js and embed.css).
+const WIDGET = ['newsline.js', 'newsline-app.js', 'newsline-app_bg.wasm', 'newsline.css'];
 for (const name of (await readdir(DIST)).sort()) {
-  if (!['.wasm', '.js', '.css'].includes(extname(name))) continue;
+  if (!WIDGET.includes(name)) continue;
   const body = await readFile(join(DIST, name));
   rows.push({
     name,
