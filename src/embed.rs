@@ -117,6 +117,8 @@ pub fn mount(element: Element, options: Options) -> Mounted {
         heading_level: options.heading_level.unwrap_or(2),
         theme: options.theme.unwrap_or_else(|| "light".to_owned()).into(),
         height: options.height,
+        // The widget's content box: the element less the widget's border and padding (17 px a side).
+        initial_width: Some(f64::from(element.client_width() - 34).round()).filter(|w| *w > 0.0),
         limits: {
             let d = Limits::default();
             Limits {

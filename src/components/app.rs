@@ -92,6 +92,9 @@ pub struct AppProps {
     /// Limits on the story's size.
     #[prop_or_default]
     pub limits: Limits,
+    /// The width the widget will have, when the embedder knows it, so the first layout is the right one.
+    #[prop_or_default]
+    pub initial_width: Option<f64>,
     #[prop_or_default]
     pub controller: Controller,
     #[prop_or_default]
@@ -168,6 +171,7 @@ pub fn App(props: &AppProps) -> Html {
                 heading_level={props.heading_level}
                 theme={theme}
                 height={props.height}
+                initial_width={props.initial_width}
                 controller={props.controller.clone()}
                 on_notice={props.on_notice.clone()}
             />
@@ -218,8 +222,18 @@ fn Loading(props: &LoadingProps) -> Html {
 /// Warnings do not stop a story; editors find them in the console (and from `newsline check`).
 fn warn_in_console(warnings: &[Problem]) {
     #[cfg(target_arch = "wasm32")]
-    for w in warnings {
-        web_sys::console::warn_1(&format!("Newsline: {w}").into());
+    {
+        /// A file with thousands of warnings gets the first of them and a count, not a flooded console.
+        const SHOWN: usize = 20;
+        for w in warnings.iter().take(SHOWN) {
+            web_sys::console::warn_1(&format!("Newsline: {w}").into());
+        }
+        if warnings.len() > SHOWN {
+            let more = warnings.len() - SHOWN;
+            web_sys::console::warn_1(
+                &format!("Newsline: {more} more warnings; `newsline check` lists them all").into(),
+            );
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = warnings;
@@ -264,6 +278,7 @@ struct TimelineViewProps {
     heading_level: u8,
     theme: &'static str,
     height: Option<u32>,
+    initial_width: Option<f64>,
     controller: Controller,
     on_notice: Callback<Notice>,
 }
@@ -298,7 +313,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let selected = view.selected;
 
     let root = use_node_ref();
-    let measured = use_element_width(root.clone());
+    let measured = use_element_width(root.clone()).or(props.initial_width);
     let narrow = measured.is_some_and(|w| w < NARROW_BELOW);
     // The narrow list uses the layout only for its breaks ("27 years later"): find them at a desktop width.
     let width = if narrow { 1000.0 } else { measured.unwrap_or(960.0) };
