@@ -10,7 +10,7 @@ use super::controls::Controls;
 use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
-use super::{heading_tag, next_instance_id};
+use super::next_instance_id;
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched};
 use crate::layout::{place_markers, NARROW_BELOW};
 use crate::limits::Limits;
@@ -80,7 +80,7 @@ pub struct AppProps {
     /// Whether the widget reads and writes the URL hash.
     #[prop_or(true)]
     pub hash: bool,
-    /// Level of the widget's top heading; event cards sit one below.
+    /// Heading level of the event cards (their statement lists sit one below); the title names the region.
     #[prop_or(2)]
     pub heading_level: u8,
     /// `light`, `dark` or `auto` (follows the reader's system setting).
@@ -390,6 +390,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         })
     };
 
+    // Event cards take the embedder's heading level (their statement lists one below); the story title names
+    // the widget's region and is not itself a heading, so the cards sit where the page's outline expects.
     let level = props.heading_level.clamp(1, 5);
     let title_id = format!("{uid}-title");
     let on_select = dispatch.reform(Action::Select);
@@ -400,7 +402,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 timeline={timeline.clone()}
                 index={event_index}
                 expanded={view.expanded.clone()}
-                heading_level={level + 1}
+                heading_level={level}
                 dispatch={dispatch.clone()}
             />
         }
@@ -415,7 +417,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             {onkeydown}
         >
             <header class="nl-header">
-                <@{heading_tag(level)} id={title_id} class="nl-title">{ &timeline.title }</@>
+                <p id={title_id} class="nl-title">{ &timeline.title }</p>
                 if let Some(summary) = &timeline.summary {
                     <p class="nl-summary">{ summary }</p>
                 }
