@@ -115,6 +115,14 @@ test('two widgets on an article page mount, act independently, and ignore keys t
   assert.equal(title, 'none');
   const next = await main.locator('.nl-next').evaluate((e) => getComputedStyle(e).borderRadius);
   assert.equal(next, '4px');
+  // Nothing inside a widget reaches past its edge (long one-line statement gists are cut, not spilled).
+  for (const id of ['#timeline-main', '#timeline-positions']) {
+    const spill = await page.locator(id).evaluate((root) => {
+      const edge = root.querySelector('.newsline').getBoundingClientRect().right;
+      return [...root.querySelectorAll('.nl-card *')].filter((e) => e.getBoundingClientRect().right > edge + 0.5).length;
+    });
+    assert.equal(spill, 0, `${id}: elements spill past the widget`);
+  }
   await page.screenshot({ path: join(SCREENSHOTS, 'article-1280.png'), fullPage: true });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
