@@ -165,7 +165,7 @@ mod tests {
 mod csv_format {
     use crate::json::{Json, Path};
     use crate::parse::check_json;
-    use crate::validate::{Checked, Problem, ProblemKind, Severity};
+    use crate::validate::{map_problems, Checked, Problem, ProblemKind, Severity};
 
     /// The template's columns, as TimelineJS names them.
     const COLUMNS: &[&str] = &[
@@ -432,10 +432,7 @@ mod csv_format {
             );
             all
         };
-        match check_json(&Json::Obj(root)) {
-            Ok(checked) => Ok(Checked { warnings: remap(checked.warnings), timeline: checked.timeline }),
-            Err(problems) => Err(remap(problems)),
-        }
+        map_problems(check_json(&Json::Obj(root)), remap)
     }
 
     #[cfg(test)]

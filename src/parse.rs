@@ -7,7 +7,7 @@
 use crate::json::{Json, Path};
 use crate::limits::{json_depth, Limits};
 use crate::timelinejs;
-use crate::validate::{validate_with, Checked, Problem, ProblemKind, Severity};
+use crate::validate::{map_problems, validate_with, Checked, Problem, ProblemKind, Severity};
 
 /// Parses and validates story text, Newsline's own JSON or TimelineJS JSON (recognised by its shape):
 /// the checked story, or every problem found, with paths as they stand in the file.
@@ -60,10 +60,7 @@ pub fn check_json_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Prob
         }
         all
     };
-    match validate(&imported.json) {
-        Ok(checked) => Ok(Checked { warnings: remap(checked.warnings), timeline: checked.timeline }),
-        Err(problems) => Err(remap(problems)),
-    }
+    map_problems(validate(&imported.json), remap)
 }
 
 /// A JSON syntax error: the message, and the line and column when the parser gives them.

@@ -43,7 +43,7 @@ pub fn safe_url(url: &str, allow_mailto: bool) -> Option<String> {
     if trimmed.starts_with("//")
         || trimmed.starts_with("\\\\")
         || trimmed.starts_with("/\\")
-        || trimmed.contains('&') && trimmed.contains(';') && trimmed.to_lowercase().contains("&#")
+        || trimmed.contains("&#") && trimmed.contains(';')
     {
         return None;
     }

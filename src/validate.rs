@@ -158,6 +158,18 @@ pub struct Checked {
     pub warnings: Vec<Problem>,
 }
 
+/// Rewrites the problems of a check, errors and warnings alike (an importer maps paths back to its format and
+/// adds its own warnings this way).
+pub(crate) fn map_problems(
+    result: Result<Checked, Vec<Problem>>,
+    mut f: impl FnMut(Vec<Problem>) -> Vec<Problem>,
+) -> Result<Checked, Vec<Problem>> {
+    match result {
+        Ok(checked) => Ok(Checked { warnings: f(checked.warnings), timeline: checked.timeline }),
+        Err(problems) => Err(f(problems)),
+    }
+}
+
 /// Checks a parsed story file. `Err` holds every problem found, errors and warnings, in file order.
 pub fn validate(json: &Json) -> Result<Checked, Vec<Problem>> {
     validate_with(json, &Limits::default())

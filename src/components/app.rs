@@ -327,7 +327,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     };
     let selected_id = timeline.events.get(selected).map(|e| e.id.clone());
     use_url_hash(props.hash, selected_id.clone(), dispatch.reform(Action::SelectId));
-    use_positions(root.clone());
+    // The root only sizes itself (data-h); the marker strip places its own children.
+    use_positions(root.clone(), false);
 
     // The embedding page reaches the widget through the controller while it is on screen.
     {

@@ -35,7 +35,7 @@ fn px(x: f64) -> String {
 #[component]
 pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     let track = use_node_ref();
-    use_positions(track.clone());
+    use_positions(track.clone(), true);
     let scrolled = use_state_eq(|| 0i32);
     let onscroll = {
         let scrolled = scrolled.clone();

@@ -2,25 +2,29 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// After every render, places each element below `container` that has `data-x` (left), `data-y` (bottom),
-/// `data-w` (width) or `data-h` (height) at that many pixels, through the CSSOM; the container itself also
-/// takes `data-w` and `data-h`.
+/// After every render, sizes `container` from its own `data-w` (width) and `data-h` (height) and, when
+/// `descendants` is set, places each element below it that has `data-x` (left), `data-y` (bottom), `data-w`
+/// or `data-h` at that many pixels, through the CSSOM. A component that owns positioned children passes
+/// `true`; one that only sizes itself passes `false`, so no subtree is walked twice.
 ///
 /// Positions go through `element.style` rather than a `style` attribute in the markup, so the widget works
 /// under a Content-Security-Policy without `style-src 'unsafe-inline'`.
 ///
 /// ```ignore
 /// let track = use_node_ref();
-/// use_positions(track.clone());
+/// use_positions(track.clone(), true);
 /// html! { <div ref={track}><span data-x="120">{ "1979" }</span></div> }
 /// ```
 #[hook]
-pub fn use_positions(container: NodeRef) {
+pub fn use_positions(container: NodeRef, descendants: bool) {
     use_effect(move || {
         if let Some(root) = container.cast::<Element>() {
-            for (attribute, property) in
-                [("data-x", "left"), ("data-w", "width"), ("data-h", "height"), ("data-y", "bottom")]
-            {
+            let pairs: &[(&str, &str)] = if descendants {
+                &[("data-x", "left"), ("data-w", "width"), ("data-h", "height"), ("data-y", "bottom")]
+            } else {
+                &[]
+            };
+            for &(attribute, property) in pairs {
                 let Ok(nodes) = root.query_selector_all(&format!("[{attribute}]")) else { continue };
                 for i in 0..nodes.length() {
                     let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
