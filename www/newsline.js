@@ -40,7 +40,6 @@ async function instance() {
 
 const MOUNTED = 'data-newsline-mounted';
 const CRASHED = 'data-newsline-crashed';
-const auto = new WeakMap();
 
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
 function start(element, options) {
@@ -89,8 +88,7 @@ function start(element, options) {
 /** Mounts widgets in [data-newsline] elements that have none yet; resolves to how many. */
 async function scan() {
   const found = [...document.querySelectorAll(`[data-newsline]:not([${MOUNTED}])`)];
-  for (const element of found) auto.set(element, start(element, undefined));
-  await Promise.all(found.map((e) => auto.get(e).mounted));
+  await Promise.all(found.map((element) => start(element, undefined).mounted));
   return found.length;
 }
 
