@@ -6,12 +6,12 @@
 //! CSV is read by the CLI, on the host; the widget reads the JSON formats.
 
 use crate::date::{DateSpec, Precision};
-use crate::json::Json;
+use crate::json::{Json, Key};
 use crate::model::Timeline;
 use crate::text::Rich;
 
-fn obj(members: Vec<(&str, Json)>) -> Json {
-    Json::Obj(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+fn obj(members: Vec<(&'static str, Json)>) -> Json {
+    Json::Obj(members.into_iter().map(|(k, v)| (Key::Borrowed(k), v)).collect())
 }
 
 fn s(text: &str) -> Json {
@@ -153,17 +153,17 @@ mod tests {
     #[test]
     fn newsline_json_reads_back_to_the_same_timeline() {
         let original = crate::story::default_story().timeline;
-        let text = serde_json::to_string_pretty(&to_newsline(&original)).unwrap();
+        let text = to_newsline(&original).to_text(true);
         assert_eq!(read_story(&text).unwrap().timeline, original);
         let sample = read_story(include_str!("../tests/fixtures/timelinejs-sample.json")).unwrap().timeline;
-        let text = serde_json::to_string(&to_newsline(&sample)).unwrap();
+        let text = to_newsline(&sample).to_text(false);
         assert_eq!(read_story(&text).unwrap().timeline, sample);
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod csv_format {
-    use crate::json::{Json, Path};
+    use crate::json::{Json, Key, Path};
     use crate::parse::check_json;
     use crate::validate::{map_problems, Checked, Problem, ProblemKind, Severity};
 
@@ -269,7 +269,8 @@ mod csv_format {
 
     /// `events[3].start_date.month` → `row 5 (Month)`, given the spreadsheet row of each event.
     fn row_path(path: &Path, lines: &[u64], title_line: Option<u64>, era_lines: &[u64]) -> Path {
-        let text = path.as_str();
+        let text = path.text();
+        let text = text.as_str();
         let (list, lines) = if text.starts_with("events[") {
             ("events[", lines)
         } else if text.starts_with("eras[") {
@@ -347,37 +348,37 @@ mod csv_format {
                 if year.is_empty() {
                     return None;
                 }
-                let mut m = vec![("year".to_owned(), Json::Str(year))];
+                let mut m = vec![(Key::Borrowed("year"), Json::Str(year))];
                 for part in ["Month", "Day"] {
                     let v = cell(&format!("{prefix}{part}"));
                     if !v.is_empty() {
-                        m.push((part.to_lowercase(), Json::Str(v)));
+                        m.push((crate::json::key_of(&part.to_lowercase()), Json::Str(v)));
                     }
                 }
                 let raw_time = cell(&format!("{prefix}Time"));
                 match time(&raw_time) {
                     Some((h, mi, se)) => {
-                        m.push(("hour".to_owned(), Json::Str(h)));
-                        m.push(("minute".to_owned(), Json::Str(mi)));
-                        m.push(("second".to_owned(), Json::Str(se)));
+                        m.push((Key::Borrowed("hour"), Json::Str(h)));
+                        m.push((Key::Borrowed("minute"), Json::Str(mi)));
+                        m.push((Key::Borrowed("second"), Json::Str(se)));
                     }
-                    None if !raw_time.is_empty() => m.push(("hour".to_owned(), Json::Str(raw_time))),
+                    None if !raw_time.is_empty() => m.push((Key::Borrowed("hour"), Json::Str(raw_time))),
                     None => {}
                 }
                 Some(Json::Obj(m))
             };
             let text_obj = Json::Obj(vec![
-                ("headline".to_owned(), Json::Str(cell("Headline"))),
-                ("text".to_owned(), Json::Str(cell("Text"))),
+                (Key::Borrowed("headline"), Json::Str(cell("Headline"))),
+                (Key::Borrowed("text"), Json::Str(cell("Text"))),
             ]);
-            let mut m: Vec<(String, Json)> = Vec::new();
+            let mut m: Vec<(Key, Json)> = Vec::new();
             if let Some(d) = date("") {
-                m.push(("start_date".to_owned(), d));
+                m.push((Key::Borrowed("start_date"), d));
             }
             if let Some(d) = date("End ") {
-                m.push(("end_date".to_owned(), d));
+                m.push((Key::Borrowed("end_date"), d));
             }
-            m.push(("text".to_owned(), text_obj));
+            m.push((Key::Borrowed("text"), text_obj));
             match cell("Type").to_ascii_lowercase().as_str() {
                 "title" => {
                     title = Some(Json::Obj(m));
@@ -394,36 +395,36 @@ mod csv_format {
             for (key, col) in [("display_date", "Display Date"), ("group", "Group")] {
                 let v = cell(col);
                 if !v.is_empty() {
-                    m.push((key.to_owned(), Json::Str(v)));
+                    m.push((crate::json::key_of(key), Json::Str(v)));
                 }
             }
             let media = cell("Media");
             if !media.is_empty() {
-                let mut mm = vec![("url".to_owned(), Json::Str(media))];
+                let mut mm = vec![(Key::Borrowed("url"), Json::Str(media))];
                 for (key, col) in [("credit", "Media Credit"), ("caption", "Media Caption")] {
                     let v = cell(col);
                     if !v.is_empty() {
-                        mm.push((key.to_owned(), Json::Str(v)));
+                        mm.push((crate::json::key_of(key), Json::Str(v)));
                     }
                 }
-                m.push(("media".to_owned(), Json::Obj(mm)));
+                m.push((Key::Borrowed("media"), Json::Obj(mm)));
             }
             let background = cell("Background");
             if !background.is_empty() {
-                m.push(("background".to_owned(), Json::Obj(vec![("color".to_owned(), Json::Str(background))])));
+                m.push((Key::Borrowed("background"), Json::Obj(vec![(Key::Borrowed("color"), Json::Str(background))])));
             }
             events.push(Json::Obj(m));
             lines.push(line);
         }
-        let mut root = vec![("events".to_owned(), Json::Arr(events))];
+        let mut root = vec![(Key::Borrowed("events"), Json::Arr(events))];
         if let Some(t) = title {
-            root.push(("title".to_owned(), t));
+            root.push((Key::Borrowed("title"), t));
         } else {
             // A title object marks the tree as TimelineJS; the import warns that it is missing.
-            root.push(("title".to_owned(), Json::Obj(Vec::new())));
+            root.push((Key::Borrowed("title"), Json::Obj(Vec::new())));
         }
         if !eras.is_empty() {
-            root.push(("eras".to_owned(), Json::Arr(eras)));
+            root.push((Key::Borrowed("eras"), Json::Arr(eras)));
         }
         let remap = |problems: Vec<Problem>| -> Vec<Problem> {
             let mut all = warnings.clone();

@@ -1,7 +1,8 @@
 //! Mounting into a host page, and the handle the page keeps.
 //!
 //! Every `<div data-newsline>` becomes a widget, configured by its attributes:
-//! - `data-src`: URL of the story JSON (without it, the built-in story);
+//! - `data-src`: URL of the story JSON (without it, the built-in story, `data/baghdad-talks-2007.json` next
+//!   to `newsline.js`);
 //! - `data-start`: id of the event to open first;
 //! - `data-theme`: `light` (default), `dark` or `auto`;
 //! - `data-hash`: `on`/`off`, whether the widget reads and writes the URL hash (default: on when it is the
@@ -16,12 +17,12 @@
 //! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
 //! `newsline:error` (`detail.problems`, `detail.message`, `detail.url`).
 
-use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps, Controller, Notice};
+pub use crate::hooks::Prefetch;
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::state::Action;
@@ -30,8 +31,7 @@ use crate::state::Action;
 const MOUNTED: &str = "data-newsline-mounted";
 
 /// Options as the JS API takes them (`Newsline.mount(element, options)`); every field is optional.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub src: Option<String>,
     /// Story JSON as text (the JS wrapper stringifies an object).
@@ -49,6 +49,44 @@ pub struct Options {
 }
 
 impl Options {
+    /// Reads an options object from the page (`{ src, data, start, theme, hash, height, headingLevel,
+    /// timeout, maxBytes, maxEvents, maxText, maxDepth }`), or says which option is wrong and why.
+    pub fn from_js(value: &JsValue) -> Result<Options, String> {
+        let get = |key: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_null() && !v.is_undefined())
+        };
+        let text = |key: &str| match get(key) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| format!("\"{key}\" must be text")),
+        };
+        let whole = |key: &str| match get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                .map(|n| Some(n as u32))
+                .ok_or_else(|| format!("\"{key}\" must be a whole number from 0 up")),
+        };
+        let size = |key: &str| whole(key).map(|n| n.map(|n| n as usize));
+        Ok(Options {
+            src: text("src")?,
+            data: text("data")?,
+            start: text("start")?,
+            theme: text("theme")?,
+            hash: match get("hash") {
+                None => None,
+                Some(v) => Some(v.as_bool().ok_or_else(|| "\"hash\" must be true or false".to_owned())?),
+            },
+            height: whole("height")?,
+            heading_level: whole("headingLevel")?.map(|n| n.min(6) as u8),
+            timeout: whole("timeout")?,
+            max_bytes: size("maxBytes")?,
+            max_events: size("maxEvents")?,
+            max_text: size("maxText")?,
+            max_depth: size("maxDepth")?,
+        })
+    }
+
     /// Reads the `data-*` attributes of `element`.
     pub fn from_element(element: &Element) -> Options {
         let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
@@ -104,13 +142,14 @@ fn widgets_on_page() -> u32 {
         .map_or(0, |n| n.length())
 }
 
-/// Mounts a widget in `element` with `options`.
-pub fn mount(element: Element, options: Options) -> Mounted {
+/// Mounts a widget in `element` with `options`. Without `src` or `data` it loads `default_src`, the built-in
+/// story's file, which ships next to the widget's code.
+pub fn mount(element: Element, options: Options, default_src: Option<String>, prefetch: Option<Prefetch>) -> Mounted {
     let controller = Controller::default();
     let target = element.clone();
     let props = AppProps {
+        src: options.src.or(default_src.filter(|_| options.data.is_none())).map(Into::into),
         data: options.data.map(Into::into),
-        src: options.src.map(Into::into),
         timeout_ms: options.timeout.unwrap_or(DEFAULT_TIMEOUT_MS),
         start: options.start.map(Into::into),
         hash: options.hash.unwrap_or_else(|| widgets_on_page() <= 1),
@@ -130,6 +169,7 @@ pub fn mount(element: Element, options: Options) -> Mounted {
         },
         controller: controller.clone(),
         on_notice: Callback::from(move |notice: Notice| announce(&target, &notice)),
+        prefetch,
     };
     let _ = element.set_attribute(MOUNTED, "");
     // Anything the page put inside (a no-script fallback) gives way to the widget.

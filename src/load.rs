@@ -91,7 +91,8 @@ fn seconds(ms: u32) -> String {
             s => format!("{s} seconds"),
         }
     } else {
-        format!("{:.1} seconds", f64::from(ms) / 1000.0)
+        let tenths = (ms + 50) / 100;
+        format!("{}.{} seconds", tenths / 10, tenths % 10)
     }
 }
 

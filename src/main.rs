@@ -8,7 +8,7 @@
 mod api {
     use std::cell::RefCell;
 
-    use newsline::embed::{self, Mounted, Options};
+    use newsline::embed::{self, Mounted, Options, Prefetch};
     use newsline::state::Action;
     use wasm_bindgen::prelude::*;
 
@@ -90,16 +90,26 @@ mod api {
 
     /// Mounts a widget in `element`. `options` is an object with any of `src`, `data` (JSON text), `start`,
     /// `theme`, `hash`, `height`, `headingLevel`, `timeout`; undefined reads the element's `data-*` attributes.
+    /// `default_src` is the built-in story's URL, loaded when neither `src` nor `data` is given; `prefetch`
+    /// (`{ url, response, controller }`) is a download of the story that the page already started.
     #[wasm_bindgen]
-    pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsError> {
+    pub fn mount(
+        element: web_sys::Element,
+        options: JsValue,
+        default_src: Option<String>,
+        prefetch: JsValue,
+    ) -> Result<Widget, JsError> {
         ROOT.with(|r| *r.borrow_mut() = Some(element.clone()));
+        let prefetch = Prefetch::from_js(&prefetch);
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::from_element(&element)
         } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&format!("Newsline.mount: the options are not valid: {e}")))?
+            Options::from_js(&options).map_err(|e| {
+                prefetch.as_ref().map(Prefetch::cancel);
+                JsError::new(&format!("Newsline.mount: the options are not valid: {e}"))
+            })?
         };
-        Ok(Widget(embed::mount(element, options)))
+        Ok(Widget(embed::mount(element, options, default_src, prefetch)))
     }
 }
 

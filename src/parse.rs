@@ -1,8 +1,6 @@
-//! Story text to [`Json`]: the one step that differs between the browser and the host.
-//!
-//! In the browser the text goes through the engine's own `JSON.parse` (fast, and it keeps serde_json out
-//! of the wasm); on the host, through serde_json, which also gives the line and column of a syntax error.
-//! Both produce the same [`Json`] tree, which [`crate::validate`] then checks.
+//! Story text to a checked story: limits first, then [`crate::json::parse`] (the same reader in the widget
+//! and in the CLI, with the line and column of a syntax error), then [`crate::validate`], through the
+//! TimelineJS importer when the file is in that format.
 
 use crate::json::{Json, Path};
 use crate::limits::{json_depth, Limits};
@@ -27,7 +25,7 @@ pub fn read_story_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Probl
     if depth > limits.max_depth {
         return Err(too_large("levels of nesting", depth, limits.max_depth));
     }
-    let json = parse_json(text).map_err(|(message, at)| {
+    let json = parse_json(text, limits.max_depth).map_err(|(message, at)| {
         vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
     })?;
     check_json_with(&json, limits)
@@ -63,34 +61,14 @@ pub fn check_json_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Prob
     map_problems(validate(&imported.json), remap)
 }
 
-/// A JSON syntax error: the message, and the line and column when the parser gives them.
+/// A JSON syntax error: the message, and the line and column when there is a place to point at.
 type SyntaxError = (String, Option<(usize, usize)>);
 
-#[cfg(target_arch = "wasm32")]
-fn parse_json(text: &str) -> Result<Json, SyntaxError> {
+fn parse_json(text: &str, max_depth: usize) -> Result<Json, SyntaxError> {
     if text.trim().is_empty() {
         return Err(("the file is empty".to_owned(), None));
     }
-    let value = js_sys::JSON::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        (js_sys::Error::from(e).message().as_string().unwrap_or_else(|| "unreadable JSON".to_owned()), None)
-    })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| (e.to_string(), None))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_json(text: &str) -> Result<Json, SyntaxError> {
-    if text.trim().is_empty() {
-        return Err(("the file is empty".to_owned(), None));
-    }
-    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        let at = (e.line() > 0).then(|| (e.line(), e.column()));
-        let message = e.to_string();
-        let message = match message.find(" at line ") {
-            Some(i) if at.is_some() => message[..i].to_owned(),
-            _ => message,
-        };
-        (message, at)
-    })
+    crate::json::parse(text, max_depth).map_err(|e| (e.message, Some((e.line, e.column))))
 }
 
 #[cfg(test)]
@@ -104,7 +82,7 @@ mod tests {
         let text = problems[0].to_string();
         assert_eq!(
             text,
-            "(the whole file): this is not valid JSON: expected value at line 2, column 13; look there for a missing comma, quote or bracket"
+            "(the whole file): this is not valid JSON at line 2, column 13: found '}' where the list opened at line 2, column 12 needs ']' to close it"
         );
     }
 

@@ -59,8 +59,19 @@ pub fn safe_url(url: &str, allow_mailto: bool) -> Option<String> {
     }
 }
 
+/// Whether `text` has nothing to format in either syntax: no tags, entities, emphasis, links or line
+/// breaks. Most headlines and many bodies are like this, and skip the parsers.
+pub fn is_plain(text: &str) -> bool {
+    !text.bytes().any(|b| matches!(b, b'<' | b'&' | b'*' | b'_' | b'[' | b'\n' | b'\r'))
+}
+
 /// Parses a body: HTML-subset when it contains a known tag, Markdown-like otherwise.
 pub fn parse(text: &str) -> Rich {
+    if is_plain(text) {
+        let text = text.trim();
+        let blocks = if text.is_empty() { Vec::new() } else { vec![Block(vec![Inline::Text(text.to_owned())])] };
+        return Rich { blocks, ..Rich::default() };
+    }
     if looks_like_html(text) {
         parse_html(text)
     } else {
@@ -69,6 +80,9 @@ pub fn parse(text: &str) -> Rich {
 }
 
 fn looks_like_html(text: &str) -> bool {
+    if !text.contains('<') {
+        return false;
+    }
     let lower = text.to_ascii_lowercase();
     ["<p", "<br", "<em", "<i>", "<strong", "<b>", "<a ", "<div", "<span", "</", "<script", "<img", "<ul", "<li", "<h"]
         .iter()
@@ -235,8 +249,14 @@ fn parse_html(text: &str) -> Rich {
         rest = &rest[gt + 1..];
         let closing = tag_text.starts_with('/');
         let body = tag_text.trim_start_matches('/').trim();
-        let name: String =
-            body.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name = &body[..body.bytes().take_while(u8::is_ascii_alphanumeric).count()];
+        let lowered;
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered = name.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            name
+        };
         if name.is_empty() {
             if skipping.is_none() {
                 push_text(&mut stack, &decode_entities(&format!("<{tag_text}>")));
@@ -249,17 +269,17 @@ fn parse_html(text: &str) -> Rich {
             }
             continue;
         }
-        if DROP_CONTENT.contains(&name.as_str()) {
+        if DROP_CONTENT.contains(&name) {
             if !closing && !body.ends_with('/') {
-                skipping = Some(name);
+                skipping = Some(name.to_owned());
             }
             continue;
         }
-        if BLOCKS.contains(&name.as_str()) {
+        if BLOCKS.contains(&name) {
             end_paragraph(&mut stack, &mut rich);
             continue;
         }
-        match (name.as_str(), closing) {
+        match (name, closing) {
             ("br", _) => stack.last_mut().map_or((), |top| top.1.push(Inline::LineBreak)),
             ("em" | "i" | "strong" | "b" | "a", false) => {
                 depth += 1;
@@ -267,7 +287,7 @@ fn parse_html(text: &str) -> Rich {
                     continue;
                 }
                 let href = (name == "a").then(|| attribute(body, "href").unwrap_or_default());
-                stack.push((name, Vec::new(), href));
+                stack.push((name.to_owned(), Vec::new(), href));
             }
             ("em" | "i" | "strong" | "b" | "a", true) => {
                 if let Some(pos) = stack.iter().rposition(|(t, ..)| *t == name) {
@@ -290,7 +310,15 @@ fn push_text(stack: &mut [(String, Vec<Inline>, Option<String>)], text: &str) {
         return;
     }
     let Some(top) = stack.last_mut() else { return };
-    // White space in HTML collapses.
+    // White space in HTML collapses; ordinary text (single ASCII spaces) needs no copy to do that.
+    let simple = text.is_ascii() && !text.contains("  ") && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+    if simple {
+        match top.1.last_mut() {
+            Some(Inline::Text(t)) => t.push_str(text),
+            _ => top.1.push(Inline::Text(text.to_owned())),
+        }
+        return;
+    }
     let mut collapsed = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

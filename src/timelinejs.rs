@@ -6,7 +6,7 @@
 //! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
 
 use crate::date::DateSpec;
-use crate::json::{Json, Path};
+use crate::json::{Json, Key, Path};
 use crate::model::Timeline;
 use crate::text;
 use crate::validate::{Problem, ProblemKind, Severity};
@@ -31,27 +31,31 @@ pub struct Imported {
     pub warnings: Vec<Problem>,
 }
 
-fn obj(members: Vec<(&str, Json)>) -> Json {
-    Json::Obj(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+fn obj(members: Vec<(&'static str, Json)>) -> Json {
+    Json::Obj(members.into_iter().map(|(k, v)| (Key::Borrowed(k), v)).collect())
 }
 
 fn str_of(json: Option<&Json>) -> Option<String> {
     match json {
         Some(Json::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Some(Json::Num(n)) => Some(n.to_string()),
+        Some(Json::Num(n)) => Some(crate::json::number_text(*n)),
         _ => None,
     }
 }
 
 /// Plain text of a TimelineJS HTML string (headlines, captions).
 fn plain(html: &str) -> String {
-    text::parse(html).plain().split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text::is_plain(html) {
+        return words(html);
+    }
+    words(&text::parse(html).plain())
 }
 
 /// A slug for an id: lower-case letters and digits joined by `-`, at most 48 characters.
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -89,13 +93,13 @@ impl Importer {
             match json.get(key) {
                 None | Some(Json::Null) => {}
                 Some(Json::Str(s)) if s.trim().is_empty() => {}
-                Some(v) => members.push((key.to_owned(), v.clone())),
+                Some(v) => members.push((Key::Borrowed(key), v.clone())),
             }
         }
         for key in ["second", "millisecond"] {
             let set = match json.get(key) {
                 Some(Json::Num(n)) => *n != 0.0,
-                Some(Json::Str(s)) => s.trim().parse::<f64>().is_ok_and(|n| n != 0.0),
+                Some(Json::Str(s)) => crate::json::number(s.trim()).is_some_and(|n| n != 0.0),
                 _ => false,
             };
             if set {
@@ -267,7 +271,8 @@ pub fn import(json: &Json) -> Imported {
 
 /// The path in a TimelineJS file of what the validator calls `path` in the converted tree.
 pub fn timelinejs_path(path: &Path) -> Path {
-    let text = path.as_str();
+    let text = path.text();
+    let text = text.as_str();
     let (head, rest) = match text.find(']') {
         Some(i) => (&text[..=i], text[i + 1..].trim_start_matches('.')),
         None => (text, ""),
@@ -478,7 +483,7 @@ mod tests {
         let original = crate::story::default_story().timeline;
         let (tjs, warnings) = export(&original);
         assert!(warnings.iter().any(|w| w.starts_with("19 statements are left out")), "{warnings:?}");
-        let text = serde_json::to_string(&tjs).unwrap();
+        let text = tjs.to_text(false);
         let back = read_story(&text).expect("the export reads back").timeline;
         assert_eq!(back.title, original.title);
         assert_eq!(back.summary, original.summary);
@@ -505,7 +510,7 @@ mod tests {
             ("events", "events"),
         ];
         for (newsline, tjs) in cases {
-            assert_eq!(timelinejs_path(&Path::raw(newsline.to_owned())).as_str(), tjs);
+            assert_eq!(timelinejs_path(&Path::raw(newsline.to_owned())).text(), tjs);
         }
     }
 }

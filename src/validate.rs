@@ -70,7 +70,7 @@ impl fmt::Display for ProblemKind {
         match self {
             ProblemKind::Syntax { message, at: Some((line, column)) } => write!(
                 f,
-                "this is not valid JSON: {message} at line {line}, column {column}; look there for a missing comma, quote or bracket"
+                "this is not valid JSON at line {line}, column {column}: {message}"
             ),
             ProblemKind::Syntax { message, at: None } => write!(f, "this is not valid JSON: {message}"),
             ProblemKind::WrongType { expected, found } => {
@@ -247,13 +247,13 @@ impl Reader {
         json: &'a Json,
         path: &Path,
         known: &'static [&'static str],
-    ) -> Option<&'a [(String, Json)]> {
+    ) -> Option<&'a [(crate::json::Key, Json)]> {
         match json {
             Json::Obj(members) => {
                 for (key, _) in members {
-                    if !known.contains(&key.as_str()) {
+                    if !known.contains(&&**key) {
                         let suggestion = closest(key, known);
-                        self.warn(path.key(key), ProblemKind::UnknownField { field: key.clone(), suggestion });
+                        self.warn(path.member(key), ProblemKind::UnknownField { field: key.to_string(), suggestion });
                     }
                 }
                 Some(members)
@@ -265,22 +265,23 @@ impl Reader {
         }
     }
 
-    /// Text within the length limit, or an error.
-    fn within(&mut self, s: &str, path: Path) -> Option<String> {
+    /// Text within the length limit, or an error at `path.key`.
+    fn within(&mut self, s: &str, path: &Path, key: &'static str) -> Option<String> {
         let len = if s.len() > self.limits.max_text { s.chars().count() } else { 0 };
         if len > self.limits.max_text {
-            self.error(path, ProblemKind::TooLarge { what: "characters", size: len, max: self.limits.max_text });
+            let max = self.limits.max_text;
+            self.error(path.key(key), ProblemKind::TooLarge { what: "characters", size: len, max });
             return None;
         }
         Some(s.trim().to_owned())
     }
 
     /// Optional text: absent or null is `None`; empty text is `None` too.
-    fn opt_text(&mut self, obj: &Json, key: &str, path: &Path) -> Option<String> {
+    fn opt_text(&mut self, obj: &Json, key: &'static str, path: &Path) -> Option<String> {
         match obj.get(key) {
             None | Some(Json::Null) => None,
             Some(Json::Str(s)) if s.trim().is_empty() => None,
-            Some(Json::Str(s)) => self.within(s, path.key(key)),
+            Some(Json::Str(s)) => self.within(s, path, key),
             Some(other) => {
                 self.wrong_type(path.key(key), "text", other);
                 None
@@ -299,7 +300,7 @@ impl Reader {
                 self.error(path.key(key), ProblemKind::Empty);
                 None
             }
-            Some(Json::Str(s)) => self.within(s, path.key(key)),
+            Some(Json::Str(s)) => self.within(s, path, key),
             Some(other) => {
                 self.wrong_type(path.key(key), "text", other);
                 None
@@ -318,7 +319,7 @@ impl Reader {
         }
     }
 
-    fn list<'a>(&mut self, obj: &'a Json, key: &str, path: &Path) -> &'a [Json] {
+    fn list<'a>(&mut self, obj: &'a Json, key: &'static str, path: &Path) -> &'a [Json] {
         match obj.get(key) {
             None | Some(Json::Null) => &[],
             Some(Json::Arr(items)) => items,
@@ -444,7 +445,7 @@ impl Reader {
             self.error(events_path, ProblemKind::TooLarge { what: "events", size: items.len(), max });
             return None;
         }
-        let mut events: Vec<(Path, Event)> = Vec::new();
+        let mut events: Vec<(usize, Event)> = Vec::new();
         let mut ids: HashMap<String, Path> = HashMap::new();
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
@@ -458,20 +459,25 @@ impl Reader {
                         );
                     }
                 }
-                events.push((path, event));
+                events.push((i, event));
             }
         }
 
-        // Chronological order; the sort is stable, so file order breaks the remaining ties.
-        events.sort_by_key(|(_, e)| (e.date, e.sequence));
-        for pair in events.windows(2) {
-            let ((first, a), (second, b)) = (&pair[0], &pair[1]);
-            if a.date == b.date && a.sequence == b.sequence {
-                self.warn(second.clone(), ProblemKind::AmbiguousOrder { other: first.clone() });
+        // Chronological order, file order breaking the remaining ties. The keys are sorted, not the events
+        // (which are large to move).
+        let mut order: Vec<(DateSpec, Option<u32>, usize)> =
+            events.iter().enumerate().map(|(k, (_, e))| (e.date, e.sequence, k)).collect();
+        order.sort_unstable();
+        for pair in order.windows(2) {
+            if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
+                let (first, second) = (events[pair[0].2].0, events[pair[1].2].0);
+                self.warn(events_path.index(second), ProblemKind::AmbiguousOrder { other: events_path.index(first) });
             }
         }
+        let mut slots: Vec<Option<Event>> = events.into_iter().map(|(_, e)| Some(e)).collect();
+        let events = order.iter().filter_map(|(.., k)| slots[*k].take()).collect();
 
-        Some(Timeline { title: title?, summary, sources, events: events.into_iter().map(|(_, e)| e).collect(), eras })
+        Some(Timeline { title: title?, summary, sources, events, eras })
     }
 
     fn era(&mut self, json: &Json, path: &Path) -> Option<Era> {
@@ -560,7 +566,7 @@ impl Reader {
             None | Some(Json::Null) => None,
             Some(Json::Num(n)) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => Some(*n as u32),
             Some(Json::Num(n)) => {
-                self.error(path.key("sequence"), ProblemKind::BadSequence(n.to_string()));
+                self.error(path.key("sequence"), ProblemKind::BadSequence(crate::json::number_text(*n)));
                 None
             }
             Some(other) => {
@@ -670,13 +676,13 @@ fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         Ok(n as i64)
     } else {
-        Err(DateError::NotWhole { part, value: n.to_string() })
+        Err(DateError::NotWhole { part, value: crate::json::number_text(n) })
     }
 }
 
 /// The known field nearest to a misspelt one, if it is near enough to be the likely intent.
 fn closest(field: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    let lower = field.to_lowercase();
+    let lower = field.to_ascii_lowercase();
     known
         .iter()
         .map(|k| (edit_distance(&lower, k), *k))
@@ -704,7 +710,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str) -> Result<Checked, Vec<Problem>> {
-        let json: Json = serde_json::from_str(text).expect("test input is JSON");
+        let json = crate::json::parse(text, 64).expect("test input is JSON");
         validate(&json)
     }
 
@@ -925,12 +931,12 @@ mod tests {
             GOOD_EVENT.replace("\"a\"", "\"b\""),
             GOOD_EVENT.replace("\"a\"", "\"c\"")
         ));
-        let json: Json = serde_json::from_str(&three).unwrap();
+        let json = crate::json::parse(&three, 64).unwrap();
         assert!(validate(&json).is_ok());
         let problems: Vec<String> = validate_with(&json, &tight).unwrap_err().iter().map(ToString::to_string).collect();
         assert_eq!(problems, ["events: 3 events is more than this timeline accepts (2 at most): shorten it, or split the story; an embedder can raise the limit"]);
         let long = story(r#"{"id": "a", "date": "2007", "headline": "A headline of more than ten characters"}"#);
-        let json: Json = serde_json::from_str(&long).unwrap();
+        let json = crate::json::parse(&long, 64).unwrap();
         let problems: Vec<String> = validate_with(&json, &tight).unwrap_err().iter().map(ToString::to_string).collect();
         assert_eq!(problems, ["events[0].headline: 38 characters is more than this timeline accepts (10 at most): shorten it, or split the story; an embedder can raise the limit"]);
     }

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use newsline::components::{App, AppProps};
-use newsline::story::default_story;
+use newsline::story::{default_story, DEFAULT_STORY_JSON};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -73,7 +73,8 @@ impl Mounted {
 }
 
 fn no_hash() -> AppProps {
-    yew::props!(AppProps { hash: false })
+    // The built-in story as data: embedding passes its file's URL, which this test page does not serve.
+    yew::props!(AppProps { hash: false, data: DEFAULT_STORY_JSON })
 }
 
 #[wasm_bindgen_test]
@@ -219,7 +220,11 @@ async fn bad_data_shows_every_problem_with_its_path() {
 async fn text_that_is_not_json_is_explained() {
     let w = Mounted::new(AppProps { data: Some("{\"title\": ".into()), ..no_hash() }).await;
     assert_eq!(w.text(".nl-title"), "This timeline could not be shown");
-    assert!(w.text(".nl-problems").starts_with("(the whole file): this is not valid JSON: "));
+    let problems = w.text(".nl-problems");
+    assert!(
+        problems.starts_with("(the whole file): this is not valid JSON at line 1, column 11: expected a value"),
+        "{problems}"
+    );
 }
 
 #[wasm_bindgen_test]

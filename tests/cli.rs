@@ -41,7 +41,9 @@ fn a_syntax_error_gives_file_line_and_column() {
     let (code, out, _) = newsline(&["check", &file]);
     assert_eq!(code, 1);
     assert!(
-        out.starts_with(&format!("{file}:3:3: (the whole file): this is not valid JSON: expected `,` or `}}`")),
+        out.starts_with(&format!(
+            "{file}:3:3: (the whole file): this is not valid JSON at line 3, column 3: expected ',' or '}}' after a member of an object, found '\"': is a comma missing?"
+        )),
         "{out}"
     );
 }

@@ -8,7 +8,7 @@
 
 use newsline::convert::read_csv;
 use newsline::date::DateSpec;
-use newsline::json::Json;
+use newsline::json::{self, Json, Key};
 use newsline::layout::place_markers;
 use newsline::parse::{check_json, read_story};
 use newsline::story::DEFAULT_STORY_JSON;
@@ -65,6 +65,51 @@ const KEYS: &[&str] = &[
     "scale",
 ];
 
+/// The tree with infinite and NaN numbers (which JSON cannot hold) made 0, and keys made unique.
+fn finite(tree: Json) -> Json {
+    match tree {
+        Json::Num(n) if !n.is_finite() => Json::Num(0.0),
+        Json::Arr(items) => Json::Arr(items.into_iter().map(finite).collect()),
+        // Duplicated keys as a JSON map keeps them: the first place, the last value.
+        Json::Obj(members) => {
+            let mut out: Vec<(Key, Json)> = Vec::new();
+            for (k, v) in members {
+                let v = finite(v);
+                match out.iter_mut().find(|(key, _)| *key == k) {
+                    Some(slot) => slot.1 = v,
+                    None => out.push((k, v)),
+                }
+            }
+            Json::Obj(out)
+        }
+        other => other,
+    }
+}
+
+fn to_serde(tree: &Json) -> serde_json::Value {
+    use serde_json::Value;
+    match tree {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Num(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+        Json::Str(s) => Value::String(s.clone()),
+        Json::Arr(items) => Value::Array(items.iter().map(to_serde).collect()),
+        Json::Obj(members) => Value::Object(members.iter().map(|(k, v)| (k.to_string(), to_serde(v))).collect()),
+    }
+}
+
+/// Equal trees, numbers within 1 part in 10^14 (and tiny numbers, under 10^-300, both tiny).
+fn same(a: &Json, b: &Json) -> bool {
+    match (a, b) {
+        (Json::Num(x), Json::Num(y)) => x == y || ((x - y) / x).abs() < 1e-14 || x.abs().max(y.abs()) < 1e-300,
+        (Json::Arr(x), Json::Arr(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+        (Json::Obj(x), Json::Obj(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+        }
+        _ => a == b,
+    }
+}
+
 fn json_tree() -> impl Strategy<Value = Json> {
     let leaf = prop_oneof![
         Just(Json::Null),
@@ -82,7 +127,7 @@ fn json_tree() -> impl Strategy<Value = Json> {
     leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
-            prop::collection::vec((prop::sample::select(KEYS).prop_map(str::to_owned), inner), 0..8)
+            prop::collection::vec((prop::sample::select(KEYS).prop_map(Key::Borrowed), inner), 0..8)
                 .prop_map(Json::Obj),
         ]
     })
@@ -102,6 +147,49 @@ proptest! {
     #[test]
     fn json_like_text_reads_without_panicking(text in "[\\[\\]{}\":,0-9a-z \\\\-]{0,200}") {
         let _ = read_story(&text);
+    }
+
+    /// The widget's JSON reader accepts exactly what serde_json (a strict RFC 8259 parser) accepts.
+    #[test]
+    fn the_json_reader_accepts_what_serde_json_accepts(
+        text in prop_oneof!["[\\[\\]{}\":,0-9a-z .eE+\\\\-]{0,60}", "[\\[{\"a-z0-9:, \\\\/u\\]}-]{0,40}"]
+    ) {
+        let ours = json::parse(&text, 64);
+        let theirs = serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'));
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: ours {:?}", text, ours);
+    }
+
+    /// Any tree written by serde_json reads back the same (numbers as [`same`] allows).
+    #[test]
+    fn the_json_reader_reads_back_what_serde_json_writes(tree in json_tree(), pretty in any::<bool>()) {
+        let tree = finite(tree);
+        let value = to_serde(&tree);
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+        let back = json::parse(&text.unwrap(), 64).unwrap();
+        prop_assert!(same(&tree, &back), "{:?} read back as {:?}", tree, back);
+    }
+
+    #[test]
+    fn numbers_read_like_the_standard_library(n in prop_oneof![any::<f64>(), -1e6..1e6f64, any::<i64>().prop_map(|i| i as f64)]) {
+        prop_assume!(n.is_finite());
+        for text in [n.to_string(), format!("{n:e}"), format!("{n:.3}")] {
+            let ours = json::number(&text).unwrap();
+            let exact: f64 = text.parse().unwrap();
+            prop_assert!(
+                ours == exact || ((ours - exact) / exact).abs() < 1e-14 || exact.abs() < 1e-300,
+                "{} read as {} not {}", text, ours, exact
+            );
+        }
+    }
+
+    /// Text with nothing to format takes a short cut; it must come out as the full parser makes it.
+    #[test]
+    fn the_plain_text_short_cut_agrees_with_the_parser(text in "[ -%'-)+-;=-Z\\]-^`-~\u{a0}\u{2003}é\t]{0,40}") {
+        prop_assert!(text::is_plain(&text));
+        let blocks = text::parse(&text).blocks;
+        let mut marked = text.clone();
+        marked.push_str("\n\n"); // no longer plain, so the full parser runs; a trailing blank line changes nothing
+        prop_assert_eq!(blocks, text::parse(&marked).blocks);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 // widget cannot stop the others. Instances of destroyed widgets are reused.
 
 const asset = (name) => new URL(name, import.meta.url).href;
+/** The built-in story, shown by a widget given neither data-src nor data. */
+const DEFAULT_STORY = asset('data/baghdad-talks-2007.json');
 
 function addStyles() {
   if (document.querySelector('link[data-newsline-styles]')) return;
@@ -17,11 +19,19 @@ function addStyles() {
   document.head.append(link);
 }
 
+// The module is compiled while it downloads; servers that send it without the wasm type get the slower path.
 const compiled = (async () => {
-  const response = await fetch(asset('newsline-app_bg.wasm'));
-  if (!response.ok) throw new Error(`Newsline: could not load its code (${response.status})`);
-  return WebAssembly.compile(await response.arrayBuffer());
+  const response = fetch(asset('newsline-app_bg.wasm'));
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch {
+    const r = await response;
+    if (!r.ok) throw new Error(`Newsline: could not load its code (${r.status})`);
+    return WebAssembly.compile(await r.clone().arrayBuffer());
+  }
 })();
+// The first copy of the JS glue downloads alongside the module.
+const firstGlue = import(asset('newsline-app.js'));
 
 let made = 0;
 const idle = [];
@@ -29,10 +39,12 @@ const memories = [];
 /** A running instance of the widget's code with no widget in it. */
 async function instance() {
   if (idle.length) return idle.pop();
-  const module = await compiled;
   made += 1;
   // A distinct URL gives a distinct copy of the JS glue, and so a distinct instance.
-  const glue = await import(`${asset('newsline-app.js')}?instance=${made}`);
+  const [module, glue] = await Promise.all([
+    compiled,
+    made === 1 ? firstGlue : import(`${asset('newsline-app.js')}?instance=${made}`),
+  ]);
   const exports = await glue.default({ module_or_path: module });
   memories.push(exports.memory);
   return glue;
@@ -41,18 +53,34 @@ async function instance() {
 const MOUNTED = 'data-newsline-mounted';
 const CRASHED = 'data-newsline-crashed';
 
+/**
+ * The story's download, started at once so that it runs while the module compiles; the widget takes it
+ * over (its timeout, errors and retry stay the widget's). Undefined when the story is given as data.
+ */
+function prefetch(element, options) {
+  const src = options === undefined ? element.getAttribute('data-src')?.trim() || DEFAULT_STORY : options.src;
+  const url = src ?? (options.data === undefined ? DEFAULT_STORY : undefined);
+  if (!url) return undefined;
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal });
+  response.catch(() => {}); // the widget reports failures; an unread one is not an error of the page
+  return { url, response, controller };
+}
+
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
 function start(element, options) {
   element.setAttribute(MOUNTED, '');
   let destroyed = false;
   let glue = null;
+  const early = prefetch(element, options);
   const widget = instance().then((g) => {
     glue = g;
     if (destroyed) {
+      early?.controller.abort();
       idle.push(g);
       return null;
     }
-    return g.mount(element, options);
+    return g.mount(element, options, DEFAULT_STORY, early);
   });
   const call = (name, ...args) =>
     widget.then((w) => (w && !destroyed && !element.hasAttribute(CRASHED) ? w[name](...args) : false));

@@ -189,16 +189,8 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             }
             json
         };
-        match serde_json::to_string_pretty(&json) {
-            Ok(text) => {
-                println!("{text}");
-                0
-            }
-            Err(e) => {
-                eprintln!("newsline convert: {e}");
-                2
-            }
-        }
+        println!("{}", json.to_text(true));
+        0
     }
 
     pub fn run(args: Vec<String>) -> i32 {

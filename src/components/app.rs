@@ -1,5 +1,6 @@
 //! The widget root: reads the story, then shows it or the problems that stop it.
 
+use super::Shared;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -11,15 +12,15 @@ use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
 use super::next_instance_id;
-use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched};
+use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
+use crate::json::Path;
 use crate::layout::{place_markers, NARROW_BELOW};
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
 use crate::parse::read_story_with;
 use crate::state::{changes, Action, Change, ViewState};
-use crate::story::default_story;
-use crate::validate::Problem;
+use crate::validate::{Problem, ProblemKind, Severity};
 
 /// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,9 +100,22 @@ pub struct AppProps {
     pub controller: Controller,
     #[prop_or_default]
     pub on_notice: Callback<Notice>,
+    /// The download of `src` if the page already started it.
+    #[prop_or_default]
+    pub prefetch: Option<Prefetch>,
 }
 
-type Loaded = Result<Rc<Timeline>, Rc<Vec<Problem>>>;
+type Loaded = Result<Shared<Timeline>, Shared<Vec<Problem>>>;
+
+/// Text compared by the address and length of its characters.
+#[derive(Clone)]
+struct SameText(AttrValue);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0.as_str(), other.0.as_str())
+    }
+}
 
 /// Accepted themes; anything else falls back to light.
 fn theme_name(theme: &str) -> &'static str {
@@ -115,26 +129,40 @@ fn theme_name(theme: &str) -> &'static str {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let attempt = use_state(|| 0u32);
-    let fetched = use_fetch_text(props.src.clone(), props.timeout_ms.max(1), props.limits.max_bytes, *attempt);
+    let fetched = use_fetch_text(
+        props.src.clone(),
+        props.timeout_ms.max(1),
+        props.limits.max_bytes,
+        *attempt,
+        props.prefetch.clone(),
+    );
     let text: Result<Option<AttrValue>, ()> = match (&props.src, &fetched) {
         (None, _) => Ok(props.data.clone()),
         (Some(_), Fetched::Loaded(text)) => Ok(Some(text.clone())),
         (Some(_), _) => Err(()),
     };
-    let loaded: Rc<Option<Loaded>> = use_memo((text.clone(), props.limits), |(text, limits)| {
-        let checked = match text {
-            Err(()) => return None,
-            Ok(Some(text)) => read_story_with(text, limits),
-            Ok(None) => Ok(default_story()),
-        };
-        Some(match checked {
-            Ok(checked) => {
-                warn_in_console(&checked.warnings);
-                Ok(Rc::new(checked.timeline))
-            }
-            Err(problems) => Err(Rc::new(problems)),
-        })
-    });
+    // The story text is compared by address, not content: it can be megabytes, and a new download is a
+    // new allocation (the memo keeps the old one alive, so its address cannot be reused meanwhile).
+    let loaded: Rc<Option<Loaded>> =
+        use_memo((text.clone().map(|t| t.map(SameText)), props.limits), |(text, limits)| {
+            let checked = match text {
+                Err(()) => return None,
+                Ok(Some(SameText(text))) => read_story_with(text, limits),
+                // Embedding always gives a source (the built-in story's file by default); a bare `App` may not.
+                Ok(None) => Err(vec![Problem {
+                    path: Path::root(),
+                    kind: ProblemKind::Missing { field: "data-src", example: "data-src=\"story.json\"" },
+                    severity: Severity::Error,
+                }]),
+            };
+            Some(match checked {
+                Ok(checked) => {
+                    warn_in_console(&checked.warnings);
+                    Ok(Shared::new(checked.timeline))
+                }
+                Err(problems) => Err(Shared::new(problems)),
+            })
+        });
 
     // Tell the embedder once per failure.
     {
@@ -187,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         (Fetched::Failed(error), None) => html! {
             <ErrorView
-                problems={Rc::new(Vec::new())}
+                problems={Shared::default()}
                 heading_level={props.heading_level}
                 url={props.src.clone()}
                 message={error.to_string()}
@@ -244,14 +272,14 @@ fn warn_in_console(warnings: &[Problem]) {
 /// Each transition also queues what changed in `outbox`, which an effect passes on to the embedding page
 /// after the render: several actions dispatched before one render still give one notice each.
 struct Store {
-    timeline: Rc<Timeline>,
+    timeline: Shared<Timeline>,
     view: ViewState,
     outbox: Rc<RefCell<Vec<Change>>>,
 }
 
 impl PartialEq for Store {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.timeline, &other.timeline) && self.view == other.view
+        self.timeline == other.timeline && self.view == other.view
     }
 }
 
@@ -272,7 +300,7 @@ impl Reducible for Store {
 
 #[derive(Properties, PartialEq)]
 struct TimelineViewProps {
-    timeline: Rc<Timeline>,
+    timeline: Shared<Timeline>,
     start: Option<AttrValue>,
     hash: bool,
     heading_level: u8,
@@ -318,7 +346,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // The narrow list uses the layout only for its breaks ("27 years later"): find them at a desktop width.
     let width = if narrow { 1000.0 } else { measured.unwrap_or(960.0) };
     let placed = use_memo((timeline.clone(), width as i64, view.zoom_level), |(timeline, width, zoom_level)| {
-        place_markers(timeline, *width as f64, f64::from(1u32 << zoom_level))
+        Shared::new(place_markers(timeline, *width as f64, f64::from(1u32 << zoom_level)))
     });
 
     let dispatch = {
@@ -444,7 +472,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
-                    placed={placed.clone()}
+                    placed={(*placed).clone()}
                     view_width={width}
                     on_select={on_select}
                 />

@@ -1,7 +1,7 @@
 //! The open event: date, headline, place, text, statements and the source it comes from.
 
+use super::Shared;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct EventCardProps {
     pub uid: String,
-    pub timeline: Rc<Timeline>,
+    pub timeline: Shared<Timeline>,
     pub index: usize,
     pub expanded: BTreeSet<String>,
     pub heading_level: u8,

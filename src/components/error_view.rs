@@ -1,6 +1,6 @@
 //! What a reader (and the editor) sees instead of a story that cannot be shown: every problem, with where.
 
-use std::rc::Rc;
+use super::Shared;
 
 use yew::prelude::*;
 
@@ -9,7 +9,7 @@ use crate::validate::{Problem, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
-    pub problems: Rc<Vec<Problem>>,
+    pub problems: Shared<Vec<Problem>>,
     #[prop_or(2)]
     pub heading_level: u8,
     /// Where the story was to come from.

@@ -1,7 +1,7 @@
 //! The narrow-screen view: events as a vertical list, the open event's card inside its item, and a line
 //! wherever the axis would have a break ("27 years later").
 
-use std::rc::Rc;
+use super::Shared;
 
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::model::Timeline;
 #[derive(Properties, PartialEq)]
 pub struct VerticalListProps {
     pub uid: String,
-    pub timeline: Rc<Timeline>,
+    pub timeline: Shared<Timeline>,
     pub selected: usize,
     /// `(before, label)`: a long gap after event `before`.
     pub breaks: Vec<(usize, String)>,

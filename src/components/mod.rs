@@ -12,7 +12,39 @@ mod statement;
 pub use app::{App, AppProps, Controller, Notice};
 pub use error_view::ErrorView;
 
+use std::ops::Deref;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Data handed down as props or memo inputs: equal only when it is the same allocation. Yew compares props
+/// on every render, and comparing a story of 10,000 events by content would cost more than the render.
+#[derive(Debug, Default)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.
 ///

@@ -5,7 +5,7 @@
 //! dozen markers in the DOM. Each drawn marker says its place in the whole (`aria-posinset`/`aria-setsize`),
 //! and the selected one is always drawn, so focus always has somewhere to go.
 
-use std::rc::Rc;
+use super::Shared;
 
 use yew::prelude::*;
 
@@ -16,9 +16,9 @@ use crate::model::Timeline;
 #[derive(Properties, PartialEq)]
 pub struct HorizontalNavProps {
     pub uid: String,
-    pub timeline: Rc<Timeline>,
+    pub timeline: Shared<Timeline>,
     pub selected: usize,
-    pub placed: Rc<Placed>,
+    pub placed: Shared<Placed>,
     /// The strip's visible width, in px.
     pub view_width: f64,
     pub on_select: Callback<usize>,
@@ -29,7 +29,7 @@ const SCROLL_STEP: i32 = 128;
 
 /// Whole pixels are plenty for positions, and keep the attributes short.
 fn px(x: f64) -> String {
-    format!("{}", x.round())
+    (x.round() as i64).to_string()
 }
 
 #[component]

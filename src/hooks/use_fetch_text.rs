@@ -19,8 +19,50 @@ pub enum Fetched {
     Failed(LoadError),
 }
 
+/// A download of the story that the page started before the widget's code was ready (`newsline.js` does, so
+/// that it overlaps compiling the module). The widget takes it over once, for its first attempt at `url`.
+#[derive(Clone, Debug)]
+pub struct Prefetch {
+    url: String,
+    response: js_sys::Promise,
+    controller: AbortController,
+    taken: Rc<Cell<bool>>,
+}
+
+impl PartialEq for Prefetch {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.taken, &other.taken)
+    }
+}
+
+impl Prefetch {
+    /// Reads `{ url, response, controller }` as `newsline.js` passes it; `None` for anything else.
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<Prefetch> {
+        let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
+        Some(Prefetch {
+            url: get("url")?.as_string()?,
+            response: get("response")?.dyn_into().ok()?,
+            controller: get("controller")?.dyn_into().ok()?,
+            taken: Rc::default(),
+        })
+    }
+
+    /// The response and its controller, the first time it is asked for with the URL it was started for.
+    fn take(&self, url: &str) -> Option<(js_sys::Promise, AbortController)> {
+        (self.url == url && !self.taken.replace(true)).then(|| (self.response.clone(), self.controller.clone()))
+    }
+
+    /// Stops the download if nothing took it over.
+    pub fn cancel(&self) {
+        if !self.taken.replace(true) {
+            self.controller.abort();
+        }
+    }
+}
+
 /// Downloads `url` as text, giving up after `timeout_ms`. Changing `attempt` downloads again (Retry).
-/// A download still under way when the URL changes or the component goes away is aborted.
+/// A download still under way when the URL changes or the component goes away is aborted. `prefetch`, a
+/// download of `url` already under way, is used instead of starting one.
 ///
 /// ```ignore
 /// let attempt = use_state(|| 0);
@@ -30,13 +72,26 @@ pub enum Fetched {
 /// }
 /// ```
 #[hook]
-pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, max_bytes: usize, attempt: u32) -> Fetched {
+pub fn use_fetch_text(
+    url: Option<AttrValue>,
+    timeout_ms: u32,
+    max_bytes: usize,
+    attempt: u32,
+    prefetch: Option<Prefetch>,
+) -> Fetched {
     let state = use_state(|| if url.is_some() { Fetched::Loading } else { Fetched::Idle });
     {
         let state = state.clone();
         use_effect_with((url, timeout_ms, max_bytes, attempt), move |(url, timeout_ms, max_bytes, _)| {
             let cancelled = Rc::new(Cell::new(false));
-            let controller = AbortController::new().ok();
+            let early = url.as_ref().and_then(|url| prefetch.as_ref()?.take(url));
+            if let (None, Some(p)) = (&early, &prefetch) {
+                p.cancel();
+            }
+            let (early, controller) = match early {
+                Some((response, controller)) => (Some(response), Some(controller)),
+                None => (None, AbortController::new().ok()),
+            };
             let mut timer = None;
             match url {
                 None => state.set(Fetched::Idle),
@@ -56,7 +111,7 @@ pub fn use_fetch_text(url: Option<AttrValue>, timeout_ms: u32, max_bytes: usize,
                     let signal = controller.as_ref().map(AbortController::signal);
                     let (url, ms, max, cancelled) = (url.to_string(), *timeout_ms, *max_bytes, cancelled.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_text(&url, signal.as_ref(), max).await;
+                        let result = fetch_text(&url, early, signal.as_ref(), max).await;
                         if cancelled.get() {
                             return;
                         }
@@ -90,6 +145,7 @@ fn origin(url: &str) -> Option<String> {
 
 async fn fetch_text(
     url: &str,
+    started: Option<js_sys::Promise>,
     signal: Option<&web_sys::AbortSignal>,
     max_bytes: usize,
 ) -> Result<String, LoadErrorKind> {
@@ -101,10 +157,16 @@ async fn fetch_text(
             .unwrap_or_else(|| "no answer".to_owned());
         LoadErrorKind::Network(message)
     };
-    let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".to_owned()))?;
-    let init = RequestInit::new();
-    init.set_signal(signal);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?;
+    let request = match started {
+        Some(request) => request,
+        None => {
+            let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".to_owned()))?;
+            let init = RequestInit::new();
+            init.set_signal(signal);
+            window.fetch_with_str_and_init(url, &init)
+        }
+    };
+    let response = JsFuture::from(request).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
     if response.redirected() && origin(&response.url()) != origin(url) {
         return Err(LoadErrorKind::Redirected(response.url()));
@@ -122,10 +184,14 @@ async fn fetch_text(
     if let Some(bytes) = declared.filter(|b| *b > max_bytes) {
         return Err(LoadErrorKind::TooLarge { bytes, max: max_bytes });
     }
-    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
-    let text = text.as_string().ok_or_else(|| LoadErrorKind::Network("the answer is not text".to_owned()))?;
-    if text.len() > max_bytes {
-        return Err(LoadErrorKind::TooLarge { bytes: text.len(), max: max_bytes });
+    // The bytes, copied into WebAssembly memory in one go: decoding to a JS string and encoding it back
+    // would cost more than reading the whole story.
+    let bytes = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    let bytes = js_sys::Uint8Array::new(&bytes);
+    if bytes.length() as usize > max_bytes {
+        return Err(LoadErrorKind::TooLarge { bytes: bytes.length() as usize, max: max_bytes });
     }
-    Ok(text)
+    let bytes = bytes.to_vec();
+    // As `Response.text()` reads it: UTF-8, with anything else replaced by U+FFFD.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }

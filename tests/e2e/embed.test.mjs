@@ -165,6 +165,27 @@ test('the JS API mounts, steers and reports through DOM events; a widget added l
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
 });
 
+test('the story downloads once, while the code compiles; options of the wrong type are refused by name', async () => {
+  const { page } = await open('/bare.html');
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.origin}/blank-no-csp.html`);
+  const events = await page.evaluate(async () => {
+    await window.Newsline.ready;
+    const ready = new Promise((r) => document.addEventListener('newsline:ready', (e) => r(e.detail), { once: true }));
+    window.Newsline.mount(document.getElementById('slot'), { hash: false });
+    return (await ready).events;
+  });
+  assert.equal(events, 8);
+  assert.equal(requests.filter((p) => p === '/data/baghdad-talks-2007.json').length, 1, requests.join(' '));
+  const refused = await page.evaluate(async () => {
+    const bad = document.createElement('div');
+    document.body.append(bad);
+    return window.Newsline.mount(bad, { height: 'tall' }).mounted.then(() => 'mounted', (e) => String(e.message ?? e));
+  });
+  assert.match(refused, /Newsline\.mount: the options are not valid: "height" must be a whole number from 0 up/);
+});
+
 test('destroy() leaves no listeners behind, over 200 mounts', async () => {
   const { page } = await open('/blank.html');
   const cdp = await page.context().newCDPSession(page);

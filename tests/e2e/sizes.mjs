@@ -23,4 +23,4 @@ const pad = (s, n) => String(s).padStart(n);
 console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip -9', 10)}${pad('brotli', 10)}`);
 for (const r of rows) console.log(`${r.name.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
 console.log(`${'total (what the widget needs)'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
-console.log(`${'story JSON (built in; also in data/)'.padEnd(44)}${pad(story.length, 10)}${pad(gzipSync(story, { level: 9 }).length, 10)}`);
+console.log(`${'story JSON (built in, data/)'.padEnd(44)}${pad(story.length, 10)}${pad(gzipSync(story, { level: 9 }).length, 10)}`);
