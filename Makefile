@@ -63,8 +63,10 @@ sizes: dist
 	node tests/e2e/sizes.mjs
 
 # Newsline against TimelineJS3 on the same generated files; writes bench/results.json and BENCHMARKS.md.
+# The host micro-benchmarks of the pure core run first; bench/run.mjs adds their table to BENCHMARKS.md.
 bench: tools dist
 	cargo build --bin newsline
+	cargo bench --bench core -- --sample-count 20 | tee target/bench-core.txt
 	node bench/run.mjs
 
 tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser

@@ -24,9 +24,13 @@ impl Drop for Mounted {
 
 impl Mounted {
     async fn new(props: AppProps) -> Mounted {
+        Mounted::with_width(props, 1100).await
+    }
+
+    async fn with_width(props: AppProps, width: u32) -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
-        root.set_attribute("style", "width: 1100px").unwrap();
+        root.set_attribute("style", &format!("width: {width}px")).unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -273,4 +277,29 @@ async fn a_timelinejs_file_shows_its_eras_groups_ranges_and_media() {
     assert_eq!(w.text(".nl-card-headline"), "Death at the Beverly Hilton");
     assert!(w.root.query_selector(".nl-card script, .nl-card a").unwrap().is_none());
     assert_eq!(w.text(".nl-card-date"), "Saturday, February 11, 2012, 3:55 PM");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_story_on_a_phone_lists_a_window_of_events_and_shows_more_on_request() {
+    let events: Vec<String> = (1..=300)
+        .map(|i| format!(r#"{{"id": "e{i}", "date": {{"year": {}}}, "headline": "Event {i}"}}"#, 1700 + i))
+        .collect();
+    let data = format!(r#"{{"title": "Three hundred years", "events": [{}]}}"#, events.join(","));
+    let w =
+        Mounted::with_width(AppProps { data: Some(data.into()), initial_width: Some(400.0), ..no_hash() }, 400).await;
+    let items = w.all(".nl-list .nl-item");
+    assert_eq!(items.len(), 100, "a page of the 300 events");
+    assert_eq!(items[0].get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(items[99].get_attribute("aria-setsize").as_deref(), Some("300"));
+    assert_eq!(w.text(".nl-more"), "Show later events (200 more)");
+    w.click(".nl-more").await;
+    assert_eq!(w.all(".nl-list .nl-item").len(), 200);
+    // The window follows the selection: the last event brings the end of the story into the list.
+    let first = w.one(".nl-item-button");
+    w.key(&first, "End").await;
+    let items = w.all(".nl-list .nl-item");
+    assert_eq!(items.last().unwrap().get_attribute("aria-posinset").as_deref(), Some("300"));
+    let shown = items.len();
+    assert_eq!(w.one(".nl-list").get_attribute("start"), Some((300 - shown + 1).to_string()));
+    assert_eq!(w.text(".nl-more"), format!("Show earlier events ({} more)", 300 - shown));
 }

@@ -395,12 +395,19 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let uid = uid.to_owned();
         let event = timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline));
         let first = use_mut_ref(|| true);
+        // Where the strip should scroll to: the marker's place from the layout (no reading it back from
+        // the page, which would force a layout), less half the view. `None` in the narrow list.
+        let scroll_to =
+            (!narrow).then(|| (placed.scale.xs.get(selected).copied().unwrap_or(0.0) - width / 2.0 + 60.0).max(0.0));
         use_effect_with(selected, move |selected| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !is_first {
                 announcement.set(event.unwrap_or_default());
             }
             let focus = std::mem::replace(&mut *focus_pending.borrow_mut(), false);
-            reveal_marker(&root, &uid, *selected, focus);
+            // On the first render the strip is at its start: nothing to do if the marker is in view there.
+            let scroll_to = scroll_to.filter(|x| !is_first || *x >= 1.0);
+            reveal_marker(&root, &uid, *selected, focus, scroll_to);
         });
     }
 
@@ -497,19 +504,14 @@ fn typing_target(e: &KeyboardEvent) -> bool {
         || target.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }
 
-/// Scrolls the marker strip (never the page) so the selected marker shows, and focuses it if asked.
-fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool) {
+/// Scrolls the marker strip (never the page) to `scroll_to` so the selected marker shows, and focuses the
+/// marker if asked.
+fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to: Option<f64>) {
     use wasm_bindgen::JsCast;
     let Some(root) = root.cast::<web_sys::Element>() else { return };
     let Ok(Some(marker)) = root.query_selector(&format!("#{uid}-m-{index}")) else { return };
-    if let Ok(Some(nav)) = root.query_selector(".nl-nav") {
-        if let (Some(nav), Some(m)) = (nav.dyn_ref::<web_sys::HtmlElement>(), marker.dyn_ref::<web_sys::HtmlElement>())
-        {
-            let item = m.parent_element().and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
-            let left = item.map_or(0, |i| i.offset_left());
-            let target = f64::from(left - nav.client_width() / 2 + 60).max(0.0);
-            nav.set_scroll_left(target as i32);
-        }
+    if let (Some(target), Ok(Some(nav))) = (scroll_to, root.query_selector(".nl-nav")) {
+        nav.set_scroll_left(target.round() as i32);
     }
     if focus {
         if let Some(m) = marker.dyn_ref::<web_sys::HtmlElement>() {

@@ -1,11 +1,19 @@
 //! The narrow-screen view: events as a vertical list, the open event's card inside its item, and a line
 //! wherever the axis would have a break ("27 years later").
+//!
+//! A long story shows a window of [`PAGE`] events around the open one, with buttons that show more before
+//! and after it; the window follows the selection. Every item says its place in the whole story
+//! (`aria-posinset`/`aria-setsize`, and the list's `start`), so a screen reader still hears "37 of 10,000".
 
 use super::Shared;
 
 use yew::prelude::*;
 
+use crate::limits::grouped;
 use crate::model::Timeline;
+
+/// Events shown at once in a long story, and how many more each "show" button adds.
+pub const PAGE: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct VerticalListProps {
@@ -19,35 +27,95 @@ pub struct VerticalListProps {
     pub card: Html,
 }
 
+/// The events to show, `from..to`: [`PAGE`] around `selected`, widened by `more` (before, after).
+pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::Range<usize> {
+    // A page with the selection in its middle, or a full page at either end of the story.
+    let base_to = (selected.saturating_sub(PAGE / 2) + PAGE).min(total);
+    let base_from = base_to.saturating_sub(PAGE);
+    base_from.saturating_sub(more.0)..(base_to + more.1).min(total)
+}
+
 #[component]
 pub fn VerticalList(props: &VerticalListProps) -> Html {
     let uid = &props.uid;
+    let more = use_state(|| (0usize, 0usize));
+    let total = props.timeline.events.len();
+    let shown = window(total, props.selected, *more);
+    let show = |before: bool| {
+        let more = more.clone();
+        Callback::from(move |_| more.set(if before { (more.0 + PAGE, more.1) } else { (more.0, more.1 + PAGE) }))
+    };
+    let (earlier, later) = (shown.start, total - shown.end);
     html! {
-        <ol class="nl-list" aria-label="Events">
-            for (i, event) in props.timeline.events.iter().enumerate() {
-                <li key={event.id.clone()} class={classes!("nl-item", (i == props.selected).then_some("nl-selected"))}>
-                    if let Some((_, label)) = props.breaks.iter().find(|(before, _)| before + 1 == i) {
-                        <p class="nl-gap">{ format!("{label} later") }</p>
-                    }
-                    <button
-                        type="button"
-                        id={format!("{uid}-m-{i}")}
-                        class="nl-item-button"
-                        tabindex={if i == props.selected { "0" } else { "-1" }}
-                        aria-current={(i == props.selected).then_some("true")}
-                        aria-expanded={if i == props.selected { "true" } else { "false" }}
-                        aria-controls={(i == props.selected).then(|| format!("{uid}-card"))}
-                        data-event-id={event.id.clone()}
-                        onclick={props.on_select.reform(move |_| i)}
-                    >
-                        <span class="nl-marker-date">{ event.date_label(false) }</span>
-                        <span class="nl-marker-headline">{ &event.headline }</span>
-                    </button>
-                    if i == props.selected {
-                        { props.card.clone() }
-                    }
-                </li>
+        <>
+            if earlier > 0 {
+                <button type="button" class="nl-button nl-more" onclick={show(true)}>
+                    { format!("Show earlier events ({} more)", grouped(earlier)) }
+                </button>
             }
-        </ol>
+            <ol class="nl-list" aria-label="Events" start={(shown.start + 1).to_string()}>
+                for i in shown.clone() {
+                    { item(props, uid, i) }
+                }
+            </ol>
+            if later > 0 {
+                <button type="button" class="nl-button nl-more" onclick={show(false)}>
+                    { format!("Show later events ({} more)", grouped(later)) }
+                </button>
+            }
+        </>
+    }
+}
+
+fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
+    let event = &props.timeline.events[i];
+    let open = i == props.selected;
+    html! {
+        <li
+            key={event.id.clone()}
+            class={classes!("nl-item", open.then_some("nl-selected"))}
+            aria-posinset={(i + 1).to_string()}
+            aria-setsize={props.timeline.events.len().to_string()}
+        >
+            if let Some((_, label)) = props.breaks.iter().find(|(before, _)| before + 1 == i) {
+                <p class="nl-gap">{ format!("{label} later") }</p>
+            }
+            <button
+                type="button"
+                id={format!("{uid}-m-{i}")}
+                class="nl-item-button"
+                tabindex={if open { "0" } else { "-1" }}
+                aria-current={open.then_some("true")}
+                aria-expanded={if open { "true" } else { "false" }}
+                aria-controls={open.then(|| format!("{uid}-card"))}
+                data-event-id={event.id.clone()}
+                onclick={props.on_select.reform(move |_| i)}
+            >
+                <span class="nl-marker-date">{ event.date_label(false) }</span>
+                <span class="nl-marker-headline">{ &event.headline }</span>
+            </button>
+            if open {
+                { props.card.clone() }
+            }
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_follows_the_selection_and_grows_on_request() {
+        assert_eq!(window(8, 3, (0, 0)), 0..8);
+        assert_eq!(window(10_000, 0, (0, 0)), 0..100);
+        assert_eq!(window(10_000, 5_000, (0, 0)), 4_950..5_050);
+        assert_eq!(window(10_000, 9_999, (0, 0)), 9_900..10_000);
+        assert_eq!(window(10_000, 5_000, (100, 0)), 4_850..5_050);
+        assert_eq!(window(10_000, 5_000, (0, 200)), 4_950..5_250);
+        for selected in [0, 1, 77, 5_000, 9_999] {
+            let w = window(10_000, selected, (0, 0));
+            assert!(w.contains(&selected) && w.len() <= PAGE + 1, "{selected}: {w:?}");
+        }
     }
 }
