@@ -123,6 +123,49 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
 }
 
+/// Closest two overview clusters may be, centre to centre, in CSS pixels.
+pub const CLUSTER_SPACING: f64 = 80.0;
+
+/// One marker of the overview: the events `first..=last` (in time order), drawn at `x`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub first: usize,
+    pub last: usize,
+    pub x: f64,
+}
+
+impl Cluster {
+    pub fn count(&self) -> usize {
+        self.last - self.first + 1
+    }
+}
+
+/// Whether a story needs an overview below zoom 1: its markers, spaced so their flags can be read, take more
+/// than one and a half widths, so the reader would have to scroll to see its whole span.
+pub fn needs_overview(placed: &Placed, width: f64) -> bool {
+    placed.scale.xs.len() > 1 && placed.track_width > width * 1.5
+}
+
+/// The overview: the axis of `xs` (marker centres at zoom 1, increasing) squeezed into `width`, and the
+/// events grouped so that no two groups are closer than [`CLUSTER_SPACING`]. Each group starts at its
+/// first event's place; the axis breaks of the zoom-1 scale stay in, squeezed alike.
+pub fn clusters(xs: &[f64], width: f64) -> Vec<Cluster> {
+    let (Some(first), Some(last)) = (xs.first(), xs.last()) else { return Vec::new() };
+    let padding = CLUSTER_SPACING / 2.0;
+    let usable = (width - 2.0 * padding).max(CLUSTER_SPACING);
+    let span = (last - first).max(1.0);
+    let squeezed = |x: f64| padding + (x - first) / span * usable;
+    let mut out: Vec<Cluster> = Vec::new();
+    for (i, x) in xs.iter().enumerate() {
+        let x = squeezed(*x);
+        match out.last_mut() {
+            Some(c) if x - c.x < CLUSTER_SPACING => c.last = i,
+            _ => out.push(Cluster { first: i, last: i, x }),
+        }
+    }
+    out
+}
+
 /// The markers worth drawing for a view of the axis from `left` to `right` (px): those whose flag (reaching
 /// `flag_width` to the right of the marker) meets the view widened by `overscan` on each side. A binary search
 /// over the increasing `xs`, so a scroll costs O(log n) however long the story.
@@ -163,6 +206,41 @@ pub fn flag_width_for(preferred: f64, min_spacing: f64, gap: f64, max_rows: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overview_groups_events_without_crowding_and_keeps_every_one() {
+        // Ten thousand markers 48 px apart: far too wide for 1,000 px.
+        let xs: Vec<f64> = (0..10_000).map(|i| 32.0 + 48.0 * f64::from(i)).collect();
+        let cs = clusters(&xs, 1000.0);
+        assert!(cs.len() > 5 && cs.len() <= (1000.0 / CLUSTER_SPACING) as usize + 1, "{} clusters", cs.len());
+        assert_eq!(cs.first().map(|c| c.first), Some(0));
+        assert_eq!(cs.last().map(|c| c.last), Some(9_999));
+        assert_eq!(cs.iter().map(Cluster::count).sum::<usize>(), 10_000);
+        for w in cs.windows(2) {
+            assert_eq!(w[0].last + 1, w[1].first, "contiguous, in time order");
+            assert!(w[1].x - w[0].x >= CLUSTER_SPACING, "{w:?}");
+        }
+        assert!(cs.iter().all(|c| c.x >= 0.0 && c.x <= 1000.0 - CLUSTER_SPACING / 2.0));
+        // A cluster of one event is still a cluster; an empty story has none.
+        assert_eq!(clusters(&[10.0], 1000.0), vec![Cluster { first: 0, last: 0, x: 40.0 }]);
+        assert!(clusters(&[], 1000.0).is_empty());
+    }
+
+    #[test]
+    fn only_a_story_wider_than_the_view_needs_an_overview() {
+        let story = crate::story::default_story().timeline;
+        assert!(!needs_overview(&place_markers(&story, 1100.0, 1.0), 1100.0));
+        let long = crate::parse::read_story(&format!(
+            r#"{{"title": "T", "events": [{}]}}"#,
+            (0..300)
+                .map(|i| format!(r#"{{"id": "e{i}", "date": {{"year": {}}}, "headline": "E"}}"#, 1700 + i))
+                .collect::<Vec<_>>()
+                .join(",")
+        ))
+        .unwrap()
+        .timeline;
+        assert!(needs_overview(&place_markers(&long, 1100.0, 1.0), 1100.0));
+    }
 
     /// Marker xs, flag width, and the rows and row count expected.
     type RowCase = (&'static [f64], f64, (&'static [u8], usize));

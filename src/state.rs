@@ -18,6 +18,8 @@ pub struct ViewState {
     pub expanded: BTreeSet<String>,
     /// 0 fits the whole story in the width; each level doubles it.
     pub zoom_level: u8,
+    /// Zoomed out past level 0: the story's events grouped into an overview (for stories too long to fit).
+    pub overview: bool,
 }
 
 /// Everything a reader can do.
@@ -40,7 +42,10 @@ pub enum Action {
     /// Collapse every statement of the open event.
     CollapseAll,
     ZoomIn,
+    /// Zoom out; from level 0, to the overview.
     ZoomOut,
+    /// Open this event and leave the overview for the axis around it (a click on a group of events).
+    OpenGroup(usize),
 }
 
 impl ViewState {
@@ -96,11 +101,18 @@ impl ViewState {
                 }
                 changed.then_some(next)
             }
+            Action::ZoomIn if self.overview => Some(ViewState { overview: false, ..self.clone() }),
             Action::ZoomIn => (self.zoom_level < MAX_ZOOM_LEVEL)
                 .then(|| ViewState { zoom_level: self.zoom_level + 1, ..self.clone() }),
-            Action::ZoomOut => {
-                (self.zoom_level > 0).then(|| ViewState { zoom_level: self.zoom_level - 1, ..self.clone() })
+            Action::ZoomOut if self.zoom_level == 0 => {
+                (!self.overview).then(|| ViewState { overview: true, ..self.clone() })
             }
+            Action::ZoomOut => Some(ViewState { zoom_level: self.zoom_level - 1, ..self.clone() }),
+            Action::OpenGroup(i) => (i <= last && (self.overview || i != self.selected)).then(|| ViewState {
+                selected: i,
+                overview: false,
+                ..self.clone()
+            }),
         }
     }
 }
@@ -179,7 +191,7 @@ mod tests {
         let s = ViewState::new(&t, None);
         assert_eq!(s.apply(&t, Action::Prev), None);
         assert_eq!(s.apply(&t, Action::Select(0)), None);
-        assert_eq!(s.apply(&t, Action::ZoomOut), None);
+        assert_eq!(s.apply(&t, Action::OpenGroup(0)), None);
         assert_eq!(s.apply(&t, Action::Collapse("x".into())), None);
         let empty = Timeline { events: Vec::new(), ..t.clone() };
         assert_eq!(s.apply(&empty, Action::Next), None);
@@ -235,6 +247,23 @@ mod tests {
         assert_eq!(s.zoom(), 16.0);
         let s = run(s, &[const { Action::ZoomOut }; 10]);
         assert_eq!(s.zoom(), 1.0);
+        assert!(s.overview, "zooming out past 1x gives the overview");
+    }
+
+    #[test]
+    fn the_overview_is_left_by_zooming_in_or_opening_a_group() {
+        let t = timeline();
+        let s = run(ViewState::new(&t, None), &[Action::ZoomOut]);
+        assert!(s.overview && s.zoom_level == 0);
+        assert_eq!(s.apply(&t, Action::ZoomOut), None);
+        let back = s.apply(&t, Action::ZoomIn).unwrap();
+        assert!(!back.overview && back.zoom_level == 0);
+        // Opening a group opens its first event, even the one already open, and shows the axis again.
+        let opened = s.apply(&t, Action::OpenGroup(0)).unwrap();
+        assert_eq!((opened.selected, opened.overview), (0, false));
+        let opened = s.apply(&t, Action::OpenGroup(3)).unwrap();
+        assert_eq!(changes(&t, &s, &opened), vec![Change::Selected(t.events[3].id.clone())]);
+        assert_eq!(s.apply(&t, Action::OpenGroup(99)), None);
     }
 
     #[test]

@@ -303,3 +303,36 @@ async fn a_long_story_on_a_phone_lists_a_window_of_events_and_shows_more_on_requ
     assert_eq!(w.one(".nl-list").get_attribute("start"), Some((300 - shown + 1).to_string()));
     assert_eq!(w.text(".nl-more"), format!("Show earlier events ({} more)", 300 - shown));
 }
+
+#[wasm_bindgen_test]
+async fn a_story_too_long_for_the_width_zooms_out_to_an_overview_of_groups() {
+    let events: Vec<String> = (1..=300)
+        .map(|i| format!(r#"{{"id": "e{i}", "date": {{"year": {}}}, "headline": "Event {i}"}}"#, 1700 + i))
+        .collect();
+    let data = format!(r#"{{"title": "Three hundred years", "events": [{}]}}"#, events.join(","));
+    let w = Mounted::new(AppProps { data: Some(data.into()), initial_width: Some(1066.0), ..no_hash() }).await;
+    assert_eq!(w.one(".nl-zoom-out").get_attribute("aria-disabled").as_deref(), Some("false"));
+    w.click(".nl-zoom-out").await;
+    let groups = w.all(".nl-group");
+    assert!(groups.len() > 3, "{} groups", groups.len());
+    let counts: usize =
+        w.all(".nl-group-count").iter().map(|c| c.text_content().unwrap().parse::<usize>().unwrap()).sum();
+    assert_eq!(counts, 300, "every event is in one group");
+    assert!(w.all(".nl-marker").is_empty(), "the overview replaces the markers");
+    assert_eq!(groups[0].get_attribute("aria-current").as_deref(), Some("true"));
+    let first_count = w.all(".nl-group-count")[0].text_content().unwrap();
+    let first_label = groups[0].text_content().unwrap();
+    assert!(first_label.starts_with(&format!("{first_count} events, 1701–17")), "{first_label}");
+    assert_eq!(w.one(".nl-zoom-out").get_attribute("aria-disabled").as_deref(), Some("true"));
+    // A group opens its first event on the axis, with focus on its marker.
+    let third = &groups[2];
+    let label = third.text_content().unwrap();
+    third.click();
+    yew::scheduler::flush().await;
+    let position: usize = w.text(".nl-position").split(' ').next().unwrap().parse().unwrap();
+    assert!(position > 1, "{label}");
+    assert!(label.contains(&format!("events, {}–", 1700 + position)), "{label} opens event {position}");
+    assert!(w.all(".nl-group").is_empty());
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(focused.class_name(), "nl-marker nl-selected");
+}

@@ -14,12 +14,12 @@ use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
 use crate::json::Path;
-use crate::layout::{place_markers, NARROW_BELOW};
+use crate::layout::{needs_overview, place_markers, NARROW_BELOW};
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
 use crate::parse::read_story_with;
-use crate::state::{changes, Action, Change, ViewState};
+use crate::state::{changes, Action, Change, ViewState, MAX_ZOOM_LEVEL};
 use crate::validate::{Problem, ProblemKind, Severity};
 
 /// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
@@ -385,6 +385,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         });
     }
 
+    // The overview (zoomed out past 1x) only for a story too long for the width.
+    let overview = !narrow && view.overview && needs_overview(&placed, width);
+
     // After keyboard navigation, focus follows the selection to its marker.
     let focus_pending = use_mut_ref(|| false);
     let announcement = use_state_eq(String::new);
@@ -394,14 +397,15 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let announcement = announcement.clone();
         let uid = uid.to_owned();
         let event = timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline));
-        let first = use_mut_ref(|| true);
+        let shown = use_mut_ref(|| None::<usize>);
         // Where the strip should scroll to: the marker's place from the layout (no reading it back from
         // the page, which would force a layout), less half the view. `None` in the narrow list.
         let scroll_to =
             (!narrow).then(|| (placed.scale.xs.get(selected).copied().unwrap_or(0.0) - width / 2.0 + 60.0).max(0.0));
-        use_effect_with(selected, move |selected| {
-            let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
-            if !is_first {
+        use_effect_with((selected, overview), move |(selected, _)| {
+            let before = shown.borrow_mut().replace(*selected);
+            let is_first = before.is_none();
+            if before.is_some_and(|b| b != *selected) {
                 announcement.set(event.unwrap_or_default());
             }
             let focus = std::mem::replace(&mut *focus_pending.borrow_mut(), false);
@@ -431,6 +435,15 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let level = props.heading_level.clamp(1, 5);
     let title_id = format!("{uid}-title");
     let on_select = dispatch.reform(Action::Select);
+    // A group leaves the overview: focus goes on to the opened event's marker.
+    let on_open_group = {
+        let dispatch = dispatch.clone();
+        let focus_pending = focus_pending.clone();
+        Callback::from(move |i: usize| {
+            *focus_pending.borrow_mut() = true;
+            dispatch.emit(Action::OpenGroup(i));
+        })
+    };
     let card = |event_index: usize| {
         html! {
             <EventCard
@@ -461,7 +474,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             <Controls
                 position={selected}
                 count={timeline.events.len()}
-                zoom_level={view.zoom_level}
+                can_zoom_in={overview || view.zoom_level < MAX_ZOOM_LEVEL}
+                can_zoom_out={view.zoom_level > 0 || (!overview && needs_overview(&placed, width))}
                 show_zoom={!narrow}
                 dispatch={dispatch.clone()}
             />
@@ -482,6 +496,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     placed={(*placed).clone()}
                     view_width={width}
                     on_select={on_select}
+                    {overview}
+                    on_open_group={on_open_group}
                 />
                 { card(selected) }
             }

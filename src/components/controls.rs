@@ -6,13 +6,15 @@
 
 use yew::prelude::*;
 
-use crate::state::{Action, MAX_ZOOM_LEVEL};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub position: usize,
     pub count: usize,
-    pub zoom_level: u8,
+    pub can_zoom_in: bool,
+    /// Out of zoom 1 into the overview, too, for a story too long to fit.
+    pub can_zoom_out: bool,
     pub show_zoom: bool,
     pub dispatch: Callback<Action>,
 }
@@ -37,14 +39,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         type="button"
                         class="nl-button nl-zoom-out"
                         onclick={send(Action::ZoomOut)}
-                        aria-disabled={if props.zoom_level == 0 { "true" } else { "false" }}
+                        aria-disabled={if props.can_zoom_out { "false" } else { "true" }}
                         aria-label="Zoom out"
                     >{ "−" }</button>
                     <button
                         type="button"
                         class="nl-button nl-zoom-in"
                         onclick={send(Action::ZoomIn)}
-                        aria-disabled={if props.zoom_level >= MAX_ZOOM_LEVEL { "true" } else { "false" }}
+                        aria-disabled={if props.can_zoom_in { "false" } else { "true" }}
                         aria-label="Zoom in"
                     >{ "+" }</button>
                 </span>

@@ -10,7 +10,8 @@ use super::Shared;
 use yew::prelude::*;
 
 use crate::hooks::use_positions;
-use crate::layout::{visible_range, Placed, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::layout::{clusters, visible_range, Cluster, Placed, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::limits::grouped;
 use crate::model::Timeline;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,12 @@ pub struct HorizontalNavProps {
     /// The strip's visible width, in px.
     pub view_width: f64,
     pub on_select: Callback<usize>,
+    /// Show the overview (groups of events squeezed into the width) instead of the markers.
+    #[prop_or_default]
+    pub overview: bool,
+    /// A group of the overview was chosen: open its first event.
+    #[prop_or_default]
+    pub on_open_group: Callback<usize>,
 }
 
 /// Scroll positions are tracked in steps this wide: finer scrolling does not re-render.
@@ -46,6 +53,9 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
             }
         })
     };
+    if props.overview {
+        return overview(props, track);
+    }
     let placed = &props.placed;
     let uid = &props.uid;
     let left = f64::from(*scrolled * SCROLL_STEP);
@@ -125,6 +135,54 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                             >
                                 <span class="nl-marker-date">{ event.date_label(false) }</span>
                                 <span class="nl-marker-headline">{ &event.headline }</span>
+                            </button>
+                        </li>
+                    }
+                </ol>
+                <div class="nl-axis-line" aria-hidden="true"></div>
+            </div>
+        </div>
+    }
+}
+
+/// The overview: the story's whole span in the width, its events in groups, each a button with its count and
+/// years that opens the group's first event on the axis. The group holding the open event is marked, and is
+/// the one tab stop.
+fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
+    let view = props.view_width.max(320.0);
+    let groups = clusters(&props.placed.scale.xs, view);
+    let events = &props.timeline.events;
+    let years = |c: &Cluster| {
+        let (a, b) = (events[c.first].date.written_year(), events[c.last].date.written_year());
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    // The visible count and years are the button's name (label in name), with words around them for
+    // screen readers: "748 events, 1980–1982"; a group of one also names its event.
+    let words = |c: &Cluster| if c.count() == 1 { " event, " } else { " events, " };
+    let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
+    html! {
+        <div class="nl-nav nl-overview">
+            <div ref={track} class="nl-track" data-w={px(view)} data-h={px(AXIS_HEIGHT + ROW_HEIGHT + 12.0)}>
+                <ol class="nl-groups" aria-label="Overview of the story: groups of events">
+                    for c in groups.iter() {
+                        <li key={c.first} class="nl-group-item" data-x={px(c.x)}>
+                            <button
+                                type="button"
+                                class={classes!("nl-group", (c.first..=c.last).contains(&props.selected).then_some("nl-selected"))}
+                                tabindex={if (c.first..=c.last).contains(&props.selected) { "0" } else { "-1" }}
+                                aria-current={(c.first..=c.last).contains(&props.selected).then_some("true")}
+                                onclick={props.on_open_group.reform({ let first = c.first; move |_| first })}
+                            >
+                                <span class="nl-group-count">{ grouped(c.count()) }</span>
+                                <span class="nl-visually-hidden">{ words(c) }</span>
+                                <span class="nl-group-years">{ years(c) }</span>
+                                if let Some(headline) = single(c) {
+                                    <span class="nl-visually-hidden">{ headline }</span>
+                                }
                             </button>
                         </li>
                     }

@@ -16,6 +16,12 @@ const routes = {
     res.end('{"title": "T", "events": [{"id": "a", "date": "2007-13"}]}');
   },
   '/a11y/slow.json': () => {},
+  '/a11y/long.json': (req, res) => {
+    // Three hundred years, one event a year: too long for the width, so it zooms out to an overview.
+    const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i + 1}`, date: { year: 1701 + i }, headline: `Event ${i + 1}` }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ title: 'Three hundred years', events }));
+  },
   '/a11y/page.html': (req, res) => {
     const q = new URL(req.url, 'http://x').searchParams;
     const attrs = ['src', 'theme', 'start']
@@ -82,7 +88,7 @@ test('axe: initial, selected, expanded, all expanded, zoomed', async () => {
   await axe(page, 'zoomed in');
 });
 
-test('axe: dark theme, 320 px, error panel, loading, two widgets', async () => {
+test('axe: dark theme, 320 px, overview, long list, error panel, loading, two widgets', async () => {
   let page = await open('/a11y/page.html?theme=dark', { colorScheme: 'dark' });
   await card(page);
   await page.locator('.nl-statement-toggle').first().click().catch(() => {});
@@ -101,6 +107,15 @@ test('axe: dark theme, 320 px, error panel, loading, two widgets', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `no horizontal scroll at ${width} px`);
   }
+
+  page = await open('/a11y/page.html?src=/a11y/long.json');
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  await axe(page, 'overview of a long story');
+  await page.screenshot({ path: join(SCREENSHOTS, 'a11y-overview.png') });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.locator('.nl-more').first().waitFor();
+  await axe(page, 'long story at 320 px');
 
   page = await open('/a11y/page.html?src=/a11y/bad.json');
   await page.locator('.nl-error').waitFor();
