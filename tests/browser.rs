@@ -279,12 +279,17 @@ async fn a_timelinejs_file_shows_its_eras_groups_ranges_and_media() {
     assert_eq!(w.text(".nl-card-date"), "Saturday, February 11, 2012, 3:55 PM");
 }
 
-#[wasm_bindgen_test]
-async fn a_long_story_on_a_phone_lists_a_window_of_events_and_shows_more_on_request() {
+/// A story of 300 events, one a year from 1701: too long for any width at zoom 1.
+fn three_hundred_years() -> String {
     let events: Vec<String> = (1..=300)
         .map(|i| format!(r#"{{"id": "e{i}", "date": {{"year": {}}}, "headline": "Event {i}"}}"#, 1700 + i))
         .collect();
-    let data = format!(r#"{{"title": "Three hundred years", "events": [{}]}}"#, events.join(","));
+    format!(r#"{{"title": "Three hundred years", "events": [{}]}}"#, events.join(","))
+}
+
+#[wasm_bindgen_test]
+async fn a_long_story_on_a_phone_lists_a_window_of_events_and_shows_more_on_request() {
+    let data = three_hundred_years();
     let w =
         Mounted::with_width(AppProps { data: Some(data.into()), initial_width: Some(400.0), ..no_hash() }, 400).await;
     let items = w.all(".nl-list .nl-item");
@@ -306,10 +311,7 @@ async fn a_long_story_on_a_phone_lists_a_window_of_events_and_shows_more_on_requ
 
 #[wasm_bindgen_test]
 async fn a_story_too_long_for_the_width_zooms_out_to_an_overview_of_groups() {
-    let events: Vec<String> = (1..=300)
-        .map(|i| format!(r#"{{"id": "e{i}", "date": {{"year": {}}}, "headline": "Event {i}"}}"#, 1700 + i))
-        .collect();
-    let data = format!(r#"{{"title": "Three hundred years", "events": [{}]}}"#, events.join(","));
+    let data = three_hundred_years();
     let w = Mounted::new(AppProps { data: Some(data.into()), initial_width: Some(1066.0), ..no_hash() }).await;
     assert_eq!(w.one(".nl-zoom-out").get_attribute("aria-disabled").as_deref(), Some("false"));
     w.click(".nl-zoom-out").await;
