@@ -80,13 +80,16 @@ pub fn parse(text: &str) -> Rich {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    if !text.contains('<') {
-        return false;
-    }
-    let lower = text.to_ascii_lowercase();
-    ["<p", "<br", "<em", "<i>", "<strong", "<b>", "<a ", "<div", "<span", "</", "<script", "<img", "<ul", "<li", "<h"]
-        .iter()
-        .any(|tag| lower.contains(tag))
+    const TAGS: [&[u8]; 15] = [
+        b"p", b"br", b"em", b"i>", b"strong", b"b>", b"a ", b"div", b"span", b"/", b"script", b"img", b"ul", b"li",
+        b"h",
+    ];
+    // At each '<', whether a known tag starts there (any case); no copy of the text.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'<').any(|(i, _)| {
+        let rest = &bytes[i + 1..];
+        TAGS.iter().any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
+    })
 }
 
 // ---------- Markdown-like ----------
@@ -514,6 +517,16 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_is_recognised_by_its_tags_in_any_case() {
+        for html in ["<P>One</P>", "a <B>b</B>", "<Strong>x</Strong>", "<h2>T</h2>", "x</span>", "<A HREF='/'>y</A>"] {
+            assert!(looks_like_html(html), "{html}");
+        }
+        for text in ["x < y and y > z", "<abbr>", "<<", "no tags", "*emphasis*", "<", "a<"] {
+            assert!(!looks_like_html(text), "{text}");
+        }
+    }
     use Inline::*;
 
     fn t(s: &str) -> Inline {

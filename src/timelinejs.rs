@@ -45,7 +45,15 @@ fn str_of(json: Option<&Json>) -> Option<String> {
 
 /// Plain text of a TimelineJS HTML string (headlines, captions).
 fn plain(html: &str) -> String {
-    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Runs of white space become one space; text with none to fold is taken as it is.
+    let words = |t: &str| {
+        let folded = t.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        if folded {
+            t.to_owned()
+        } else {
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    };
     if text::is_plain(html) {
         return words(html);
     }
