@@ -1,7 +1,9 @@
 //! The built-in story: the US–Iran talks in Baghdad, May 28, 2007, from VOA's report by Barry Newhouse.
 //!
-//! The file is `www/data/baghdad-talks-2007.json`, compiled in so the widget shows it when the host page
-//! gives no data. Its tests hold it to the report: every quote word for word, every excerpt found in it.
+//! The file is `www/data/baghdad-talks-2007.json`; it ships in `dist/data/`, and a widget given no story loads
+//! it from next to `newsline.js` (it is not compiled into the WebAssembly, which stays smaller). The text is
+//! included here for the tests, which hold it to the report: every quote word for word, every excerpt found
+//! in it.
 
 use crate::parse::read_story;
 use crate::validate::Checked;
