@@ -5,6 +5,7 @@
 //! it. It never panics on any input. Errors stop the story from showing; warnings (an unknown field, a tie
 //! in the order of two events) are shown beside it.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -446,7 +447,7 @@ impl Reader {
             return None;
         }
         let mut events: Vec<(usize, Event)> = Vec::new();
-        let mut ids: HashMap<String, Path> = HashMap::new();
+        let mut ids: HashMap<String, Path> = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
             if let Some(event) = self.event(item, &path, &mut ids) {
@@ -663,10 +664,14 @@ impl Reader {
 
     /// Records `id` as used at `at`, or reports that it was used before.
     fn claim(&mut self, ids: &mut HashMap<String, Path>, id: &str, at: Path) {
-        if let Some(first) = ids.get(id) {
-            self.error(at, ProblemKind::DuplicateId { id: id.to_owned(), first: first.clone() });
-        } else {
-            ids.insert(id.to_owned(), at);
+        match ids.entry(id.to_owned()) {
+            Entry::Occupied(first) => {
+                let first = first.get().clone();
+                self.error(at, ProblemKind::DuplicateId { id: id.to_owned(), first });
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(at);
+            }
         }
     }
 }

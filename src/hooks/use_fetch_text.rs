@@ -148,7 +148,7 @@ async fn fetch_text(
     started: Option<js_sys::Promise>,
     signal: Option<&web_sys::AbortSignal>,
     max_bytes: usize,
-) -> Result<String, LoadErrorKind> {
+) -> Result<Rc<str>, LoadErrorKind> {
     let network = |e: wasm_bindgen::JsValue| {
         let message = e
             .dyn_ref::<js_sys::Error>()
@@ -191,7 +191,20 @@ async fn fetch_text(
     if bytes.length() as usize > max_bytes {
         return Err(LoadErrorKind::TooLarge { bytes: bytes.length() as usize, max: max_bytes });
     }
-    let bytes = bytes.to_vec();
-    // As `Response.text()` reads it: UTF-8, with anything else replaced by U+FFFD.
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(shared_text(&bytes))
+}
+
+/// The bytes as shared text, copied once, straight into the allocation the widget keeps. As `Response.text()`
+/// reads it: UTF-8, anything else replaced by U+FFFD.
+fn shared_text(bytes: &js_sys::Uint8Array) -> Rc<str> {
+    let mut buffer: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(bytes.length() as usize);
+    let Some(slots) = Rc::get_mut(&mut buffer) else { return Rc::from(String::from_utf8_lossy(&bytes.to_vec())) };
+    bytes.copy_to_uninit(slots);
+    // SAFETY: `copy_to_uninit` has written every byte of the slice.
+    let buffer: Rc<[u8]> = unsafe { buffer.assume_init() };
+    match std::str::from_utf8(&buffer) {
+        // SAFETY: the bytes are valid UTF-8, and `str` has the layout of `[u8]`.
+        Ok(_) => unsafe { Rc::from_raw(Rc::into_raw(buffer) as *const str) },
+        Err(_) => Rc::from(String::from_utf8_lossy(&buffer)),
+    }
 }

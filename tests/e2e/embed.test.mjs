@@ -41,6 +41,16 @@ const routes = {
     res.on('close', () => clearInterval(timer));
   }),
   '/slow': (req, res) => setTimeout(() => json(res, story), 1500),
+  // A story saved in another encoding: é as the single byte 0xE9, which is not UTF-8; and a byte-order mark.
+  '/latin1.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"title": "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('", "events": [{"id": "a", "date": "2007-05-28", "headline": "Talks"}]}'),
+    ]));
+  },
   '/control/heal': (req, res) => {
     healthy = true;
     json(res, '{}');
@@ -320,6 +330,13 @@ test('a story over the size limit is refused with the limit named', async () => 
   });
   await page.locator('#few .nl-error').waitFor();
   assert.match(await page.locator('#few .nl-error').textContent(), /events: 8 events is more than this timeline accepts \(3 at most\)/);
+});
+
+test('text that is not UTF-8 is read as browsers read it, with U+FFFD in place of what cannot be decoded', async () => {
+  const { page } = await open('/blank.html');
+  await page.evaluate(() => window.Newsline.mount(document.getElementById('slot'), { src: '/latin1.json', hash: false }));
+  await page.locator('#slot .nl-card-headline').waitFor();
+  assert.equal(await page.locator('#slot .nl-title').textContent(), 'Caf\uFFFD');
 });
 
 for (const [url, message] of FAULTS) {
