@@ -166,6 +166,14 @@ pub fn clusters(xs: &[f64], width: f64) -> Vec<Cluster> {
     out
 }
 
+/// Where the arrow keys go in the overview: the first event of the group after (`forward`) or before the
+/// one holding `selected`; `None` at either end.
+pub fn group_step(groups: &[Cluster], selected: usize, forward: bool) -> Option<usize> {
+    let at = groups.iter().position(|c| (c.first..=c.last).contains(&selected))?;
+    let to = if forward { at + 1 } else { at.checked_sub(1)? };
+    groups.get(to).map(|c| c.first)
+}
+
 /// The markers worth drawing for a view of the axis from `left` to `right` (px): those whose flag (reaching
 /// `flag_width` to the right of the marker) meets the view widened by `overscan` on each side. A binary search
 /// over the increasing `xs`, so a scroll costs O(log n) however long the story.
@@ -224,6 +232,17 @@ mod tests {
         // A cluster of one event is still a cluster; an empty story has none.
         assert_eq!(clusters(&[10.0], 1000.0), vec![Cluster { first: 0, last: 0, x: 40.0 }]);
         assert!(clusters(&[], 1000.0).is_empty());
+    }
+
+    #[test]
+    fn arrow_keys_step_through_the_overview_a_group_at_a_time() {
+        let xs: Vec<f64> = (0..1_000).map(|i| 32.0 + 48.0 * f64::from(i)).collect();
+        let cs = clusters(&xs, 1000.0);
+        assert_eq!(group_step(&cs, 0, true), Some(cs[1].first));
+        assert_eq!(group_step(&cs, cs[1].first + 3, true), Some(cs[2].first));
+        assert_eq!(group_step(&cs, cs[1].first + 3, false), Some(0));
+        assert_eq!(group_step(&cs, 0, false), None);
+        assert_eq!(group_step(&cs, 999, true), None);
     }
 
     #[test]

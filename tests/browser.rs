@@ -326,6 +326,13 @@ async fn a_story_too_long_for_the_width_zooms_out_to_an_overview_of_groups() {
     let first_label = groups[0].text_content().unwrap();
     assert!(first_label.starts_with(&format!("{first_count} events, 1701–17")), "{first_label}");
     assert_eq!(w.one(".nl-zoom-out").get_attribute("aria-disabled").as_deref(), Some("true"));
+    // The arrow keys step a group at a time, and focus follows to the group that holds the open event.
+    let first_count: usize = first_count.parse().unwrap();
+    w.key(&groups[0], "ArrowRight").await;
+    assert_eq!(w.text(".nl-position"), format!("{} of 300", first_count + 1));
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(focused.get_attribute("aria-current").as_deref(), Some("true"));
+    assert!(focused.text_content().unwrap().starts_with(&w.all(".nl-group-count")[1].text_content().unwrap()));
     // A group opens its first event on the axis, with focus on its marker.
     let third = &groups[2];
     let label = third.text_content().unwrap();

@@ -14,7 +14,7 @@ use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
 use crate::json::Path;
-use crate::layout::{needs_overview, place_markers, NARROW_BELOW};
+use crate::layout::{clusters, group_step, needs_overview, place_markers, NARROW_BELOW};
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
@@ -387,6 +387,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     // The overview (zoomed out past 1x) only for a story too long for the width.
     let overview = !narrow && view.overview && needs_overview(&placed, width);
+    let groups = use_memo(((*placed).clone(), width as i64, overview), |(placed, width, overview)| {
+        Shared::new(if *overview { clusters(&placed.scale.xs, (*width as f64).max(320.0)) } else { Vec::new() })
+    });
 
     // After keyboard navigation, focus follows the selection to its marker.
     let focus_pending = use_mut_ref(|| false);
@@ -418,12 +421,20 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let onkeydown = {
         let dispatch = dispatch.clone();
         let focus_pending = focus_pending.clone();
+        let groups = (*groups).clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(&e) {
                 return;
             }
-            if let Some(action) = key_action(&e.key()) {
-                e.prevent_default();
+            let Some(action) = key_action(&e.key()) else { return };
+            e.prevent_default();
+            // In the overview the arrows step a group at a time (Home and End still go to the ends).
+            let action = match (action, overview) {
+                (Action::Next, true) => group_step(&groups, selected, true).map(Action::Select),
+                (Action::Prev, true) => group_step(&groups, selected, false).map(Action::Select),
+                (action, _) => Some(action),
+            };
+            if let Some(action) = action {
                 *focus_pending.borrow_mut() = true;
                 dispatch.emit(action);
             }
@@ -497,6 +508,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     view_width={width}
                     on_select={on_select}
                     {overview}
+                    groups={(*groups).clone()}
                     on_open_group={on_open_group}
                 />
                 { card(selected) }

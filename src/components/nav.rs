@@ -10,7 +10,7 @@ use super::Shared;
 use yew::prelude::*;
 
 use crate::hooks::use_positions;
-use crate::layout::{clusters, visible_range, Cluster, Placed, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::layout::{visible_range, Cluster, Placed, AXIS_HEIGHT, ROW_HEIGHT};
 use crate::limits::grouped;
 use crate::model::Timeline;
 
@@ -26,6 +26,9 @@ pub struct HorizontalNavProps {
     /// Show the overview (groups of events squeezed into the width) instead of the markers.
     #[prop_or_default]
     pub overview: bool,
+    /// The overview's groups ([`crate::layout::clusters`] of the layout in the view width).
+    #[prop_or_default]
+    pub groups: Shared<Vec<Cluster>>,
     /// A group of the overview was chosen: open its first event.
     #[prop_or_default]
     pub on_open_group: Callback<usize>,
@@ -150,7 +153,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
 /// the one tab stop.
 fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
     let view = props.view_width.max(320.0);
-    let groups = clusters(&props.placed.scale.xs, view);
+    let groups = &props.groups;
     let events = &props.timeline.events;
     let years = |c: &Cluster| {
         let (a, b) = (events[c.first].date.written_year(), events[c.last].date.written_year());
@@ -172,6 +175,13 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
                         <li key={c.first} class="nl-group-item" data-x={px(c.x)}>
                             <button
                                 type="button"
+                                // The group holding the open event takes its marker's id, so focus follows
+                                // the selection here as it does on the axis.
+                                id={if (c.first..=c.last).contains(&props.selected) {
+                                    format!("{}-m-{}", props.uid, props.selected)
+                                } else {
+                                    format!("{}-g-{}", props.uid, c.first)
+                                }}
                                 class={classes!("nl-group", (c.first..=c.last).contains(&props.selected).then_some("nl-selected"))}
                                 tabindex={if (c.first..=c.last).contains(&props.selected) { "0" } else { "-1" }}
                                 aria-current={(c.first..=c.last).contains(&props.selected).then_some("true")}
