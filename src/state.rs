@@ -142,10 +142,8 @@ pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Ve
 /// The statements whose expansion differs between `before` and `after`, with their new state
 /// (`true` = expanded), in id order.
 pub fn toggled(before: &BTreeSet<String>, after: &BTreeSet<String>) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = after.difference(before).map(|id| (id.clone(), true)).collect();
-    out.extend(before.difference(after).map(|id| (id.clone(), false)));
-    out.sort();
-    out
+    // The symmetric difference of two ordered sets comes out in order: no sort needed.
+    after.symmetric_difference(before).map(|id| (id.clone(), after.contains(id))).collect()
 }
 
 #[cfg(test)]

@@ -425,7 +425,7 @@ impl Reader {
                 eras.push(era);
             }
         }
-        eras.sort_by_key(|e| e.start);
+        let eras = in_order(eras, |e| (e.start, None));
 
         let events_path = root.key("events");
         let items = match json.get("events") {
@@ -475,8 +475,7 @@ impl Reader {
                 self.warn(events_path.index(second), ProblemKind::AmbiguousOrder { other: events_path.index(first) });
             }
         }
-        let mut slots: Vec<Option<Event>> = events.into_iter().map(|(_, e)| Some(e)).collect();
-        let events = order.iter().filter_map(|(.., k)| slots[*k].take()).collect();
+        let events = permuted(events.into_iter().map(|(_, e)| e).collect(), &order);
 
         Some(Timeline { title: title?, summary, sources, events, eras })
     }
@@ -674,6 +673,27 @@ impl Reader {
             }
         }
     }
+}
+
+/// `items` sorted by `key`, ties in their order: keys are sorted, not the (large) items, and with the same
+/// key type as the events so one sort serves both.
+fn in_order<T>(items: Vec<T>, key: impl Fn(&T) -> (DateSpec, Option<u32>)) -> Vec<T> {
+    let mut order: Vec<(DateSpec, Option<u32>, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (date, sequence) = key(item);
+            (date, sequence, i)
+        })
+        .collect();
+    order.sort_unstable();
+    permuted(items, &order)
+}
+
+/// `items` in the order of the indices that end each entry of `order`.
+fn permuted<T, K>(items: Vec<T>, order: &[(K, Option<u32>, usize)]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|(.., i)| slots[*i].take()).collect()
 }
 
 /// A whole number from a JSON number, or the error that says it is not one.

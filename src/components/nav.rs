@@ -66,8 +66,9 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     let range = visible_range(&placed.scale.xs, left, left + view + f64::from(SCROLL_STEP), placed.flag_width, view);
     let mut drawn: Vec<usize> = range.clone().collect();
     if !range.contains(&props.selected) && props.selected < placed.scale.xs.len() {
-        drawn.push(props.selected);
-        drawn.sort_unstable();
+        // Before or after the visible run, so the list stays in order.
+        let at = if props.selected < range.start { 0 } else { drawn.len() };
+        drawn.insert(at, props.selected);
     }
     let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
     let total = props.timeline.events.len();
