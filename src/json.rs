@@ -186,6 +186,8 @@ pub struct SyntaxError {
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// The text nests deeper than the reader was allowed to go (it stopped one level past the limit).
+    pub too_deep: bool,
 }
 
 /// Reads JSON text into a [`Json`] tree: RFC 8259, as `JSON.parse` reads it (a byte-order mark is skipped;
@@ -229,7 +231,7 @@ impl TextReader<'_> {
         let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         // Columns count characters, as editors do: continuation bytes of UTF-8 are not characters.
         let column = before[line_start..].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
-        SyntaxError { message, line, column }
+        SyntaxError { message, line, column, too_deep: false }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -291,7 +293,8 @@ impl TextReader<'_> {
         let open = self.at;
         self.depth += 1;
         if self.depth > self.max_depth {
-            return Err(self.error(format!("more than {} levels of nesting", self.max_depth)));
+            let message = format!("more than {} levels of nesting", self.max_depth);
+            return Err(SyntaxError { too_deep: true, ..self.error(message) });
         }
         self.at += 1;
         let mut items = Vec::new();
@@ -772,6 +775,17 @@ mod tests {
         assert_eq!(error("[\"open"), "1:2: this text has no closing double quote (\")");
         let deep = parse("[[[1]]]", 2).unwrap_err();
         assert_eq!((deep.column, deep.message.as_str()), (3, "more than 2 levels of nesting"));
+    }
+
+    #[test]
+    fn depth_ignores_brackets_in_strings_and_stops_one_past_the_limit() {
+        let text = r#"{"a": [1, {"b": "[[[{{{\"]]"}]}"#;
+        assert!(parse(text, 3).is_ok());
+        assert!(parse(text, 2).unwrap_err().too_deep);
+        assert!(parse("[]", 1).is_ok());
+        assert!(parse("\"[\"", 0).is_ok());
+        let deep = parse(&"[".repeat(1_000_000), 64).unwrap_err();
+        assert!(deep.too_deep && deep.column == 65, "stops early: {deep:?}");
     }
 
     #[test]

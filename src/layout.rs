@@ -138,6 +138,11 @@ impl Cluster {
     pub fn count(&self) -> usize {
         self.last - self.first + 1
     }
+
+    /// Whether event `index` is in this group.
+    pub fn holds(&self, index: usize) -> bool {
+        (self.first..=self.last).contains(&index)
+    }
 }
 
 /// Whether a story needs an overview below zoom 1: its markers, spaced so their flags can be read, take more
@@ -169,7 +174,7 @@ pub fn clusters(xs: &[f64], width: f64) -> Vec<Cluster> {
 /// Where the arrow keys go in the overview: the first event of the group after (`forward`) or before the
 /// one holding `selected`; `None` at either end.
 pub fn group_step(groups: &[Cluster], selected: usize, forward: bool) -> Option<usize> {
-    let at = groups.iter().position(|c| (c.first..=c.last).contains(&selected))?;
+    let at = groups.iter().position(|c| c.holds(selected))?;
     let to = if forward { at + 1 } else { at.checked_sub(1)? };
     groups.get(to).map(|c| c.first)
 }

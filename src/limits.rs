@@ -21,37 +21,6 @@ impl Default for Limits {
     }
 }
 
-/// How deeply lists and objects nest in JSON `text` (brackets inside strings do not count), found without
-/// parsing, so that no parser recurses on a file built to be deep. Stops counting past `stop`.
-pub fn json_depth(text: &str, stop: usize) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-                if deepest > stop {
-                    return deepest;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
 /// Thousands separated by commas, for messages: 20,971,520.
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -68,14 +37,6 @@ pub fn grouped(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn depth_ignores_brackets_in_strings() {
-        assert_eq!(json_depth(r#"{"a": [1, {"b": "[[[{{{\"]]"}]}"#, 100), 3);
-        assert_eq!(json_depth("[]", 100), 1);
-        assert_eq!(json_depth("\"[\"", 100), 0);
-        assert_eq!(json_depth(&"[".repeat(1_000_000), 64), 65, "stops early");
-    }
 
     #[test]
     fn numbers_are_grouped() {

@@ -3,7 +3,7 @@
 //! TimelineJS importer when the file is in that format.
 
 use crate::json::{Json, Path};
-use crate::limits::{json_depth, Limits};
+use crate::limits::Limits;
 use crate::timelinejs;
 use crate::validate::{map_problems, validate_with, Checked, Problem, ProblemKind, Severity};
 
@@ -13,7 +13,8 @@ pub fn read_story(text: &str) -> Result<Checked, Vec<Problem>> {
     read_story_with(text, &Limits::default())
 }
 
-/// [`read_story`] under given limits: a file over them is refused before it is parsed.
+/// [`read_story`] under given limits: a file over the size limit is refused before it is read, one nested
+/// too deeply as soon as the reader gets there.
 pub fn read_story_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Problem>> {
     let too_large = |what, size, max| {
         vec![Problem { path: Path::root(), kind: ProblemKind::TooLarge { what, size, max }, severity: Severity::Error }]
@@ -21,12 +22,16 @@ pub fn read_story_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Probl
     if text.len() > limits.max_bytes {
         return Err(too_large("bytes", text.len(), limits.max_bytes));
     }
-    let depth = json_depth(text, limits.max_depth);
-    if depth > limits.max_depth {
-        return Err(too_large("levels of nesting", depth, limits.max_depth));
-    }
-    let json = parse_json(text, limits.max_depth).map_err(|(message, at)| {
+    let syntax = |message, at| {
         vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
+    };
+    if text.trim().is_empty() {
+        return Err(syntax("the file is empty".to_owned(), None));
+    }
+    // The reader itself enforces the nesting limit: no separate pass over a text that may be megabytes.
+    let json = crate::json::parse(text, limits.max_depth).map_err(|e| match e.too_deep {
+        true => too_large("levels of nesting", limits.max_depth + 1, limits.max_depth),
+        false => syntax(e.message, Some((e.line, e.column))),
     })?;
     if !timelinejs::is_timelinejs(&json) {
         return validate_with(&json, limits);
@@ -68,16 +73,6 @@ fn check_imported(imported: timelinejs::Imported, limits: &Limits) -> Result<Che
         all
     };
     map_problems(validate_with(&imported.json, limits), remap)
-}
-
-/// A JSON syntax error: the message, and the line and column when there is a place to point at.
-type SyntaxError = (String, Option<(usize, usize)>);
-
-fn parse_json(text: &str, max_depth: usize) -> Result<Json, SyntaxError> {
-    if text.trim().is_empty() {
-        return Err(("the file is empty".to_owned(), None));
-    }
-    crate::json::parse(text, max_depth).map_err(|e| (e.message, Some((e.line, e.column))))
 }
 
 #[cfg(test)]

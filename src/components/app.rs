@@ -386,7 +386,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     }
 
     // The overview (zoomed out past 1x) only for a story too long for the width.
-    let overview = !narrow && view.overview && needs_overview(&placed, width);
+    let too_long = !narrow && needs_overview(&placed, width);
+    let overview = too_long && view.overview;
     let groups = use_memo(((*placed).clone(), width as i64, overview), |(placed, width, overview)| {
         Shared::new(if *overview { clusters(&placed.scale.xs, (*width as f64).max(320.0)) } else { Vec::new() })
     });
@@ -486,7 +487,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 position={selected}
                 count={timeline.events.len()}
                 can_zoom_in={overview || view.zoom_level < MAX_ZOOM_LEVEL}
-                can_zoom_out={view.zoom_level > 0 || (!overview && needs_overview(&placed, width))}
+                can_zoom_out={view.zoom_level > 0 || (too_long && !overview)}
                 show_zoom={!narrow}
                 dispatch={dispatch.clone()}
             />

@@ -172,20 +172,20 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
         <div class="nl-nav nl-overview">
             <div ref={track} class="nl-track" data-w={px(view)} data-h={px(AXIS_HEIGHT + ROW_HEIGHT + 12.0)}>
                 <ol class="nl-groups" aria-label="Overview of the story: groups of events">
-                    for c in groups.iter() {
+                    for (c, open) in groups.iter().map(|c| (c, c.holds(props.selected))) {
                         <li key={c.first} class="nl-group-item" data-x={px(c.x)}>
                             <button
                                 type="button"
                                 // The group holding the open event takes its marker's id, so focus follows
                                 // the selection here as it does on the axis.
-                                id={if (c.first..=c.last).contains(&props.selected) {
+                                id={if open {
                                     format!("{}-m-{}", props.uid, props.selected)
                                 } else {
                                     format!("{}-g-{}", props.uid, c.first)
                                 }}
-                                class={classes!("nl-group", (c.first..=c.last).contains(&props.selected).then_some("nl-selected"))}
-                                tabindex={if (c.first..=c.last).contains(&props.selected) { "0" } else { "-1" }}
-                                aria-current={(c.first..=c.last).contains(&props.selected).then_some("true")}
+                                class={classes!("nl-group", open.then_some("nl-selected"))}
+                                tabindex={if open { "0" } else { "-1" }}
+                                aria-current={open.then_some("true")}
                                 onclick={props.on_open_group.reform({ let first = c.first; move |_| first })}
                             >
                                 <span class="nl-group-count">{ grouped(c.count()) }</span>
