@@ -54,7 +54,7 @@ const defaultStory = JSON.parse(await readFile(join(DIST, 'data', 'baghdad-talks
 const newslinePage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Newsline</title>
 <link rel="icon" href="/favicon.svg"></head><body style="margin:0">
 <div data-newsline data-hash="off" ${src ? `data-src="${src}"` : ''} data-max-events="1000000" data-max-bytes="200000000"></div>
-<script>document.addEventListener('newsline:ready', () => { window.__ready = performance.now(); }, { once: true });</script>
+<script>document.addEventListener('newsline:ready', () => { window.__ready = performance.now(); console.log('bench:ready'); }, { once: true });</script>
 <script type="module" src="/newsline.js"></script></body></html>`;
 const tlPage = (src, origin) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS3</title>
 <link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/tl/css/timeline.css"></head><body style="margin:0">
@@ -62,7 +62,7 @@ const tlPage = (src, origin) => `<!doctype html><html lang="en"><head><meta char
 <script src="/tl/js/timeline.js"></script>
 <script>
   window.timeline = new TL.Timeline('tl', ${JSON.stringify(origin + src)}, { script_path: ${JSON.stringify(origin + '/tl/js/')}, hash_bookmark: false, language: 'en' });
-  window.timeline.on('loaded', () => { window.__ready = performance.now(); });
+  window.timeline.on('loaded', () => { window.__ready = performance.now(); console.log('bench:ready'); });
 </script></body></html>`;
 
 const routes = {};
@@ -120,9 +120,18 @@ const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** 
 async function loadTime(widget, src, timeout) {
   const p = await page();
   const path = widget === 'newsline' ? '/bench/newsline.html' : '/bench/tl.html';
+  // The page says when it is ready on its console: polling it from here would run scripts in the page,
+  // on the main thread both widgets need, while they load.
+  let timer;
+  const ready = new Promise((resolve, reject) => {
+    p.on('console', (m) => m.text() === 'bench:ready' && resolve());
+    timer = setTimeout(reject, timeout);
+  });
+  ready.catch(() => {});
   await p.goto(`${server.origin}${path}${src ? `?src=${encodeURIComponent(src)}` : ''}`);
   try {
-    await p.waitForFunction(() => window.__ready !== undefined, null, { timeout, polling: 20 });
+    await ready;
+    clearTimeout(timer);
     // Interactive: the next frame after ready has been painted.
     const t = await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(Math.max(window.__ready, 0)))));
     return { t, p };

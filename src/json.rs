@@ -79,9 +79,16 @@ pub const KNOWN_KEYS: &[&str] = &[
 
 /// `name` as a [`Key`]: borrowed when it is a known name.
 pub fn key_of(name: &str) -> Key {
-    match KNOWN_KEYS.binary_search_by(|k| (k.len(), *k).cmp(&(name.len(), name))) {
-        Ok(i) => Cow::Borrowed(KNOWN_KEYS[i]),
-        Err(_) => Cow::Owned(name.to_owned()),
+    // The names of this length, then the first byte before the rest: most candidates fail on one byte.
+    let (len, first) = (name.len(), name.as_bytes().first());
+    let start = KNOWN_KEYS.partition_point(|k| k.len() < len);
+    match KNOWN_KEYS[start..]
+        .iter()
+        .take_while(|k| k.len() == len)
+        .find(|k| k.as_bytes().first() == first && **k == name)
+    {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_owned()),
     }
 }
 
@@ -826,7 +833,11 @@ mod tests {
     #[test]
     fn known_keys_are_sorted_and_borrowed() {
         assert!(KNOWN_KEYS.windows(2).all(|w| (w[0].len(), w[0]) < (w[1].len(), w[1])), "sorted for the search");
-        assert!(matches!(key_of("headline"), Cow::Borrowed(_)));
+        for known in KNOWN_KEYS {
+            assert!(matches!(key_of(known), Cow::Borrowed(k) if k == *known), "{known}");
+        }
+        assert!(matches!(key_of("Headline"), Cow::Owned(_)));
+        assert!(matches!(key_of(""), Cow::Owned(_)));
         assert_eq!(key_of("headlines"), "headlines");
     }
 

@@ -19,6 +19,12 @@ pub mod text;
 pub mod timelinejs;
 pub mod validate;
 
+// Reading a story allocates many small strings and lists; talc does that faster than the standard
+// allocator (dlmalloc) in WebAssembly, in fewer bytes.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -447,10 +447,10 @@ impl Reader {
             return None;
         }
         let mut events: Vec<(usize, Event)> = Vec::new();
-        let mut ids: HashMap<String, Path> = HashMap::with_capacity(items.len());
+        let mut ids = Ids { given: HashMap::with_capacity(items.len()), generated: HashMap::new() };
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
-            if let Some(event) = self.event(item, &path, &mut ids) {
+            if let Some(event) = self.event(item, i, &path, &mut ids) {
                 if let Some(source) = &event.source {
                     if !source_ids.contains_key(source) {
                         let known = sources.iter().map(|s| s.id.clone()).collect();
@@ -539,11 +539,11 @@ impl Reader {
         })
     }
 
-    fn event(&mut self, json: &Json, path: &Path, ids: &mut HashMap<String, Path>) -> Option<Event> {
+    fn event<'j>(&mut self, json: &'j Json, at: usize, path: &Path, ids: &mut Ids<'j>) -> Option<Event> {
         self.object(json, path, EVENT_FIELDS)?;
         let id = self.id(json, path, true, "\"id\": \"talks-open\"");
-        if let Some(id) = &id {
-            self.claim(ids, id, path.key("id"));
+        if id.is_some() {
+            self.claim(ids, given_id(json), IdPlace::Event(at), path);
         }
         let date = match json.get("date") {
             None | Some(Json::Null) => {
@@ -586,7 +586,7 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let spath = statements_path.index(i);
             let fallback = id.as_deref().map(|id| format!("{id}-{}", i + 1));
-            if let Some(statement) = self.statement(item, &spath, fallback, ids) {
+            if let Some(statement) = self.statement(item, (at, i), &spath, fallback, ids) {
                 statements.push(statement);
             }
         }
@@ -607,24 +607,25 @@ impl Reader {
         })
     }
 
-    fn statement(
+    fn statement<'j>(
         &mut self,
-        json: &Json,
+        json: &'j Json,
+        (event, at): (usize, usize),
         path: &Path,
         fallback_id: Option<String>,
-        ids: &mut HashMap<String, Path>,
+        ids: &mut Ids<'j>,
     ) -> Option<Statement> {
         self.object(json, path, STATEMENT_FIELDS)?;
         let given = self.id(json, path, false, "");
         let id = match (given, fallback_id) {
             (Some(id), _) => {
-                self.claim(ids, &id, path.key("id"));
+                self.claim(ids, given_id(json), IdPlace::Statement(event, at), path);
                 Some(id)
             }
             // Generated ids are claimed too, so a later explicit id cannot take one.
             (None, Some(id)) => {
-                if !ids.contains_key(&id) {
-                    ids.insert(id.clone(), path.clone());
+                if !ids.given.contains_key(id.as_str()) && !ids.generated.contains_key(&id) {
+                    ids.generated.insert(id.clone(), IdPlace::Generated(event, at));
                 }
                 Some(id)
             }
@@ -661,17 +662,55 @@ impl Reader {
         })
     }
 
-    /// Records `id` as used at `at`, or reports that it was used before.
-    fn claim(&mut self, ids: &mut HashMap<String, Path>, id: &str, at: Path) {
-        match ids.entry(id.to_owned()) {
-            Entry::Occupied(first) => {
-                let first = first.get().clone();
-                self.error(at, ProblemKind::DuplicateId { id: id.to_owned(), first });
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(at);
-            }
+    /// Records `id`, given in the object at `path`, as used at `place`, or reports that it was used before.
+    fn claim<'j>(&mut self, ids: &mut Ids<'j>, id: &'j str, place: IdPlace, path: &Path) {
+        let first = match ids.given.entry(id) {
+            Entry::Occupied(first) => Some(*first.get()),
+            Entry::Vacant(slot) => match ids.generated.get(id) {
+                Some(first) => Some(*first),
+                None => {
+                    slot.insert(place);
+                    None
+                }
+            },
+        };
+        if let Some(first) = first {
+            self.error(path.key("id"), ProblemKind::DuplicateId { id: id.to_owned(), first: first.path() });
         }
+    }
+}
+
+/// The ids used so far: those given in the file (borrowed from it) and those made up for statements.
+struct Ids<'j> {
+    given: HashMap<&'j str, IdPlace>,
+    generated: HashMap<String, IdPlace>,
+}
+
+/// Where an id was first used, as indices: written out as a path only for a message.
+#[derive(Clone, Copy)]
+enum IdPlace {
+    Event(usize),
+    Statement(usize, usize),
+    /// A statement without an id, given one made from its event's.
+    Generated(usize, usize),
+}
+
+impl IdPlace {
+    fn path(self) -> Path {
+        let event = |i| Path::root().key("events").index(i);
+        match self {
+            IdPlace::Event(e) => event(e).key("id"),
+            IdPlace::Statement(e, s) => event(e).key("statements").index(s).key("id"),
+            IdPlace::Generated(e, s) => event(e).key("statements").index(s),
+        }
+    }
+}
+
+/// The id of an object whose id was read without a problem, as written in the file (less blanks around).
+fn given_id(json: &Json) -> &str {
+    match json.get("id") {
+        Some(Json::Str(s)) => s.trim(),
+        _ => "",
     }
 }
 
@@ -796,6 +835,21 @@ mod tests {
             (
                 story(r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"id": "a", "speaker": "S", "kind": "quote", "text": "x"}]}"#),
                 &["events[0].statements[0].id: the id \"a\" is already used at events[0].id: give each one its own id"],
+            ),
+            (
+                story(
+                    r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"id": "s", "speaker": "S", "kind": "quote", "text": "x"}]},
+                       {"id": "s", "date": "2008", "headline": "B"}"#,
+                ),
+                &["events[1].id: the id \"s\" is already used at events[0].statements[0].id: give each one its own id"],
+            ),
+            (
+                // A statement without an id is given one made from its event's, which a later id cannot take.
+                story(
+                    r#"{"id": "a", "date": "2007", "headline": "A", "statements": [{"speaker": "S", "kind": "quote", "text": "x"}]},
+                       {"id": "a-1", "date": "2008", "headline": "B"}"#,
+                ),
+                &["events[1].id: the id \"a-1\" is already used at events[0].statements[0]: give each one its own id"],
             ),
         ];
         for (input, want) in cases {

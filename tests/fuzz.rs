@@ -186,10 +186,11 @@ proptest! {
     #[test]
     fn the_plain_text_short_cut_agrees_with_the_parser(text in "[ -%'-)+-;=-Z\\]-^`-~\u{a0}\u{2003}é\t]{0,40}") {
         prop_assert!(text::is_plain(&text));
-        let blocks = text::parse(&text).blocks;
-        let mut marked = text.clone();
-        marked.push_str("\n\n"); // no longer plain, so the full parser runs; a trailing blank line changes nothing
-        prop_assert_eq!(blocks, text::parse(&marked).blocks);
+        prop_assert_eq!(text::parse(&text).blocks, text::parse_in_full(&text).blocks);
+        // The same in one HTML paragraph, TimelineJS's commonest form, in any case and with blanks around.
+        for wrapped in [format!("<p>{text}</p>"), format!(" \n<P>{text}</P>\t")] {
+            prop_assert_eq!(text::parse(&wrapped).blocks, text::parse_in_full(&wrapped).blocks, "{:?}", wrapped);
+        }
     }
 
     #[test]

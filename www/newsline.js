@@ -55,7 +55,7 @@ const CRASHED = 'data-newsline-crashed';
 
 /**
  * The story's download, started at once so that it runs while the module compiles; the widget takes it
- * over (its timeout, errors and retry stay the widget's). Undefined when the story is given as data.
+ * over (its timeout, checks, errors and retry stay the widget's). Undefined when the story is given as data.
  */
 function prefetch(element, options) {
   const src = options === undefined ? element.getAttribute('data-src')?.trim() || DEFAULT_STORY : options.src;
@@ -63,9 +63,19 @@ function prefetch(element, options) {
   if (!url) return undefined;
   const controller = new AbortController();
   const response = fetch(url, { signal: controller.signal });
+  // The body too, when the server answers well with a size the widget takes by default: a widget that finds
+  // it read draws the story at once, with no loading frame before. Anything else is left to the widget.
+  const body = response.then((r) => {
+    const size = Number(r.headers.get('content-length'));
+    return r.ok && size > 0 && size <= MAX_EARLY_BYTES ? r.arrayBuffer() : null;
+  });
   response.catch(() => {}); // the widget reports failures; an unread one is not an error of the page
-  return { url, response, controller };
+  body.catch(() => {});
+  return { url, response, body, controller };
 }
+
+/** The largest story read ahead of the widget: its default limit (20 MiB). */
+const MAX_EARLY_BYTES = 20 * 1024 * 1024;
 
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
 function start(element, options) {

@@ -25,6 +25,8 @@ pub enum Fetched {
 pub struct Prefetch {
     url: String,
     response: js_sys::Promise,
+    /// The response's bytes (an `ArrayBuffer`), or null when the page left them for the widget to read.
+    body: Option<js_sys::Promise>,
     controller: AbortController,
     taken: Rc<Cell<bool>>,
 }
@@ -36,20 +38,22 @@ impl PartialEq for Prefetch {
 }
 
 impl Prefetch {
-    /// Reads `{ url, response, controller }` as `newsline.js` passes it; `None` for anything else.
+    /// Reads `{ url, response, body?, controller }` as `newsline.js` passes it; `None` for anything else.
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<Prefetch> {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
         Some(Prefetch {
             url: get("url")?.as_string()?,
             response: get("response")?.dyn_into().ok()?,
+            body: get("body").and_then(|b| b.dyn_into().ok()),
             controller: get("controller")?.dyn_into().ok()?,
             taken: Rc::default(),
         })
     }
 
-    /// The response and its controller, the first time it is asked for with the URL it was started for.
-    fn take(&self, url: &str) -> Option<(js_sys::Promise, AbortController)> {
-        (self.url == url && !self.taken.replace(true)).then(|| (self.response.clone(), self.controller.clone()))
+    /// The download and its controller, the first time it is asked for with the URL it was started for.
+    fn take(&self, url: &str) -> Option<(Started, AbortController)> {
+        (self.url == url && !self.taken.replace(true))
+            .then(|| (Started { response: self.response.clone(), body: self.body.clone() }, self.controller.clone()))
     }
 
     /// Stops the download if nothing took it over.
@@ -58,6 +62,12 @@ impl Prefetch {
             self.controller.abort();
         }
     }
+}
+
+/// A download the page started: the response, and maybe its bytes being read.
+struct Started {
+    response: js_sys::Promise,
+    body: Option<js_sys::Promise>,
 }
 
 /// Downloads `url` as text, giving up after `timeout_ms`. Changing `attempt` downloads again (Retry).
@@ -145,7 +155,7 @@ fn origin(url: &str) -> Option<String> {
 
 async fn fetch_text(
     url: &str,
-    started: Option<js_sys::Promise>,
+    started: Option<Started>,
     signal: Option<&web_sys::AbortSignal>,
     max_bytes: usize,
 ) -> Result<Rc<str>, LoadErrorKind> {
@@ -157,13 +167,13 @@ async fn fetch_text(
             .unwrap_or_else(|| "no answer".to_owned());
         LoadErrorKind::Network(message)
     };
-    let request = match started {
-        Some(request) => request,
+    let (request, body) = match started {
+        Some(Started { response, body }) => (response, body),
         None => {
             let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".to_owned()))?;
             let init = RequestInit::new();
             init.set_signal(signal);
-            window.fetch_with_str_and_init(url, &init)
+            (window.fetch_with_str_and_init(url, &init), None)
         }
     };
     let response = JsFuture::from(request).await.map_err(network)?;
@@ -186,7 +196,14 @@ async fn fetch_text(
     }
     // The bytes, copied into WebAssembly memory in one go: decoding to a JS string and encoding it back
     // would cost more than reading the whole story.
-    let bytes = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    let read = match body {
+        Some(body) => JsFuture::from(body).await.map_err(network)?,
+        None => wasm_bindgen::JsValue::NULL,
+    };
+    let bytes = match read {
+        read if read.is_null() => JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?,
+        read => read,
+    };
     let bytes = js_sys::Uint8Array::new(&bytes);
     if bytes.length() as usize > max_bytes {
         return Err(LoadErrorKind::TooLarge { bytes: bytes.length() as usize, max: max_bytes });
