@@ -27,12 +27,18 @@ mod benches {
 
     /// A TimelineJS file of `n` events: `spread` over 40 years, or else 50 to a day.
     fn story(n: usize, spread: bool) -> String {
+        story_with(n, spread, true)
+    }
+
+    /// The same, with or without `unique_id`s (many TimelineJS files have none: the reader makes them up).
+    fn story_with(n: usize, spread: bool, ids: bool) -> String {
         let mut events = Vec::with_capacity(n);
         for i in 0..n {
             let day = if spread { i * 365 * 40 / n } else { i / 50 };
             let (year, month, day) = (1980 + day / 365, 1 + (day % 365) / 31, 1 + (day % 365) % 31 % 28);
+            let id = if ids { format!(r#", "unique_id": "e{i}""#) } else { String::new() };
             events.push(format!(
-                r#"{{"start_date": {{"year": {year}, "month": {month}, "day": {day}}}, "text": {{"headline": "Event {n}: a story headline", "text": "<p>What happened in event {i}, in a paragraph of ordinary length for a news timeline card.</p>"}}, "unique_id": "e{i}"}}"#,
+                r#"{{"start_date": {{"year": {year}, "month": {month}, "day": {day}}}, "text": {{"headline": "Event {n}: a story headline", "text": "<p>What happened in event {i}, in a paragraph of ordinary length for a news timeline card.</p>"}}{id}}}"#,
                 n = i + 1
             ));
         }
@@ -61,6 +67,13 @@ mod benches {
     #[divan::bench(args = SIZES)]
     fn read_story(bencher: Bencher, n: usize) {
         let text = story(n, true);
+        bencher.bench(|| read_story_with(black_box(&text), &limits()));
+    }
+
+    /// The same for a file without ids, which the reader makes up from the headlines.
+    #[divan::bench(args = SIZES)]
+    fn read_story_without_ids(bencher: Bencher, n: usize) {
+        let text = story_with(n, true, false);
         bencher.bench(|| read_story_with(black_box(&text), &limits()));
     }
 

@@ -5,6 +5,8 @@
 //! `events[3].start_date.month`, the field as it stands in their file. What Newsline does not show (video and
 //! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
 
+use std::collections::HashSet;
+
 use crate::date::DateSpec;
 use crate::json::{Json, Key, Path};
 use crate::model::Timeline;
@@ -152,7 +154,7 @@ impl Importer {
         Some(obj(members))
     }
 
-    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut Vec<String>) -> Json {
+    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut HashSet<String>) -> Json {
         let Json::Obj(_) = json else { return json.clone() };
         let mut out: Vec<(&str, Json)> = Vec::new();
         let text_obj = json.get("text");
@@ -186,7 +188,7 @@ impl Importer {
                 id
             }
         };
-        ids.push(id.clone());
+        ids.insert(id.clone());
         out.push(("id", Json::Str(id)));
         let mut display = str_of(json.get("display_date"));
         if let Some(start) = json.get("start_date") {
@@ -248,7 +250,9 @@ pub fn import(json: &Json) -> Imported {
             im.warn(root.key("scale"), "the cosmological scale is not supported: years are shown as dates".to_owned());
         }
     }
-    let mut ids = Vec::new();
+    // The ids so far, for making up new ones: looked up once per event, so a set (a list made a file of
+    // 10,000 events without ids take seconds).
+    let mut ids = HashSet::new();
     let events = match json.get("events") {
         Some(Json::Arr(events)) => Json::Arr(
             events.iter().enumerate().map(|(i, e)| im.event(e, &root.key("events").index(i), i, &mut ids)).collect(),
