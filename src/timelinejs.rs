@@ -5,7 +5,7 @@
 //! `events[3].start_date.month`, the field as it stands in their file. What Newsline does not show (video and
 //! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::date::DateSpec;
 use crate::json::{Json, Key, Path};
@@ -86,6 +86,32 @@ fn is_image(url: &str) -> bool {
     IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
 }
 
+/// The events' ids so far, for making up new ones. Looked up for every event, so a set (a list made a file of
+/// 10,000 events without ids take seconds), and the next number to try for each base, so that many events
+/// with one headline do not try every number before theirs.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, or the first of `base-2`, `base-3` ... that no event has.
+    fn unused(&mut self, base: String) -> String {
+        if !self.used.contains(&base) {
+            return base;
+        }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let mut id = format!("{base}-{n}");
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.next.insert(base, n + 1);
+        id
+    }
+}
+
 struct Importer {
     warnings: Vec<Problem>,
 }
@@ -154,7 +180,7 @@ impl Importer {
         Some(obj(members))
     }
 
-    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut HashSet<String>) -> Json {
+    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut Ids) -> Json {
         let Json::Obj(_) = json else { return json.clone() };
         let mut out: Vec<(&str, Json)> = Vec::new();
         let text_obj = json.get("text");
@@ -179,16 +205,10 @@ impl Importer {
             given => {
                 let base = given.as_deref().map(slug).filter(|s| !s.is_empty()).unwrap_or_else(|| slug(&headline));
                 let base = if base.is_empty() { format!("event-{}", index + 1) } else { base };
-                let mut id = base.clone();
-                let mut n = 2;
-                while ids.contains(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                id
+                ids.unused(base)
             }
         };
-        ids.insert(id.clone());
+        ids.used.insert(id.clone());
         out.push(("id", Json::Str(id)));
         let mut display = str_of(json.get("display_date"));
         if let Some(start) = json.get("start_date") {
@@ -250,9 +270,7 @@ pub fn import(json: &Json) -> Imported {
             im.warn(root.key("scale"), "the cosmological scale is not supported: years are shown as dates".to_owned());
         }
     }
-    // The ids so far, for making up new ones: looked up once per event, so a set (a list made a file of
-    // 10,000 events without ids take seconds).
-    let mut ids = HashSet::new();
+    let mut ids = Ids::default();
     let events = match json.get("events") {
         Some(Json::Arr(events)) => Json::Arr(
             events.iter().enumerate().map(|(i, e)| im.event(e, &root.key("events").index(i), i, &mut ids)).collect(),
@@ -416,6 +434,27 @@ mod tests {
     use crate::parse::read_story;
 
     const SAMPLE: &str = include_str!("../tests/fixtures/timelinejs-sample.json");
+
+    #[test]
+    fn events_without_ids_get_ids_from_their_headlines_each_its_own() {
+        let event = |headline: &str, id: Option<&str>| {
+            let id = id.map(|id| format!(r#", "unique_id": "{id}""#)).unwrap_or_default();
+            format!(r#"{{"start_date": {{"year": 2007}}, "text": {{"headline": "{headline}"}}{id}}}"#)
+        };
+        let events = [
+            event("Talks", None),
+            event("Talks", None),
+            event("Other", Some("talks-3")),
+            event("Talks", None),
+            event("Talks!", None),
+            event("", None),
+        ];
+        let text = format!(r#"{{"events": [{}]}}"#, events.join(","));
+        let checked = read_story(&text).expect("imports");
+        let mut ids: Vec<_> = checked.timeline.events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["event-6", "talks", "talks-2", "talks-3", "talks-4", "talks-5"]);
+    }
 
     #[test]
     fn a_real_shaped_file_imports_with_everything_it_can_show() {
