@@ -63,19 +63,25 @@ function prefetch(element, options) {
   if (!url) return undefined;
   const controller = new AbortController();
   const response = fetch(url, { signal: controller.signal });
-  // The body too, when the server answers well with a size the widget takes by default: a widget that finds
-  // it read draws the story at once, with no loading frame before. Anything else is left to the widget.
+  // The body too, when the server answers well and does not announce more than the widget takes by default
+  // (the widget reads an unannounced size in full too, then checks it): a widget that finds the story read
+  // draws it at once, with no loading frame before. Anything else is left to the widget.
   const body = response.then((r) => {
-    const size = Number(r.headers.get('content-length'));
-    return r.ok && size > 0 && size <= MAX_EARLY_BYTES ? r.arrayBuffer() : null;
+    const size = Number(r.headers.get('content-length') ?? 0);
+    return r.ok && !(size > MAX_EARLY_BYTES) ? r.arrayBuffer() : null;
   });
-  response.catch(() => {}); // the widget reports failures; an unread one is not an error of the page
-  body.catch(() => {});
-  return { url, response, body, controller };
+  const early = { url, response, body, controller };
+  // What has arrived by the time the widget starts, it takes at once (and checks as it would a download).
+  response.then((r) => (early.answer = r), () => {}); // the widget reports failures, not the page
+  body.then((b) => b && (early.bytes = b), () => {});
+  return early;
 }
 
 /** The largest story read ahead of the widget: its default limit (20 MiB). */
 const MAX_EARLY_BYTES = 20 * 1024 * 1024;
+
+/** How long a widget whose code is ready waits for its story before it shows the loading frame. */
+const STORY_WAIT_MS = 50;
 
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
 function start(element, options) {
@@ -83,8 +89,10 @@ function start(element, options) {
   let destroyed = false;
   let glue = null;
   const early = prefetch(element, options);
-  const widget = instance().then((g) => {
+  const widget = instance().then(async (g) => {
     glue = g;
+    // A story about to arrive is worth a short wait: the widget then draws it at once, not a loading frame.
+    if (early) await Promise.race([early.body.catch(() => {}), new Promise((r) => setTimeout(r, STORY_WAIT_MS))]);
     if (destroyed) {
       early?.controller.abort();
       idle.push(g);

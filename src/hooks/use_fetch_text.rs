@@ -27,6 +27,8 @@ pub struct Prefetch {
     response: js_sys::Promise,
     /// The response's bytes (an `ArrayBuffer`), or null when the page left them for the widget to read.
     body: Option<js_sys::Promise>,
+    /// The response and its bytes when both had arrived by the time the widget started.
+    arrived: Option<(Response, js_sys::ArrayBuffer)>,
     controller: AbortController,
     taken: Rc<Cell<bool>>,
 }
@@ -38,13 +40,16 @@ impl PartialEq for Prefetch {
 }
 
 impl Prefetch {
-    /// Reads `{ url, response, body?, controller }` as `newsline.js` passes it; `None` for anything else.
+    /// Reads `{ url, response, body?, answer?, bytes?, controller }` as `newsline.js` passes it (`answer`
+    /// and `bytes`: the response and its body, once they have arrived); `None` for anything else.
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<Prefetch> {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
+        let arrived = get("answer").and_then(|a| a.dyn_into().ok()).zip(get("bytes").and_then(|b| b.dyn_into().ok()));
         Some(Prefetch {
             url: get("url")?.as_string()?,
             response: get("response")?.dyn_into().ok()?,
             body: get("body").and_then(|b| b.dyn_into().ok()),
+            arrived,
             controller: get("controller")?.dyn_into().ok()?,
             taken: Rc::default(),
         })
@@ -54,6 +59,18 @@ impl Prefetch {
     fn take(&self, url: &str) -> Option<(Started, AbortController)> {
         (self.url == url && !self.taken.replace(true))
             .then(|| (Started { response: self.response.clone(), body: self.body.clone() }, self.controller.clone()))
+    }
+
+    /// The story at once, checked as a download is, when the page had it all before the widget started:
+    /// the first time it is asked for with the URL it was started for.
+    fn take_arrived(&self, url: &str, max_bytes: usize) -> Option<Fetched> {
+        let (response, bytes) = self.arrived.as_ref().filter(|_| self.url == url && !self.taken.get())?;
+        self.taken.set(true);
+        let text = accept(response, url, max_bytes).and_then(|()| text_of(&js_sys::Uint8Array::new(bytes), max_bytes));
+        Some(match text {
+            Ok(text) => Fetched::Loaded(text.into()),
+            Err(kind) => Fetched::Failed(LoadError { url: url.to_owned(), kind }),
+        })
     }
 
     /// Stops the download if nothing took it over.
@@ -89,12 +106,22 @@ pub fn use_fetch_text(
     attempt: u32,
     prefetch: Option<Prefetch>,
 ) -> Fetched {
-    let state = use_state(|| if url.is_some() { Fetched::Loading } else { Fetched::Idle });
+    // A story the page already has is shown in the first render: no loading frame, nothing to wait for.
+    let arrived = use_memo((), |()| url.as_ref().and_then(|url| prefetch.as_ref()?.take_arrived(url, max_bytes)));
+    let state = use_state(|| match (&*arrived, &url) {
+        (Some(done), _) => done.clone(),
+        (None, Some(_)) => Fetched::Loading,
+        (None, None) => Fetched::Idle,
+    });
+    let first = use_mut_ref(|| true);
     {
         let state = state.clone();
         use_effect_with((url, timeout_ms, max_bytes, attempt), move |(url, timeout_ms, max_bytes, _)| {
             let cancelled = Rc::new(Cell::new(false));
-            let early = url.as_ref().and_then(|url| prefetch.as_ref()?.take(url));
+            // The first run has nothing to download when the story had arrived (a Retry or a new URL has).
+            let skip = std::mem::replace(&mut *first.borrow_mut(), false) && arrived.is_some();
+            let url = url.as_ref().filter(|_| !skip);
+            let early = url.and_then(|url| prefetch.as_ref()?.take(url));
             if let (None, Some(p)) = (&early, &prefetch) {
                 p.cancel();
             }
@@ -104,9 +131,12 @@ pub fn use_fetch_text(
             };
             let mut timer = None;
             match url {
+                None if skip => {}
                 None => state.set(Fetched::Idle),
                 Some(url) => {
-                    state.set(Fetched::Loading);
+                    if *state != Fetched::Loading {
+                        state.set(Fetched::Loading);
+                    }
                     let timed_out = Rc::new(Cell::new(false));
                     {
                         let timed_out = timed_out.clone();
@@ -178,6 +208,23 @@ async fn fetch_text(
     };
     let response = JsFuture::from(request).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
+    accept(&response, url, max_bytes)?;
+    // The bytes, copied into WebAssembly memory in one go: decoding to a JS string and encoding it back
+    // would cost more than reading the whole story.
+    let read = match body {
+        Some(body) => JsFuture::from(body).await.map_err(network)?,
+        None => wasm_bindgen::JsValue::NULL,
+    };
+    let bytes = match read {
+        read if read.is_null() => JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?,
+        read => read,
+    };
+    text_of(&js_sys::Uint8Array::new(&bytes), max_bytes)
+}
+
+/// Whether the response to `url` may be read as a story: the same site, a success, a JSON-like type and a
+/// declared size within `max_bytes`.
+fn accept(response: &Response, url: &str, max_bytes: usize) -> Result<(), LoadErrorKind> {
     if response.redirected() && origin(&response.url()) != origin(url) {
         return Err(LoadErrorKind::Redirected(response.url()));
     }
@@ -191,24 +238,18 @@ async fn fetch_text(
         }
     }
     let declared = headers.get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|b| *b > max_bytes) {
-        return Err(LoadErrorKind::TooLarge { bytes, max: max_bytes });
+    match declared.filter(|b| *b > max_bytes) {
+        Some(bytes) => Err(LoadErrorKind::TooLarge { bytes, max: max_bytes }),
+        None => Ok(()),
     }
-    // The bytes, copied into WebAssembly memory in one go: decoding to a JS string and encoding it back
-    // would cost more than reading the whole story.
-    let read = match body {
-        Some(body) => JsFuture::from(body).await.map_err(network)?,
-        None => wasm_bindgen::JsValue::NULL,
-    };
-    let bytes = match read {
-        read if read.is_null() => JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?,
-        read => read,
-    };
-    let bytes = js_sys::Uint8Array::new(&bytes);
+}
+
+/// The story's bytes as text, if there are not more than `max_bytes` of them.
+fn text_of(bytes: &js_sys::Uint8Array, max_bytes: usize) -> Result<Rc<str>, LoadErrorKind> {
     if bytes.length() as usize > max_bytes {
         return Err(LoadErrorKind::TooLarge { bytes: bytes.length() as usize, max: max_bytes });
     }
-    Ok(shared_text(&bytes))
+    Ok(shared_text(bytes))
 }
 
 /// The bytes as shared text, copied once, straight into the allocation the widget keeps. As `Response.text()`

@@ -59,6 +59,16 @@ const routes = {
     healthy = false;
     json(res, '{}');
   },
+  '/html-page': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>Page not found</title><h1>Sorry</h1>');
+  },
+  '/two-stories.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+    res.end('<!doctype html><html lang="en"><head><title>two</title><link rel="icon" href="/favicon.svg"></head><body>' +
+      '<div id="good" data-newsline data-hash="off"></div><div id="bad" data-newsline data-src="/html-page"></div>' +
+      '<script type="module" src="/newsline.js"></script></body></html>');
+  },
   '/bare.html': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><html lang="en"><head><title>bare</title><link rel="icon" href="/favicon.svg"></head><body></body></html>');
@@ -360,6 +370,29 @@ for (const [url, message] of FAULTS) {
     await fetch(`${server.origin}/control/break`);
   });
 }
+
+test('a story that arrives before the code is drawn at once, with no loading frame, and checked as any download', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  // The code comes late (as on a slow connection with the story cached): the stories are in by then.
+  await page.route('**/newsline-app_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__loadingSeen = 0;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === 1 && n.matches('.nl-loading, :has(.nl-loading)')) window.__loadingSeen += 1;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${server.origin}/two-stories.html`);
+  await page.locator('#good .nl-card').waitFor();
+  assert.match(await page.locator('#bad .nl-error').textContent(), /\/html-page is not a story file: the server sent "text\/html; charset=utf-8"/);
+  assert.equal(await page.locator('#good .nl-position').textContent(), '1 of 8');
+  assert.equal(await page.evaluate(() => window.__loadingSeen), 0, 'no loading frame was drawn');
+  assert.deepEqual(faults.errors, []);
+});
 
 test('while the story downloads, a busy skeleton says so', async () => {
   const { page } = await open('/blank.html');
