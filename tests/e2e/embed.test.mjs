@@ -394,6 +394,34 @@ test('a story that arrives before the code is drawn at once, with no loading fra
   assert.deepEqual(faults.errors, []);
 });
 
+test('the first frame that shows the markers shows them in place, under a strict CSP', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  // Checked just before the browser paints the first frame with markers in it: a widget that placed its
+  // markers only after rendering would show them piled at the left for that frame.
+  await page.addInitScript(() => {
+    window.__firstFrame = null;
+    new MutationObserver(() => {
+      if (window.__firstFrame || !document.querySelector('#good .nl-marker-item')) return;
+      window.__firstFrame = [];
+      requestAnimationFrame(() => {
+        for (const el of document.querySelectorAll('#good [data-x], #good [data-h]')) {
+          const style = getComputedStyle(el);
+          for (const [attribute, property] of [['data-x', 'left'], ['data-h', 'height']]) {
+            const want = el.getAttribute(attribute);
+            if (want !== null && parseFloat(style[property]) !== parseFloat(want)) {
+              window.__firstFrame.push(`${el.className} ${property} ${style[property]} not ${want}px`);
+            }
+          }
+        }
+        window.__firstFrame.push('checked');
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${server.origin}/two-stories.html`);
+  await page.waitForFunction(() => window.__firstFrame?.includes('checked'));
+  assert.deepEqual(await page.evaluate(() => window.__firstFrame), ['checked']);
+});
+
 test('while the story downloads, a busy skeleton says so', async () => {
   const { page } = await open('/blank.html');
   await page.evaluate(() => window.Newsline.mount(document.getElementById('slot'), { src: '/slow', hash: false }));
