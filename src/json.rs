@@ -77,19 +77,50 @@ pub const KNOWN_KEYS: &[&str] = &[
     "display_date",
 ];
 
+/// The bytes that end a stretch of plain text inside double quotes: the closing quote, an escape, or a
+/// control character (an error).
+const ENDS_TEXT: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        ends[b] = true;
+        b += 1;
+    }
+    ends[b'"' as usize] = true;
+    ends[b'\\' as usize] = true;
+    ends
+};
+
 /// `name` as a [`Key`]: borrowed when it is a known name.
 pub fn key_of(name: &str) -> Key {
-    // The names of this length, then the first byte before the rest: most candidates fail on one byte.
-    let (len, first) = (name.len(), name.as_bytes().first());
-    let start = KNOWN_KEYS.partition_point(|k| k.len() < len);
-    match KNOWN_KEYS[start..]
-        .iter()
-        .take_while(|k| k.len() == len)
-        .find(|k| k.as_bytes().first() == first && **k == name)
-    {
-        Some(known) => Cow::Borrowed(known),
-        None => Cow::Owned(name.to_owned()),
+    // An open-addressed table of the known names, built at compile time: one or two comparisons a name.
+    const SLOTS: usize = 128;
+    const fn slot(name: &[u8]) -> usize {
+        (name.len() * 31 + name[0] as usize * 7 + name[name.len() - 1] as usize) % SLOTS
     }
+    const TABLE: [u8; SLOTS] = {
+        let mut table = [0u8; SLOTS];
+        let mut i = 0;
+        while i < KNOWN_KEYS.len() {
+            let mut at = slot(KNOWN_KEYS[i].as_bytes());
+            while table[at] != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            table[at] = i as u8 + 1;
+            i += 1;
+        }
+        table
+    };
+    if !name.is_empty() {
+        let mut at = slot(name.as_bytes());
+        while let Some(known) = TABLE[at].checked_sub(1).map(|i| KNOWN_KEYS[i as usize]) {
+            if known == name {
+                return Cow::Borrowed(known);
+            }
+            at = (at + 1) % SLOTS;
+        }
+    }
+    Cow::Owned(name.to_owned())
 }
 
 impl Json {
@@ -241,6 +272,7 @@ impl TextReader<'_> {
         SyntaxError { message, line, column, too_deep: false }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -388,7 +420,7 @@ impl TextReader<'_> {
     /// A member name: read in place when it has no escapes, so a known name costs no allocation.
     fn key(&mut self) -> Result<Key, SyntaxError> {
         let rest = &self.bytes[self.at + 1..];
-        match rest.iter().position(|b| matches!(b, b'"' | b'\\') || *b < 0x20) {
+        match rest.iter().position(|b| ENDS_TEXT[*b as usize]) {
             Some(end) if rest[end] == b'"' => {
                 let key = key_of(&self.text[self.at + 1..self.at + 1 + end]);
                 self.at += end + 2;
@@ -399,6 +431,15 @@ impl TextReader<'_> {
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {
+        // Most text has no escapes: found in one tight scan and copied once.
+        let rest = &self.bytes[self.at + 1..];
+        if let Some(end) = rest.iter().position(|b| ENDS_TEXT[*b as usize]) {
+            if rest[end] == b'"' {
+                let text = self.text[self.at + 1..self.at + 1 + end].to_owned();
+                self.at += end + 2;
+                return Ok(text);
+            }
+        }
         let open = self.at;
         self.at += 1;
         let mut out = String::new();

@@ -91,7 +91,7 @@ fn one_plain_paragraph(text: &str) -> Option<&str> {
     let n = t.len();
     if n >= 7 && t[..3].eq_ignore_ascii_case(b"<p>") && t[n - 4..].eq_ignore_ascii_case(b"</p>") {
         let inner = &outer[3..n - 4];
-        (is_plain(inner) && collapsed_already(inner)).then(|| inner.trim_matches(' '))
+        plain_and_collapsed(inner).then(|| inner.trim_matches(' '))
     } else {
         None
     }
@@ -339,7 +339,44 @@ fn parse_html(text: &str) -> Rich {
 
 /// Whether HTML's collapsing of white space leaves `text` as it is: ASCII with single spaces only.
 fn collapsed_already(text: &str) -> bool {
-    text.is_ascii() && !text.contains("  ") && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+    scan(text, false)
+}
+
+/// [`is_plain`] and [`collapsed_already`] at once, in one pass (the commonest body is read this way).
+fn plain_and_collapsed(text: &str) -> bool {
+    scan(text, true)
+}
+
+/// One pass over `text`: ASCII, no white space but single spaces, and, when `plain`, nothing to format.
+fn scan(text: &str, plain: bool) -> bool {
+    // What each byte is: 1 formats (`<&*_[`), 2 is white space other than a space, or not ASCII.
+    const CLASS: [u8; 256] = {
+        let mut class = [0u8; 256];
+        let mut b = 0x80;
+        while b < 256 {
+            class[b] = 2;
+            b += 1;
+        }
+        class[b'\t' as usize] = 2;
+        class[b'\n' as usize] = 2;
+        class[0x0c] = 2;
+        class[b'\r' as usize] = 2;
+        class[b'<' as usize] = 1;
+        class[b'&' as usize] = 1;
+        class[b'*' as usize] = 1;
+        class[b'_' as usize] = 1;
+        class[b'[' as usize] = 1;
+        class
+    };
+    let refused = if plain { 3 } else { 2 };
+    let mut space = false;
+    for &b in text.as_bytes() {
+        if CLASS[b as usize] & refused != 0 || (space && b == b' ') {
+            return false;
+        }
+        space = b == b' ';
+    }
+    true
 }
 
 fn push_text(stack: &mut [(String, Vec<Inline>, Option<String>)], text: &str) {

@@ -49,8 +49,7 @@ fn str_of(json: Option<&Json>) -> Option<String> {
 fn plain(html: &str) -> String {
     // Runs of white space become one space; text with none to fold is taken as it is.
     let words = |t: &str| {
-        let folded = t.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-        if folded {
+        if is_folded(t) {
             t.to_owned()
         } else {
             t.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -60,6 +59,21 @@ fn plain(html: &str) -> String {
         return words(html);
     }
     words(&text::parse(html).plain())
+}
+
+/// Whether `t` is words of no white space, one space apart (ASCII text is checked byte by byte).
+fn is_folded(t: &str) -> bool {
+    if !t.is_ascii() {
+        return t.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    }
+    let mut space = true; // no space first
+    for &b in t.as_bytes() {
+        if matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') || (b == b' ' && space) {
+            return false;
+        }
+        space = b == b' ';
+    }
+    !space // nor last, and not empty
 }
 
 /// A slug for an id: lower-case letters and digits joined by `-`, at most 48 characters.
@@ -434,6 +448,21 @@ mod tests {
     use crate::parse::read_story;
 
     const SAMPLE: &str = include_str!("../tests/fixtures/timelinejs-sample.json");
+
+    #[test]
+    fn the_folded_check_agrees_with_splitting_into_words() {
+        let reference = |t: &str| t.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        let alphabet = ["a", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            assert_eq!(is_folded(t), reference(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn events_without_ids_get_ids_from_their_headlines_each_its_own() {
