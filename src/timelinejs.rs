@@ -39,7 +39,7 @@ fn obj(members: Vec<(&'static str, Json)>) -> Json {
 
 fn str_of(json: Option<&Json>) -> Option<String> {
     match json {
-        Some(Json::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(Json::Str(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(str::to_owned),
         Some(Json::Num(n)) => Some(crate::json::number_text(*n)),
         _ => None,
     }
@@ -136,7 +136,7 @@ impl Importer {
     }
 
     /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately.
-    fn date(&mut self, json: &Json, path: &Path) -> (Json, Option<String>) {
+    fn date(&mut self, json: &Json, path: impl Fn() -> Path) -> (Json, Option<String>) {
         let Json::Obj(_) = json else { return (json.clone(), None) };
         let mut members = Vec::new();
         for key in ["year", "month", "day", "hour", "minute"] {
@@ -153,7 +153,7 @@ impl Importer {
                 _ => false,
             };
             if set {
-                self.warn(path.key(key), format!("the {key}s are not shown: Newsline shows dates to the minute"));
+                self.warn(path().key(key), format!("the {key}s are not shown: Newsline shows dates to the minute"));
             }
         }
         (Json::Obj(members), str_of(json.get("display_date")))
@@ -194,9 +194,11 @@ impl Importer {
         Some(obj(members))
     }
 
-    fn event(&mut self, json: &Json, path: &Path, index: usize, ids: &mut Ids) -> Json {
+    fn event(&mut self, json: &Json, events: &Path, index: usize, ids: &mut Ids) -> Json {
+        // Where the event is, for warnings: written out only when there is one.
+        let path = || events.index(index);
         let Json::Obj(_) = json else { return json.clone() };
-        let mut out: Vec<(&str, Json)> = Vec::new();
+        let mut out: Vec<(Key, Json)> = Vec::with_capacity(8);
         let text_obj = json.get("text");
         let headline_html = text_obj.and_then(|t| str_of(t.get("headline")));
         let body = text_obj.and_then(|t| str_of(t.get("text")));
@@ -210,7 +212,7 @@ impl Importer {
                 .or_else(|| json.get("media").and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
                 .filter(|c| !c.is_empty())
                 .unwrap_or_else(|| format!("Event {}", index + 1));
-            self.warn(path.key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
+            self.warn(path().key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
             headline = Some(fallback);
         }
         let headline = headline.unwrap_or_default();
@@ -223,34 +225,37 @@ impl Importer {
             }
         };
         ids.used.insert(id.clone());
-        out.push(("id", Json::Str(id)));
+        out.push((Key::Borrowed("id"), Json::Str(id)));
         let mut display = str_of(json.get("display_date"));
         if let Some(start) = json.get("start_date") {
-            let (date, shown) = self.date(start, &path.key("start_date"));
-            out.push(("date", date));
+            let (date, shown) = self.date(start, || path().key("start_date"));
+            out.push((Key::Borrowed("date"), date));
             display = display.or(shown);
         }
         if let Some(end) = json.get("end_date").filter(|e| **e != Json::Null) {
-            let (date, _) = self.date(end, &path.key("end_date"));
-            out.push(("end_date", date));
+            let (date, _) = self.date(end, || path().key("end_date"));
+            out.push((Key::Borrowed("end_date"), date));
         }
         if let Some(d) = display {
-            out.push(("display_date", Json::Str(d)));
+            out.push((Key::Borrowed("display_date"), Json::Str(d)));
         }
-        out.push(("headline", Json::Str(headline.clone())));
+        out.push((Key::Borrowed("headline"), Json::Str(headline.clone())));
         if let Some(b) = body {
-            out.push(("body", Json::Str(b)));
+            out.push((Key::Borrowed("body"), Json::Str(b)));
         }
-        if let Some(m) = json.get("media").and_then(|m| self.media(m, &path.key("media"), &headline)) {
-            out.push(("media", m));
+        if let Some(m) = json.get("media").and_then(|m| self.media(m, &path().key("media"), &headline)) {
+            out.push((Key::Borrowed("media"), m));
         }
         if let Some(g) = str_of(json.get("group")) {
-            out.push(("group", Json::Str(g)));
+            out.push((Key::Borrowed("group"), Json::Str(g)));
         }
         if json.get("background").is_some_and(|b| *b != Json::Null) {
-            self.warn(path.key("background"), "the background is not shown: Newsline keeps its own colours".to_owned());
+            self.warn(
+                path().key("background"),
+                "the background is not shown: Newsline keeps its own colours".to_owned(),
+            );
         }
-        obj(out)
+        Json::Obj(out)
     }
 }
 
@@ -285,10 +290,11 @@ pub fn import(json: &Json) -> Imported {
         }
     }
     let mut ids = Ids::default();
+    let events_path = root.key("events");
     let events = match json.get("events") {
-        Some(Json::Arr(events)) => Json::Arr(
-            events.iter().enumerate().map(|(i, e)| im.event(e, &root.key("events").index(i), i, &mut ids)).collect(),
-        ),
+        Some(Json::Arr(events)) => {
+            Json::Arr(events.iter().enumerate().map(|(i, e)| im.event(e, &events_path, i, &mut ids)).collect())
+        }
         Some(other) => other.clone(),
         None => Json::Arr(Vec::new()),
     };
@@ -301,10 +307,10 @@ pub fn import(json: &Json) -> Imported {
             let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
             members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
             if let Some(s) = era.get("start_date") {
-                members.push(("start", im.date(s, &path.key("start_date")).0));
+                members.push(("start", im.date(s, || path.key("start_date")).0));
             }
             if let Some(e) = era.get("end_date") {
-                members.push(("end", im.date(e, &path.key("end_date")).0));
+                members.push(("end", im.date(e, || path.key("end_date")).0));
             }
             list.push(obj(members));
         }

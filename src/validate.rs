@@ -580,11 +580,11 @@ impl Reader {
             self.warn(path.key("body"), ProblemKind::UnsafeUrl(url));
         }
         let media = json.get("media").filter(|m| **m != Json::Null).and_then(|m| self.media(m, &path.key("media")));
-        let statements_path = path.key("statements");
+        let mut statements_path = None; // written out only for an event with statements
         let mut statements = Vec::new();
         let items = self.list(json, "statements", path);
         for (i, item) in items.iter().enumerate() {
-            let spath = statements_path.index(i);
+            let spath = statements_path.get_or_insert_with(|| path.key("statements")).index(i);
             let fallback = id.as_deref().map(|id| format!("{id}-{}", i + 1));
             if let Some(statement) = self.statement(item, (at, i), &spath, fallback, ids) {
                 statements.push(statement);
