@@ -136,7 +136,7 @@ impl Importer {
     }
 
     /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately.
-    fn date(&mut self, json: &Json, path: impl Fn() -> Path) -> (Json, Option<String>) {
+    fn date(&mut self, json: &Json, path: &dyn Fn() -> Path) -> (Json, Option<String>) {
         let Json::Obj(_) = json else { return (json.clone(), None) };
         let mut members = Vec::new();
         for key in ["year", "month", "day", "hour", "minute"] {
@@ -228,12 +228,12 @@ impl Importer {
         out.push((Key::Borrowed("id"), Json::Str(id)));
         let mut display = str_of(json.get("display_date"));
         if let Some(start) = json.get("start_date") {
-            let (date, shown) = self.date(start, || path().key("start_date"));
+            let (date, shown) = self.date(start, &|| path().key("start_date"));
             out.push((Key::Borrowed("date"), date));
             display = display.or(shown);
         }
         if let Some(end) = json.get("end_date").filter(|e| **e != Json::Null) {
-            let (date, _) = self.date(end, || path().key("end_date"));
+            let (date, _) = self.date(end, &|| path().key("end_date"));
             out.push((Key::Borrowed("end_date"), date));
         }
         if let Some(d) = display {
@@ -307,10 +307,10 @@ pub fn import(json: &Json) -> Imported {
             let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
             members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
             if let Some(s) = era.get("start_date") {
-                members.push(("start", im.date(s, || path.key("start_date")).0));
+                members.push(("start", im.date(s, &|| path.key("start_date")).0));
             }
             if let Some(e) = era.get("end_date") {
-                members.push(("end", im.date(e, || path.key("end_date")).0));
+                members.push(("end", im.date(e, &|| path.key("end_date")).0));
             }
             list.push(obj(members));
         }
