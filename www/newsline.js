@@ -72,8 +72,9 @@ function prefetch(element, options) {
   });
   const early = { url, response, body, controller };
   // What has arrived by the time the widget starts, it takes at once (and checks as it would a download).
-  response.then((r) => (early.answer = r), () => {}); // the widget reports failures, not the page
-  body.then((b) => b && (early.bytes = b), () => {});
+  // (Until the widget has started: after that, the page keeps no second copy of the story.)
+  response.then((r) => early.taken || (early.answer = r), () => {}); // the widget reports failures, not the page
+  body.then((b) => early.taken || (early.bytes = b), () => {});
   return early;
 }
 
@@ -98,7 +99,9 @@ function start(element, options) {
       idle.push(g);
       return null;
     }
-    return g.mount(element, options, DEFAULT_STORY, early);
+    const mounted = g.mount(element, options, DEFAULT_STORY, early);
+    if (early) Object.assign(early, { taken: true, body: null, bytes: null, answer: null, response: null });
+    return mounted;
   });
   const call = (name, ...args) =>
     widget.then((w) => (w && !destroyed && !element.hasAttribute(CRASHED) ? w[name](...args) : false));

@@ -1,4 +1,4 @@
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -24,18 +24,24 @@ pub enum Fetched {
 #[derive(Clone, Debug)]
 pub struct Prefetch {
     url: String,
+    /// The download, until the widget takes it over or cancels it; then nothing is kept (the story's bytes
+    /// would otherwise stay in memory beside the widget's copy for as long as it runs).
+    handles: Rc<RefCell<Option<Handles>>>,
+}
+
+#[derive(Debug)]
+struct Handles {
     response: js_sys::Promise,
     /// The response's bytes (an `ArrayBuffer`), or null when the page left them for the widget to read.
     body: Option<js_sys::Promise>,
     /// The response and its bytes when both had arrived by the time the widget started.
     arrived: Option<(Response, js_sys::ArrayBuffer)>,
     controller: AbortController,
-    taken: Rc<Cell<bool>>,
 }
 
 impl PartialEq for Prefetch {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.taken, &other.taken)
+        Rc::ptr_eq(&self.handles, &other.handles)
     }
 }
 
@@ -45,28 +51,28 @@ impl Prefetch {
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<Prefetch> {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
         let arrived = get("answer").and_then(|a| a.dyn_into().ok()).zip(get("bytes").and_then(|b| b.dyn_into().ok()));
-        Some(Prefetch {
-            url: get("url")?.as_string()?,
+        let handles = Handles {
             response: get("response")?.dyn_into().ok()?,
             body: get("body").and_then(|b| b.dyn_into().ok()),
             arrived,
             controller: get("controller")?.dyn_into().ok()?,
-            taken: Rc::default(),
-        })
+        };
+        Some(Prefetch { url: get("url")?.as_string()?, handles: Rc::new(RefCell::new(Some(handles))) })
     }
 
     /// The download and its controller, the first time it is asked for with the URL it was started for.
     fn take(&self, url: &str) -> Option<(Started, AbortController)> {
-        (self.url == url && !self.taken.replace(true))
-            .then(|| (Started { response: self.response.clone(), body: self.body.clone() }, self.controller.clone()))
+        let handles = self.handles.borrow_mut().take_if(|_| self.url == url)?;
+        Some((Started { response: handles.response, body: handles.body }, handles.controller))
     }
 
     /// The story at once, checked as a download is, when the page had it all before the widget started:
     /// the first time it is asked for with the URL it was started for.
     fn take_arrived(&self, url: &str, max_bytes: usize) -> Option<Fetched> {
-        let (response, bytes) = self.arrived.as_ref().filter(|_| self.url == url && !self.taken.get())?;
-        self.taken.set(true);
-        let text = accept(response, url, max_bytes).and_then(|()| text_of(&js_sys::Uint8Array::new(bytes), max_bytes));
+        let handles = self.handles.borrow_mut().take_if(|h| self.url == url && h.arrived.is_some())?;
+        let (response, bytes) = handles.arrived?;
+        let text =
+            accept(&response, url, max_bytes).and_then(|()| text_of(&js_sys::Uint8Array::new(&bytes), max_bytes));
         Some(match text {
             Ok(text) => Fetched::Loaded(text.into()),
             Err(kind) => Fetched::Failed(LoadError { url: url.to_owned(), kind }),
@@ -75,8 +81,8 @@ impl Prefetch {
 
     /// Stops the download if nothing took it over.
     pub fn cancel(&self) {
-        if !self.taken.replace(true) {
-            self.controller.abort();
+        if let Some(handles) = self.handles.borrow_mut().take() {
+            handles.controller.abort();
         }
     }
 }

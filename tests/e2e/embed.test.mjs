@@ -14,6 +14,11 @@ const json = (res, body, status = 200) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(body);
 };
+/** A story of 5,000 events, about a megabyte. */
+const BIG = JSON.stringify({
+  title: 'Five thousand events',
+  events: Array.from({ length: 5000 }, (_, i) => ({ id: `e${i}`, date: `${1950 + Math.floor(i / 100)}-01-01`, sequence: i, headline: `Event ${i}: something happened`, body: 'What happened, in a sentence or two of ordinary length for a news timeline card.' })),
+});
 const routes = {
   '/fault/404': flaky((req, res) => json(res, 'missing', 404)),
   '/fault/500': flaky((req, res) => json(res, 'oops', 500)),
@@ -58,6 +63,12 @@ const routes = {
   '/control/break': (req, res) => {
     healthy = false;
     json(res, '{}');
+  },
+  '/big.json': (req, res) => json(res, BIG),
+  '/big.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><head><title>big</title><link rel="icon" href="/favicon.svg"></head><body>' +
+      '<div data-newsline data-hash="off" data-src="/big.json"></div><script type="module" src="/newsline.js"></script></body></html>');
   },
   '/html-page': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -420,6 +431,27 @@ test('the first frame that shows the markers shows them in place, under a strict
   await page.goto(`${server.origin}/two-stories.html`);
   await page.waitForFunction(() => window.__firstFrame?.includes('checked'));
   assert.deepEqual(await page.evaluate(() => window.__firstFrame), ['checked']);
+});
+
+test('once a story is read, the page keeps no second copy of its bytes', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/big.html`);
+  await page.locator('.nl-card').waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  let chunks = '';
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => { chunks += e.chunk; });
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  const { snapshot, nodes, strings } = JSON.parse(chunks);
+  const fields = snapshot.meta.node_fields;
+  const [name, size] = [fields.indexOf('name'), fields.indexOf('self_size')];
+  const buffers = [];
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    if (strings[nodes[i + name]].includes('JSArrayBufferData')) buffers.push(nodes[i + size]);
+  }
+  assert.ok(buffers.length > 0, 'the snapshot lists array buffers (the widget\'s memory among them)');
+  assert.ok(!buffers.includes(Buffer.byteLength(BIG)), `a buffer of the story's ${Buffer.byteLength(BIG)} bytes is still held`);
 });
 
 test('while the story downloads, a busy skeleton says so', async () => {
