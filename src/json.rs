@@ -91,6 +91,13 @@ const ENDS_TEXT: [bool; 256] = {
     ends
 };
 
+/// Whether two member names are the same: known names are one static string each, so the same name is
+/// mostly at the same address, and the bytes are compared only when it is not.
+#[inline(always)]
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a.as_bytes() == b.as_bytes())
+}
+
 /// `name` as a [`Key`]: borrowed when it is a known name.
 pub fn key_of(name: &str) -> Key {
     // An open-addressed table of the known names, built at compile time: one or two comparisons a name.
@@ -127,7 +134,7 @@ impl Json {
     /// The member `key` of an object; `None` for a missing key or a value that is not an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Obj(members) => members.iter().rev().find(|(k, _)| same_name(k, key)).map(|(_, v)| v),
             _ => None,
         }
     }

@@ -252,7 +252,7 @@ impl Reader {
         match json {
             Json::Obj(members) => {
                 for (key, _) in members {
-                    if !known.contains(&&**key) {
+                    if !known.iter().any(|k| crate::json::same_name(k, key)) {
                         let suggestion = closest(key, known);
                         self.warn(path.member(key), ProblemKind::UnknownField { field: key.to_string(), suggestion });
                     }
