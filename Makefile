@@ -28,8 +28,13 @@ help:
 serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	trunk serve
 
+# Panic messages in the wasm keep their source file names: written relative to each crate (as
+# `yew-0.23.0/src/…`), not as folders of the machine that built it.
 dist: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
-	trunk build --release
+	cargo fetch --quiet
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$(for d in "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/*/; do \
+		printf -- '--remap-path-prefix=%s= ' "$$d"; done)" \
+		trunk build --release
 
 test: tools
 	$(MAKE) --no-print-directory check

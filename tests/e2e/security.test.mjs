@@ -247,3 +247,15 @@ test('every malformed file shows its message with its path in the widget', async
   }
   assert.deepEqual(errors, []);
 });
+
+test('what a reader downloads names no folder of the machine that built it', async () => {
+  // Panic messages keep their source file names; the build writes them relative to each crate, so
+  // the shipped code tells no one where the builder's home, registry cache or checkout were.
+  for (const file of ['newsline-app_bg.wasm', 'newsline-app.js', 'newsline.js']) {
+    const text = (await readFile(join(DIST, file))).toString('latin1');
+    const found = text.match(/\/(?:root|home|Users)\/[\w.+-]*|\.cargo\/|registry\/src\/[\w.-]*/);
+    assert.equal(found?.[0], undefined, `${file} names a build folder`);
+  }
+  const wasm = (await readFile(join(DIST, 'newsline-app_bg.wasm'))).toString('latin1');
+  assert.match(wasm, /yew-0\.23\.\d+\/src\/[\w/]+\.rs/, 'file names of dependencies stay, relative to the crate');
+});
