@@ -8,7 +8,8 @@ use yew::prelude::*;
 /// `true`; one that only sizes itself passes `false`, so no subtree is walked twice.
 ///
 /// Positions go through `element.style` rather than a `style` attribute in the markup, so the widget works
-/// under a Content-Security-Policy without `style-src 'unsafe-inline'`.
+/// under a Content-Security-Policy without `style-src 'unsafe-inline'`. In a browser whose CSS reads typed
+/// attributes (`attr(data-x px)`) the stylesheet does all of this itself, and the hook writes nothing.
 ///
 /// ```ignore
 /// let track = use_node_ref();
@@ -18,6 +19,9 @@ use yew::prelude::*;
 #[hook]
 pub fn use_positions(container: NodeRef, descendants: bool) {
     use_effect(move || {
+        if css_places_by_attributes() {
+            return;
+        }
         if let Some(root) = container.cast::<Element>() {
             let pairs: &[(&str, &str)] = if descendants {
                 &[("data-x", "left"), ("data-w", "width"), ("data-h", "height"), ("data-y", "bottom")]
@@ -43,4 +47,13 @@ pub fn use_positions(container: NodeRef, descendants: bool) {
             }
         }
     });
+}
+
+/// Whether the stylesheet places elements from their `data-*` attributes by itself (CSS typed `attr()`, see
+/// the end of `newsline.css`): then the CSSOM writes would repeat it after every render. Asked once.
+fn css_places_by_attributes() -> bool {
+    thread_local! {
+        static ANSWER: bool = web_sys::css::supports_with_value("left", "attr(data-x px)").unwrap_or(false);
+    }
+    ANSWER.with(|a| *a)
 }

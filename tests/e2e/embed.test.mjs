@@ -433,6 +433,53 @@ test('the first frame that shows the markers shows them in place, under a strict
   assert.deepEqual(await page.evaluate(() => window.__firstFrame), ['checked']);
 });
 
+test('where CSS cannot place by attributes the widget places every marker itself; where it can, it writes no styles', async () => {
+  const placed = (page) =>
+    page.evaluate(() => {
+      const wrong = [];
+      let inline = 0;
+      for (const el of document.querySelectorAll('#good [data-x], #good [data-w], #good [data-h], #good [data-y]')) {
+        const style = getComputedStyle(el);
+        for (const [attribute, property] of [['data-x', 'left'], ['data-w', 'width'], ['data-h', 'height'], ['data-y', 'bottom']]) {
+          const want = el.getAttribute(attribute);
+          if (want === null) continue;
+          // (A width is a least width: the track is never narrower than its view.)
+          const used = parseFloat(style[property]);
+          if (property === 'width' ? used < parseFloat(want) : used !== parseFloat(want)) {
+            wrong.push(`${el.className} ${property} ${style[property]} not ${want}px`);
+          }
+          if (el.style.getPropertyValue(property) !== '') inline += 1;
+        }
+      }
+      return { wrong, inline, markers: document.querySelectorAll('#good .nl-marker').length };
+    });
+  // A browser without typed attr(): the stylesheet's @supports block is gone and CSS.supports says no.
+  const css = (await readFile(join(DIST, 'newsline.css'), 'utf8')).replace(/@supports \(left: attr[^]*$/, '');
+  assert.ok(!css.includes('attr('), 'the stylesheet served here places nothing from attributes');
+  const { page: old, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await old.route('**/newsline.css', (route) => route.fulfill({ contentType: 'text/css', body: css }));
+  await old.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (...args) => (args.join(' ').includes('attr(') ? false : supports(...args));
+  });
+  await old.goto(`${server.origin}/two-stories.html`);
+  await old.locator('#good .nl-card').waitFor();
+  await old.locator('#good .nl-next').click();
+  const before = await placed(old);
+  assert.ok(before.markers > 5, 'markers are drawn');
+  assert.deepEqual(before.wrong, [], 'every element sits where its attributes say, set through the CSSOM');
+  assert.ok(before.inline > before.markers, 'the widget wrote the positions itself');
+  assert.deepEqual(faults.errors, [], 'no error under the strict CSP');
+  // This browser: CSS does it, and the widget leaves the styles alone after every render.
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/two-stories.html`);
+  await page.locator('#good .nl-card').waitFor();
+  await page.locator('#good .nl-next').click();
+  const now = await placed(page);
+  assert.deepEqual(now.wrong, []);
+  assert.equal(now.inline, 0, 'no style written where the stylesheet places the elements');
+});
+
 test('once a story is read, the page keeps no second copy of its bytes', async () => {
   const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
   await page.goto(`${server.origin}/big.html`);
