@@ -5,6 +5,7 @@
 //! `events[3].start_date.month`, the field as it stands in their file. What Newsline does not show (video and
 //! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::date::DateSpec;
@@ -37,10 +38,11 @@ fn obj(members: Vec<(&'static str, Json)>) -> Json {
     Json::Obj(members.into_iter().map(|(k, v)| (Key::Borrowed(k), v)).collect())
 }
 
-fn str_of(json: Option<&Json>) -> Option<String> {
+/// A text field, trimmed (a number is taken as its text); borrowed from the file where it can be.
+fn str_of(json: Option<&Json>) -> Option<Cow<'_, str>> {
     match json {
-        Some(Json::Str(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(str::to_owned),
-        Some(Json::Num(n)) => Some(crate::json::number_text(*n)),
+        Some(Json::Str(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(Cow::Borrowed),
+        Some(Json::Num(n)) => Some(Cow::Owned(crate::json::number_text(*n))),
         _ => None,
     }
 }
@@ -136,7 +138,7 @@ impl Importer {
     }
 
     /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately.
-    fn date(&mut self, json: &Json, path: &dyn Fn() -> Path) -> (Json, Option<String>) {
+    fn date<'j>(&mut self, json: &'j Json, path: &dyn Fn() -> Path) -> (Json, Option<Cow<'j, str>>) {
         let Json::Obj(_) = json else { return (json.clone(), None) };
         let mut members = Vec::new();
         for key in ["year", "month", "day", "hour", "minute"] {
@@ -160,7 +162,7 @@ impl Importer {
     }
 
     fn media(&mut self, json: &Json, path: &Path, headline: &str) -> Option<Json> {
-        let url = str_of(json.get("url"))?;
+        let url = str_of(json.get("url"))?.into_owned();
         if !is_image(&url) {
             let shown: String = url.chars().take(60).collect();
             self.warn(
@@ -174,7 +176,7 @@ impl Importer {
         let caption = str_of(json.get("caption")).map(|c| plain(&c)).filter(|c| !c.is_empty());
         let credit = str_of(json.get("credit")).map(|c| plain(&c)).filter(|c| !c.is_empty());
         let alt = match str_of(json.get("alt")) {
-            Some(alt) => alt,
+            Some(alt) => alt.into_owned(),
             None => {
                 let fallback = caption.clone().unwrap_or_else(|| headline.to_owned());
                 self.warn(
@@ -217,7 +219,7 @@ impl Importer {
         }
         let headline = headline.unwrap_or_default();
         let id = match str_of(json.get("unique_id")) {
-            Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id,
+            Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id.into_owned(),
             given => {
                 let base = given.as_deref().map(slug).filter(|s| !s.is_empty()).unwrap_or_else(|| slug(&headline));
                 let base = if base.is_empty() { format!("event-{}", index + 1) } else { base };
@@ -237,17 +239,18 @@ impl Importer {
             out.push((Key::Borrowed("end_date"), date));
         }
         if let Some(d) = display {
-            out.push((Key::Borrowed("display_date"), Json::Str(d)));
+            out.push((Key::Borrowed("display_date"), Json::Str(d.into_owned())));
         }
-        out.push((Key::Borrowed("headline"), Json::Str(headline.clone())));
+        let media = json.get("media").and_then(|m| self.media(m, &path().key("media"), &headline));
+        out.push((Key::Borrowed("headline"), Json::Str(headline)));
         if let Some(b) = body {
-            out.push((Key::Borrowed("body"), Json::Str(b)));
+            out.push((Key::Borrowed("body"), Json::Str(b.into_owned())));
         }
-        if let Some(m) = json.get("media").and_then(|m| self.media(m, &path().key("media"), &headline)) {
+        if let Some(m) = media {
             out.push((Key::Borrowed("media"), m));
         }
         if let Some(g) = str_of(json.get("group")) {
-            out.push((Key::Borrowed("group"), Json::Str(g)));
+            out.push((Key::Borrowed("group"), Json::Str(g.into_owned())));
         }
         if json.get("background").is_some_and(|b| *b != Json::Null) {
             self.warn(

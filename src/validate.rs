@@ -249,36 +249,51 @@ impl Reader {
         path: &Path,
         known: &'static [&'static str],
     ) -> Option<&'a [(crate::json::Key, Json)]> {
+        self.object_at(json, &|| path.clone(), known)
+    }
+
+    /// [`Reader::object`] with its path made only for a message.
+    fn object_at<'a>(
+        &mut self,
+        json: &'a Json,
+        path: &dyn Fn() -> Path,
+        known: &'static [&'static str],
+    ) -> Option<&'a [(crate::json::Key, Json)]> {
         match json {
             Json::Obj(members) => {
                 for (key, _) in members {
                     if !known.iter().any(|k| crate::json::same_name(k, key)) {
                         let suggestion = closest(key, known);
-                        self.warn(path.member(key), ProblemKind::UnknownField { field: key.to_string(), suggestion });
+                        self.warn(path().member(key), ProblemKind::UnknownField { field: key.to_string(), suggestion });
                     }
                 }
                 Some(members)
             }
             other => {
-                self.wrong_type(path.clone(), "an object ({ ... })", other);
+                self.wrong_type(path(), "an object ({ ... })", other);
                 None
             }
         }
     }
 
     /// Text within the length limit, or an error at `path.key`.
-    fn within(&mut self, s: &str, path: &Path, key: &'static str) -> Option<String> {
+    fn within<'a>(&mut self, s: &'a str, path: &Path, key: &'static str) -> Option<&'a str> {
         let len = if s.len() > self.limits.max_text { s.chars().count() } else { 0 };
         if len > self.limits.max_text {
             let max = self.limits.max_text;
             self.error(path.key(key), ProblemKind::TooLarge { what: "characters", size: len, max });
             return None;
         }
-        Some(s.trim().to_owned())
+        Some(s.trim())
     }
 
     /// Optional text: absent or null is `None`; empty text is `None` too.
     fn opt_text(&mut self, obj: &Json, key: &'static str, path: &Path) -> Option<String> {
+        self.opt_str(obj, key, path).map(str::to_owned)
+    }
+
+    /// [`Reader::opt_text`], borrowed from the file (for text that is read further, not kept).
+    fn opt_str<'a>(&mut self, obj: &'a Json, key: &'static str, path: &Path) -> Option<&'a str> {
         match obj.get(key) {
             None | Some(Json::Null) => None,
             Some(Json::Str(s)) if s.trim().is_empty() => None,
@@ -301,7 +316,7 @@ impl Reader {
                 self.error(path.key(key), ProblemKind::Empty);
                 None
             }
-            Some(Json::Str(s)) => self.within(s, path, key),
+            Some(Json::Str(s)) => self.within(s, path, key).map(str::to_owned),
             Some(other) => {
                 self.wrong_type(path.key(key), "text", other);
                 None
@@ -331,26 +346,27 @@ impl Reader {
         }
     }
 
-    fn date(&mut self, json: &Json, path: Path) -> Option<DateSpec> {
+    /// A date; `path` is made only for a message.
+    fn date(&mut self, json: &Json, path: &dyn Fn() -> Path) -> Option<DateSpec> {
         let result = match json {
             Json::Str(text) => DateSpec::parse(text),
             Json::Num(n) => whole(*n, "year").and_then(|y| DateSpec::from_parts(y, None, None, None, None)),
             Json::Obj(_) => {
-                self.object(json, &path, DATE_FIELDS)?;
+                self.object_at(json, path, DATE_FIELDS)?;
                 let mut part = |key: &'static str| -> Result<Option<i64>, ()> {
                     match json.get(key) {
                         None | Some(Json::Null) => Ok(None),
                         Some(Json::Num(n)) => match whole(*n, key) {
                             Ok(v) => Ok(Some(v)),
                             Err(e) => {
-                                self.error(path.key(key), ProblemKind::Date(e));
+                                self.error(path().key(key), ProblemKind::Date(e));
                                 Err(())
                             }
                         },
                         // Spreadsheets and TimelineJS write numbers as text: accept "05".
                         Some(Json::Str(s)) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().ok()),
                         Some(other) => {
-                            self.wrong_type(path.key(key), "a whole number", other);
+                            self.wrong_type(path().key(key), "a whole number", other);
                             Err(())
                         }
                     }
@@ -361,7 +377,7 @@ impl Reader {
                     return None;
                 };
                 let Some(year) = year else {
-                    self.error(path, ProblemKind::Date(DateError::NoYear));
+                    self.error(path(), ProblemKind::Date(DateError::NoYear));
                     return None;
                 };
                 let result = DateSpec::from_parts(year, month, day, hour, minute);
@@ -375,21 +391,21 @@ impl Reader {
                         DateError::MinuteOutOfRange(_) => Some("minute"),
                         _ => None,
                     };
-                    let at = key.map_or_else(|| path.clone(), |k| path.key(k));
+                    let at = key.map_or_else(path, |k| path().key(k));
                     self.error(at, ProblemKind::Date(e.clone()));
                     return None;
                 }
                 result
             }
             other => {
-                self.wrong_type(path, "a date (\"2007-05-28\" or {\"year\": 2007, ...})", other);
+                self.wrong_type(path(), "a date (\"2007-05-28\" or {\"year\": 2007, ...})", other);
                 return None;
             }
         };
         match result {
             Ok(date) => Some(date),
             Err(e) => {
-                self.error(path, ProblemKind::Date(e));
+                self.error(path(), ProblemKind::Date(e));
                 None
             }
         }
@@ -488,7 +504,7 @@ impl Reader {
                 self.error(path.clone(), ProblemKind::Missing { field: key, example: "\"start\": \"1979-11-04\"" });
                 None
             }
-            Some(d) => self.date(d, path.key(key)),
+            Some(d) => self.date(d, &|| path.key(key)),
         };
         let (start, end) = (date("start"), date("end"));
         if let (Some(s), Some(e)) = (&start, &end) {
@@ -527,7 +543,7 @@ impl Reader {
         self.object(json, path, SOURCE_FIELDS)?;
         let id = self.id(json, path, true, "\"id\": \"voa\"");
         let title = self.text(json, "title", path, "\"title\": \"US, Iran Affirm Common Goals in Iraq\"");
-        let date = json.get("date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, path.key("date")));
+        let date = json.get("date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, &|| path.key("date")));
         Some(Source {
             id: id?,
             title: title?,
@@ -550,10 +566,10 @@ impl Reader {
                 self.error(path.clone(), ProblemKind::Missing { field: "date", example: "\"date\": \"2007-05-28\"" });
                 None
             }
-            Some(d) => self.date(d, path.key("date")),
+            Some(d) => self.date(d, &|| path.key("date")),
         };
         let end_date =
-            json.get("end_date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, path.key("end_date")));
+            json.get("end_date").filter(|d| **d != Json::Null).and_then(|d| self.date(d, &|| path.key("end_date")));
         if let (Some(start), Some(end)) = (&date, &end_date) {
             if end.instant() < start.instant() {
                 self.error(
@@ -575,7 +591,7 @@ impl Reader {
             }
         };
         let headline = self.text(json, "headline", path, "\"headline\": \"Talks open in Baghdad\"");
-        let mut body = self.opt_text(json, "body", path).map(|b| text::parse(&b)).unwrap_or_default();
+        let mut body = self.opt_str(json, "body", path).map(text::parse).unwrap_or_default();
         for url in std::mem::take(&mut body.dropped_links) {
             self.warn(path.key("body"), ProblemKind::UnsafeUrl(url));
         }
