@@ -189,7 +189,8 @@ fn spread(gaps: &[f64], is_break: &[bool], rate: f64, available: f64, params: &P
         return params.min_spacing;
     }
     let share = (available - used) / pinned as f64;
-    share.clamp(params.min_spacing, params.max_spacing.max(params.min_spacing))
+    // Not `f64::clamp`: its check of the bounds brings float formatting (6 KB) into the widget.
+    share.max(params.min_spacing).min(params.max_spacing.max(params.min_spacing))
 }
 
 /// Calendar steps a tick can take, coarse to fine, with the precision their labels show.
