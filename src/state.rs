@@ -3,7 +3,7 @@
 //! One [`Action`] enum and a pure [`ViewState::apply`]; the component layer wraps it in a reducer. An action
 //! that changes nothing returns `None`, so the widget does not re-render for it.
 
-use std::collections::BTreeSet;
+use std::cmp::Ordering;
 
 use crate::model::Timeline;
 
@@ -15,7 +15,7 @@ pub struct ViewState {
     /// Index of the open event.
     pub selected: usize,
     /// Ids of the expanded statements (of any event: coming back to an event finds it as it was left).
-    pub expanded: BTreeSet<String>,
+    pub expanded: IdSet,
     /// 0 fits the whole story in the width; each level doubles it.
     pub zoom_level: u8,
     /// Zoomed out past level 0: the story's events grouped into an overview (for stories too long to fit).
@@ -141,9 +141,72 @@ pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Ve
 
 /// The statements whose expansion differs between `before` and `after`, with their new state
 /// (`true` = expanded), in id order.
-pub fn toggled(before: &BTreeSet<String>, after: &BTreeSet<String>) -> Vec<(String, bool)> {
-    // The symmetric difference of two ordered sets comes out in order: no sort needed.
-    after.symmetric_difference(before).map(|id| (id.clone(), after.contains(id))).collect()
+pub fn toggled(before: &IdSet, after: &IdSet) -> Vec<(String, bool)> {
+    // Both lists are sorted: one merge walk finds the ids in one and not the other, in order.
+    let (mut b, mut a) = (before.0.iter().peekable(), after.0.iter().peekable());
+    let mut out = Vec::new();
+    loop {
+        let order = match (b.peek(), a.peek()) {
+            (None, None) => return out,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(x), Some(y)) => x.cmp(y),
+        };
+        match order {
+            Ordering::Less => out.extend(b.next().map(|id| (id.clone(), false))),
+            Ordering::Greater => out.extend(a.next().map(|id| (id.clone(), true))),
+            Ordering::Equal => {
+                b.next();
+                a.next();
+            }
+        }
+    }
+}
+
+/// A set of ids, kept sorted in a list: a reader expands a handful of statements, and a list costs the
+/// widget far less code than a `BTreeSet` (24 KB of WebAssembly).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IdSet(Vec<String>);
+
+impl IdSet {
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.binary_search_by(|x| x.as_str().cmp(id)).is_ok()
+    }
+
+    /// Adds `id`; `false` if it was there already.
+    pub fn insert(&mut self, id: String) -> bool {
+        match self.0.binary_search(&id) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id);
+                true
+            }
+        }
+    }
+
+    /// Takes `id` out; `false` if it was not there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.0.binary_search_by(|x| x.as_str().cmp(id)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<String> for IdSet {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let mut list: Vec<String> = ids.into_iter().collect();
+        list.sort_unstable();
+        list.dedup();
+        IdSet(list)
+    }
 }
 
 #[cfg(test)]
@@ -215,9 +278,34 @@ mod tests {
 
     #[test]
     fn toggled_lists_each_change_once() {
-        let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<IdSet>();
         assert_eq!(toggled(&set(&["a", "b"]), &set(&["b", "c"])), [("a".into(), false), ("c".into(), true)]);
         assert!(toggled(&set(&["a"]), &set(&["a"])).is_empty());
+    }
+
+    #[test]
+    fn id_sets_agree_with_an_ordered_set() {
+        use std::collections::BTreeSet;
+        // Deterministic pseudo-random ids, inserted and removed in an order unlike their sorted one.
+        let id = |n: u32| format!("s{}", n.wrapping_mul(2_654_435_761) % 97);
+        let (mut ours, mut reference) = (IdSet::default(), BTreeSet::new());
+        let mut before = (IdSet::default(), BTreeSet::new());
+        for n in 0..400u32 {
+            let x = id(n);
+            if n % 3 == 0 {
+                assert_eq!(ours.remove(&x), reference.remove(&x), "remove {x}");
+            } else {
+                assert_eq!(ours.insert(x.clone()), reference.insert(x.clone()), "insert {x}");
+            }
+            assert_eq!(ours.contains(&x), reference.contains(&x));
+            if n % 25 == 24 {
+                let want: Vec<(String, bool)> =
+                    reference.symmetric_difference(&before.1).map(|i| (i.clone(), reference.contains(i))).collect();
+                assert_eq!(toggled(&before.0, &ours), want);
+                before = (ours.clone(), reference.clone());
+            }
+        }
+        assert_eq!(ours.0, reference.into_iter().collect::<Vec<_>>());
     }
 
     #[test]

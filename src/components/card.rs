@@ -1,7 +1,6 @@
 //! The open event: date, headline, place, text, statements and the source it comes from.
 
 use super::Shared;
-use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
@@ -16,7 +15,7 @@ pub struct EventCardProps {
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub index: usize,
-    pub expanded: BTreeSet<String>,
+    pub expanded: crate::state::IdSet,
     pub heading_level: u8,
     pub dispatch: Callback<Action>,
 }
