@@ -100,7 +100,7 @@ impl Options {
                 "off" | "false" => Some(false),
                 _ => None,
             }),
-            height: attr("data-height").and_then(|v| v.trim_end_matches("px").parse().ok()),
+            height: attr("data-height").and_then(|v| v.strip_suffix("px").unwrap_or(&v).parse().ok()),
             heading_level: attr("data-heading-level").and_then(|v| v.parse().ok()),
             timeout: attr("data-timeout").and_then(|v| v.parse().ok()),
             max_bytes: attr("data-max-bytes").and_then(|v| v.parse().ok()),
