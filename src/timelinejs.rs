@@ -47,6 +47,32 @@ fn str_of(json: Option<&Json>) -> Option<Cow<'_, str>> {
     }
 }
 
+/// [`str_of`] for a value taken out of the file's tree: its text is moved, not copied, unless blanks are
+/// trimmed off.
+fn owned_str(json: Option<Json>) -> Option<String> {
+    match json {
+        Some(Json::Str(s)) => {
+            let t = s.trim();
+            if t.is_empty() {
+                None
+            } else if t.len() == s.len() {
+                Some(s)
+            } else {
+                Some(t.to_owned())
+            }
+        }
+        Some(Json::Num(n)) => Some(crate::json::number_text(n)),
+        _ => None,
+    }
+}
+
+/// Takes the member `key` out of an object's members (the last one, as [`Json::get`] reads it), leaving
+/// null in its place.
+fn take(members: &mut [(Key, Json)], key: &str) -> Option<Json> {
+    let (_, value) = members.iter_mut().rev().find(|(k, _)| crate::json::same_name(k, key))?;
+    Some(std::mem::replace(value, Json::Null))
+}
+
 /// Plain text of a TimelineJS HTML string (headlines, captions).
 fn plain(html: &str) -> String {
     // Runs of white space become one space; text with none to fold is taken as it is.
@@ -61,6 +87,16 @@ fn plain(html: &str) -> String {
         return words(html);
     }
     words(&text::parse(html).plain())
+}
+
+/// [`plain`] of a string the caller owns: moved through when it is already plain text with folded spaces
+/// (most headlines).
+fn plain_owned(html: String) -> String {
+    if text::is_plain(&html) && is_folded(&html) {
+        html
+    } else {
+        plain(&html)
+    }
 }
 
 /// Whether `t` is words of no white space, one space apart (ASCII text is checked byte by byte).
@@ -102,24 +138,42 @@ fn is_image(url: &str) -> bool {
     IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
 }
 
-/// The events' ids so far, for making up new ones. Looked up for every event, so a set (a list made a file of
-/// 10,000 events without ids take seconds), and the next number to try for each base, so that many events
-/// with one headline do not try every number before theirs.
+/// The events' ids so far, for making up new ones: a set (a list made a file of 10,000 events without ids
+/// take seconds), and the next number to try for each base, so that many events with one headline do not try
+/// every number before theirs. A file whose events all have usable ids never needs the set: it is filled from
+/// the events converted so far the first time an id is made up.
 #[derive(Default)]
 struct Ids {
-    used: HashSet<String>,
+    used: Option<HashSet<String>>,
     next: HashMap<String, usize>,
 }
 
 impl Ids {
-    /// `base`, or the first of `base-2`, `base-3` ... that no event has.
-    fn unused(&mut self, base: String) -> String {
-        if !self.used.contains(&base) {
+    /// Notes that an event has `id` (once ids are being made up).
+    fn note(&mut self, id: &str) {
+        if let Some(used) = &mut self.used {
+            used.insert(id.to_owned());
+        }
+    }
+
+    /// `base`, or the first of `base-2`, `base-3` ... that no event has; `before` are the events converted
+    /// so far.
+    fn unused(&mut self, base: String, before: &[Json]) -> String {
+        let used = self.used.get_or_insert_with(|| {
+            before
+                .iter()
+                .filter_map(|e| match e.get("id") {
+                    Some(Json::Str(id)) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        if !used.contains(&base) {
             return base;
         }
         let mut n = self.next.get(&base).copied().unwrap_or(2);
         let mut id = format!("{base}-{n}");
-        while self.used.contains(&id) {
+        while used.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
@@ -137,17 +191,9 @@ impl Importer {
         self.warnings.push(Problem { path, kind: ProblemKind::NotShown(what), severity: Severity::Warning });
     }
 
-    /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately.
-    fn date<'j>(&mut self, json: &'j Json, path: &dyn Fn() -> Path) -> (Json, Option<Cow<'j, str>>) {
-        let Json::Obj(_) = json else { return (json.clone(), None) };
-        let mut members = Vec::new();
-        for key in ["year", "month", "day", "hour", "minute"] {
-            match json.get(key) {
-                None | Some(Json::Null) => {}
-                Some(Json::Str(s)) if s.trim().is_empty() => {}
-                Some(v) => members.push((Key::Borrowed(key), v.clone())),
-            }
-        }
+    /// A TimelineJS date object as a Newsline date object; `display_date` comes back separately. The
+    /// object's members are moved, not copied.
+    fn date(&mut self, json: Json, path: &dyn Fn() -> Path) -> (Json, Option<String>) {
         for key in ["second", "millisecond"] {
             let set = match json.get(key) {
                 Some(Json::Num(n)) => *n != 0.0,
@@ -158,7 +204,20 @@ impl Importer {
                 self.warn(path().key(key), format!("the {key}s are not shown: Newsline shows dates to the minute"));
             }
         }
-        (Json::Obj(members), str_of(json.get("display_date")))
+        let Json::Obj(mut members) = json else { return (json, None) };
+        let display = owned_str(take(&mut members, "display_date"));
+        let parts = ["year", "month", "day", "hour", "minute"].map(|key| {
+            take(&mut members, key)
+                .filter(|v| match v {
+                    Json::Null => false,
+                    Json::Str(s) => !s.trim().is_empty(),
+                    _ => true,
+                })
+                .map(|v| (Key::Borrowed(key), v))
+        });
+        members.clear();
+        members.extend(parts.into_iter().flatten());
+        (Json::Obj(members), display)
     }
 
     fn media(&mut self, json: &Json, path: &Path, headline: &str) -> Option<Json> {
@@ -196,74 +255,84 @@ impl Importer {
         Some(obj(members))
     }
 
-    fn event(&mut self, json: &Json, events: &Path, index: usize, ids: &mut Ids) -> Json {
+    /// One event, converted in place: its text and its objects are moved into the Newsline event, not
+    /// copied. `before` are the events converted so far.
+    fn event(&mut self, json: Json, events: &Path, index: usize, ids: &mut Ids, before: &[Json]) -> Json {
         // Where the event is, for warnings: written out only when there is one.
         let path = || events.index(index);
-        let Json::Obj(_) = json else { return json.clone() };
-        let mut out: Vec<(Key, Json)> = Vec::with_capacity(8);
-        let text_obj = json.get("text");
-        let headline_html = text_obj.and_then(|t| str_of(t.get("headline")));
-        let body = text_obj.and_then(|t| str_of(t.get("text")));
-        let mut headline = headline_html.as_deref().map(plain).filter(|h| !h.is_empty());
+        let Json::Obj(mut members) = json else { return json };
+        let (headline_html, body) = match take(&mut members, "text") {
+            Some(Json::Obj(mut text)) => (owned_str(take(&mut text, "headline")), owned_str(take(&mut text, "text"))),
+            _ => (None, None),
+        };
+        let media = take(&mut members, "media");
+        let mut headline = headline_html.map(plain_owned).filter(|h| !h.is_empty());
         if headline.is_none() {
             let fallback = body
                 .as_deref()
                 .map(plain)
                 .map(|b| b.chars().take(80).collect::<String>())
                 .filter(|b| !b.is_empty())
-                .or_else(|| json.get("media").and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
+                .or_else(|| media.as_ref().and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
                 .filter(|c| !c.is_empty())
                 .unwrap_or_else(|| format!("Event {}", index + 1));
             self.warn(path().key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
             headline = Some(fallback);
         }
         let headline = headline.unwrap_or_default();
-        let id = match str_of(json.get("unique_id")) {
-            Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id.into_owned(),
+        let id = match owned_str(take(&mut members, "unique_id")) {
+            Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id,
             given => {
                 let base = given.as_deref().map(slug).filter(|s| !s.is_empty()).unwrap_or_else(|| slug(&headline));
                 let base = if base.is_empty() { format!("event-{}", index + 1) } else { base };
-                ids.unused(base)
+                ids.unused(base, before)
             }
         };
-        ids.used.insert(id.clone());
-        out.push((Key::Borrowed("id"), Json::Str(id)));
-        let mut display = str_of(json.get("display_date"));
-        if let Some(start) = json.get("start_date") {
+        ids.note(&id);
+        let mut display = owned_str(take(&mut members, "display_date"));
+        let start = take(&mut members, "start_date");
+        let end = take(&mut members, "end_date").filter(|e| *e != Json::Null);
+        let group = owned_str(take(&mut members, "group"));
+        let background = take(&mut members, "background").is_some_and(|b| b != Json::Null);
+        // The event's own list of members takes the converted ones.
+        members.clear();
+        members.push((Key::Borrowed("id"), Json::Str(id)));
+        if let Some(start) = start {
             let (date, shown) = self.date(start, &|| path().key("start_date"));
-            out.push((Key::Borrowed("date"), date));
+            members.push((Key::Borrowed("date"), date));
             display = display.or(shown);
         }
-        if let Some(end) = json.get("end_date").filter(|e| **e != Json::Null) {
+        if let Some(end) = end {
             let (date, _) = self.date(end, &|| path().key("end_date"));
-            out.push((Key::Borrowed("end_date"), date));
+            members.push((Key::Borrowed("end_date"), date));
         }
         if let Some(d) = display {
-            out.push((Key::Borrowed("display_date"), Json::Str(d.into_owned())));
+            members.push((Key::Borrowed("display_date"), Json::Str(d)));
         }
-        let media = json.get("media").and_then(|m| self.media(m, &path().key("media"), &headline));
-        out.push((Key::Borrowed("headline"), Json::Str(headline)));
+        let media = media.and_then(|m| self.media(&m, &path().key("media"), &headline));
+        members.push((Key::Borrowed("headline"), Json::Str(headline)));
         if let Some(b) = body {
-            out.push((Key::Borrowed("body"), Json::Str(b.into_owned())));
+            members.push((Key::Borrowed("body"), Json::Str(b)));
         }
         if let Some(m) = media {
-            out.push((Key::Borrowed("media"), m));
+            members.push((Key::Borrowed("media"), m));
         }
-        if let Some(g) = str_of(json.get("group")) {
-            out.push((Key::Borrowed("group"), Json::Str(g.into_owned())));
+        if let Some(g) = group {
+            members.push((Key::Borrowed("group"), Json::Str(g)));
         }
-        if json.get("background").is_some_and(|b| *b != Json::Null) {
+        if background {
             self.warn(
                 path().key("background"),
                 "the background is not shown: Newsline keeps its own colours".to_owned(),
             );
         }
-        Json::Obj(out)
+        Json::Obj(members)
     }
 }
 
-/// Converts a TimelineJS file to a Newsline-shaped tree for [`crate::validate::validate`].
-pub fn import(json: &Json) -> Imported {
+/// Converts a TimelineJS file to a Newsline-shaped tree for [`crate::validate::validate`]. The file's tree
+/// is taken apart as it goes: its texts move into the new one rather than being copied.
+pub fn import(mut json: Json) -> Imported {
     let mut im = Importer { warnings: Vec::new() };
     let root = Path::root();
     let mut out: Vec<(&str, Json)> = Vec::new();
@@ -294,11 +363,20 @@ pub fn import(json: &Json) -> Imported {
     }
     let mut ids = Ids::default();
     let events_path = root.key("events");
-    let events = match json.get("events") {
+    let events = match &mut json {
+        Json::Obj(members) => take(members, "events"),
+        _ => None,
+    };
+    let events = match events {
         Some(Json::Arr(events)) => {
-            Json::Arr(events.iter().enumerate().map(|(i, e)| im.event(e, &events_path, i, &mut ids)).collect())
+            let mut done = Vec::with_capacity(events.len());
+            for (i, e) in events.into_iter().enumerate() {
+                let event = im.event(e, &events_path, i, &mut ids, &done);
+                done.push(event);
+            }
+            Json::Arr(done)
         }
-        Some(other) => other.clone(),
+        Some(other) => other,
         None => Json::Arr(Vec::new()),
     };
     out.push(("events", events));
@@ -310,10 +388,10 @@ pub fn import(json: &Json) -> Imported {
             let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
             members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
             if let Some(s) = era.get("start_date") {
-                members.push(("start", im.date(s, &|| path.key("start_date")).0));
+                members.push(("start", im.date(s.clone(), &|| path.key("start_date")).0));
             }
             if let Some(e) = era.get("end_date") {
-                members.push(("end", im.date(e, &|| path.key("end_date")).0));
+                members.push(("end", im.date(e.clone(), &|| path.key("end_date")).0));
             }
             list.push(obj(members));
         }
@@ -492,6 +570,19 @@ mod tests {
         let mut ids: Vec<_> = checked.timeline.events.iter().map(|e| e.id.as_str()).collect();
         ids.sort_unstable();
         assert_eq!(ids, ["event-6", "talks", "talks-2", "talks-3", "talks-4", "talks-5"]);
+
+        // Ids are made up only from the fourth event on: the ones given before it are still avoided.
+        let events = [
+            event("One", Some("talks")),
+            event("Two", Some("talks-2")),
+            event("Three", Some("three")),
+            event("Talks", None),
+            event("Three", None),
+        ];
+        let text = format!(r#"{{"events": [{}]}}"#, events.join(","));
+        let checked = read_story(&text).expect("imports");
+        let ids: Vec<_> = checked.timeline.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["talks", "talks-2", "three", "talks-3", "three-2"]);
     }
 
     #[test]
