@@ -462,7 +462,7 @@ impl Reader {
             self.error(events_path, ProblemKind::TooLarge { what: "events", size: items.len(), max });
             return None;
         }
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(items.len());
         let mut ids = Ids { given: HashMap::with_capacity(items.len()), generated: HashMap::new() };
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
@@ -482,8 +482,8 @@ impl Reader {
 
         // Chronological order, file order breaking the remaining ties. The keys are sorted, not the events
         // (which are large to move).
-        let mut order: Vec<(DateSpec, Option<u32>, usize)> =
-            events.iter().enumerate().map(|(k, (_, e))| (e.date, e.sequence, k)).collect();
+        let mut order: Vec<(u64, Option<u32>, usize)> =
+            events.iter().enumerate().map(|(k, (_, e))| (e.date.order_key(), e.sequence, k)).collect();
         order.sort_unstable();
         for pair in order.windows(2) {
             if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
@@ -733,22 +733,37 @@ fn given_id(json: &Json) -> &str {
 /// `items` sorted by `key`, ties in their order: keys are sorted, not the (large) items, and with the same
 /// key type as the events so one sort serves both.
 fn in_order<T>(items: Vec<T>, key: impl Fn(&T) -> (DateSpec, Option<u32>)) -> Vec<T> {
-    let mut order: Vec<(DateSpec, Option<u32>, usize)> = items
+    let mut order: Vec<(u64, Option<u32>, usize)> = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
             let (date, sequence) = key(item);
-            (date, sequence, i)
+            (date.order_key(), sequence, i)
         })
         .collect();
     order.sort_unstable();
     permuted(items, &order)
 }
 
-/// `items` in the order of the indices that end each entry of `order`.
-fn permuted<T, K>(items: Vec<T>, order: &[(K, Option<u32>, usize)]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|(.., i)| slots[*i].take()).collect()
+/// `items` in the order of the indices that end each entry of `order` (each index once), rearranged in
+/// place by following the permutation's cycles: the items are large and may be 100,000, so they are not
+/// copied into new lists.
+fn permuted<T, K>(mut items: Vec<T>, order: &[(K, Option<u32>, usize)]) -> Vec<T> {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len().min(order.len()) {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            // `at` takes the item now at `from`, which is where the cycle goes next.
+            let from = order[at].2;
+            if from == start || from >= items.len() || placed[from] {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+    items
 }
 
 /// A whole number from a JSON number, or the error that says it is not one.
@@ -792,6 +807,25 @@ mod tests {
     fn check(text: &str) -> Result<Checked, Vec<Problem>> {
         let json = crate::json::parse(text, 64).expect("test input is JSON");
         validate(&json)
+    }
+
+    #[test]
+    fn items_are_put_in_the_order_given_whatever_its_cycles() {
+        let mut seed = 7u64;
+        for n in 0..60usize {
+            for _ in 0..5 {
+                // A shuffled order of 0..n (Fisher-Yates with a small generator).
+                let mut indices: Vec<usize> = (0..n).collect();
+                for i in (1..n).rev() {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    indices.swap(i, (seed >> 33) as usize % (i + 1));
+                }
+                let order: Vec<((), Option<u32>, usize)> = indices.iter().map(|&i| ((), None, i)).collect();
+                let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
+                let want: Vec<String> = indices.iter().map(|&i| items[i].clone()).collect();
+                assert_eq!(permuted(items, &order), want, "{indices:?}");
+            }
+        }
     }
 
     fn messages(text: &str) -> Vec<String> {
