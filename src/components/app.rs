@@ -358,15 +358,22 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // The root only sizes itself (data-h); the marker strip places its own children.
     use_positions(root.clone(), false);
 
-    // The embedding page reaches the widget through the controller while it is on screen.
-    {
-        let controller = props.controller.clone();
-        let dispatch = dispatch.clone();
+    // The embedding page reaches the widget through the controller while it is on screen. The controller
+    // and the `ready` notice come with the first render, not with its effects: Yew may let the browser
+    // draw a frame before it runs effects, and the page need not wait for that frame to hear that the
+    // widget is there and can be steered. The notice goes out once the render is in the document: a
+    // microtask runs after Yew's pass over the components, whether or not it then yields.
+    let first_render = use_mut_ref(|| true);
+    if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+        props.controller.set(Some(dispatch.clone()));
         let on_notice = props.on_notice.clone();
         let ready = Notice::Ready { selected: selected_id.clone().unwrap_or_default(), events: timeline.events.len() };
-        use_effect_with(controller, move |controller| {
+        after_render(move || on_notice.emit(ready));
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(props.controller.clone(), move |controller| {
             controller.set(Some(dispatch));
-            on_notice.emit(ready);
             let controller = controller.clone();
             move || controller.set(None)
         });
@@ -523,6 +530,15 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             }
         </section>
     }
+}
+
+/// Runs `f` once the render under way is in the document (in a microtask; at once where there is no
+/// browser, as when rendering to a string).
+fn after_render(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move { f() });
+    #[cfg(not(target_arch = "wasm32"))]
+    f();
 }
 
 /// Whether a key event comes from a control where arrow keys edit text.
