@@ -147,10 +147,24 @@ async function loadTime(widget, src, timeout) {
   }
 }
 
-/** Latency of `steps` selection changes: from the call to the next frame after the view changed. */
-async function selectionLatency(widget, p, steps) {
+/**
+ * Latency of `steps` selection changes, by the next/previous buttons (`mode` 'step') or by clicking the
+ * marker of the neighbouring event on the axis ('click'): from the click to the view changing, and to the
+ * next frame after that.
+ */
+async function selectionLatency(widget, p, steps, mode = 'step') {
   return p.evaluate(
-    async ({ widget, steps }) => {
+    async ({ widget, steps, mode }) => {
+      /** The marker of the event after (or before) the open one. */
+      const neighbour = (back) => {
+        if (widget === 'newsline') {
+          const item = document.querySelector('.nl-marker.nl-selected').closest('li');
+          return (back ? item.previousElementSibling : item.nextElementSibling)?.querySelector('.nl-marker');
+        }
+        const active = document.querySelector('.tl-timemarker-active');
+        const n = Number(active.id.replace(/^e|-marker$/g, ''));
+        return document.getElementById(`e${back ? n - 1 : n + 1}-marker`);
+      };
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const update = [];
       const out = [];
@@ -168,11 +182,13 @@ async function selectionLatency(widget, p, steps) {
             });
             o.observe(position, { childList: true, characterData: true, subtree: true });
           });
-          document.querySelector(i % 4 === 3 ? '.nl-prev' : '.nl-next').click();
+          if (mode === 'click') neighbour(i % 4 === 3).click();
+          else document.querySelector(i % 4 === 3 ? '.nl-prev' : '.nl-next').click();
           await changed;
         } else {
           const changed = new Promise((r) => window.timeline.on('change', r));
-          if (i % 4 === 3) window.timeline.goToPrev();
+          if (mode === 'click') neighbour(i % 4 === 3).click();
+          else if (i % 4 === 3) window.timeline.goToPrev();
           else window.timeline.goToNext();
           await changed;
         }
@@ -182,7 +198,7 @@ async function selectionLatency(widget, p, steps) {
       }
       return { update, frame: out };
     },
-    { widget, steps },
+    { widget, steps, mode },
   );
 }
 
@@ -266,7 +282,7 @@ async function sizes() {
 
 // ---------- run ----------
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 10000, 50000];
-const results = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, date: new Date().toISOString().slice(0, 10), runs: RUNS, chromium: browser.version(), sizes: await sizes(), load: {}, selection: {}, frames: {}, memory: {} };
+const results = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, date: new Date().toISOString().slice(0, 10), runs: RUNS, chromium: browser.version(), sizes: await sizes(), load: {}, selection: {}, click: {}, frames: {}, memory: {} };
 
 const tjsDefault = JSON.parse(await (async () => {
   const { execFileSync } = await import('node:child_process');
@@ -313,9 +329,12 @@ for (const n of QUICK ? [1000] : [1000, 10000]) {
   for (const widget of ['newsline', 'timelinejs']) {
     const { p } = await loadTime(widget, `/bench/data/spread-${n}.json`, 90000);
     if (!p) continue;
-    const lat = await selectionLatency(widget, p, n >= 10000 && widget === 'timelinejs' ? 10 : 40);
+    const steps = n >= 10000 && widget === 'timelinejs' ? 10 : 40;
     const stats = (xs) => ({ p50: round(pct(xs, 0.5)), p95: round(pct(xs, 0.95)) });
+    const lat = await selectionLatency(widget, p, steps);
     results.selection[`${n}`] = { ...(results.selection[`${n}`] ?? {}), [widget]: { ...stats(lat.frame), update: stats(lat.update) } };
+    const click = await selectionLatency(widget, p, steps, 'click');
+    results.click[`${n}`] = { ...(results.click[`${n}`] ?? {}), [widget]: { ...stats(click.frame), update: stats(click.update) } };
     if (n === (QUICK ? 1000 : 10000)) {
       results.frames[`${n}`] = { ...(results.frames[`${n}`] ?? {}), [widget]: await frames(widget, p) };
       results.memory[`${n}`] = { ...(results.memory[`${n}`] ?? {}), [widget]: await memory(p, widget) };
@@ -351,7 +370,12 @@ for (const [label, r] of Object.entries(results.load)) {
 lines.push('', '## Selection change (next/previous)', '');
 lines.push('*Update*: from the click until the page shows the new event (Newsline: its DOM changed; TimelineJS3: its `change` event). *To next frame*: until the frame after that has been produced, which adds the wait for the display\'s next refresh (up to 16.7 ms at 60 Hz) however little the work.', '');
 lines.push('| events | Newsline update p50 / p95 | Newsline to next frame p50 / p95 | TimelineJS3 update p50 / p95 | TimelineJS3 to next frame p50 / p95 | ratio p95 (to next frame) |', '| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const [n, r] of Object.entries(results.selection)) lines.push(`| ${n} | ${r.newsline?.update?.p50} / ${r.newsline?.update?.p95} ms | ${r.newsline?.p50} / ${r.newsline?.p95} ms | ${r.timelinejs?.update?.p50} / ${r.timelinejs?.update?.p95} ms | ${r.timelinejs?.p50} / ${r.timelinejs?.p95} ms | ${ratio(r.newsline?.p95, r.timelinejs?.p95)} |`);
+const latencyRow = (n, r) => `| ${n} | ${r.newsline?.update?.p50} / ${r.newsline?.update?.p95} ms | ${r.newsline?.p50} / ${r.newsline?.p95} ms | ${r.timelinejs?.update?.p50} / ${r.timelinejs?.update?.p95} ms | ${r.timelinejs?.p50} / ${r.timelinejs?.p95} ms | ${ratio(r.newsline?.p95, r.timelinejs?.p95)} |`;
+for (const [n, r] of Object.entries(results.selection)) lines.push(latencyRow(n, r));
+lines.push('', '## Selection change (a click on a marker)', '');
+lines.push('The marker of the neighbouring event on the axis is clicked (TimelineJS3: its time marker), measured as above.', '');
+lines.push('| events | Newsline update p50 / p95 | Newsline to next frame p50 / p95 | TimelineJS3 update p50 / p95 | TimelineJS3 to next frame p50 / p95 | ratio p95 (to next frame) |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const [n, r] of Object.entries(results.click)) lines.push(latencyRow(n, r));
 lines.push('', '## Zooming and panning for 3 s', '', '| events | Newsline p95 frame, dropped | TimelineJS3 p95 frame, dropped |', '| --- | ---: | ---: |');
 for (const [n, r] of Object.entries(results.frames)) lines.push(`| ${n} | ${round(r.newsline?.p95)} ms, ${r.newsline?.dropped} | ${round(r.timelinejs?.p95)} ms, ${r.timelinejs?.dropped} |`);
 lines.push('', '## Memory after load', '', '| events | Newsline JS heap + wasm | TimelineJS3 JS heap | ratio |', '| --- | ---: | ---: | ---: |');
