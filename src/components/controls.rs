@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::limits::grouped;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +30,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <button type="button" class="nl-button nl-prev" onclick={send(Action::Prev)} aria-disabled={if at_start { "true" } else { "false" }}>
                 <span aria-hidden="true">{ "‹ " }</span>{ "Previous" }
             </button>
-            <span class="nl-position">{ format!("{} of {}", props.position + 1, props.count) }</span>
+            <span class="nl-position">{ format!("{} of {}", grouped(props.position + 1), grouped(props.count)) }</span>
             <button type="button" class="nl-button nl-next" onclick={send(Action::Next)} aria-disabled={if at_end { "true" } else { "false" }}>
                 { "Next" }<span aria-hidden="true">{ " ›" }</span>
             </button>

@@ -134,7 +134,7 @@ test('a story of 10,000 events draws only what is in view, and every event stays
   await big.locator('.nl-marker[aria-current="true"]').focus();
   await page.keyboard.press('End');
   await page.waitForFunction(() => document.activeElement?.dataset.eventId === 'e10000');
-  assert.equal(await big.locator('.nl-position').textContent(), '10000 of 10000');
+  assert.equal(await big.locator('.nl-position').textContent(), '10,000 of 10,000');
   assert.equal(await big.locator('.nl-marker-item:has(.nl-marker[aria-current="true"])').getAttribute('aria-posinset'), '10000');
   // The marker strip scrolled to the end, and what is drawn there is the end of the story.
   const last = await big.locator('.nl-marker').last().getAttribute('data-event-id');
