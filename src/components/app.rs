@@ -341,7 +341,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let selected = view.selected;
 
     let root = use_node_ref();
-    let measured = use_element_width(root.clone()).or(props.initial_width);
+    let measured = use_element_width(root.clone(), props.initial_width);
     let narrow = measured.is_some_and(|w| w < NARROW_BELOW);
     // The narrow list uses the layout only for its breaks ("27 years later"): find them at a desktop width.
     let width = if narrow { 1000.0 } else { measured.unwrap_or(960.0) };

@@ -4,16 +4,17 @@ use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 /// The content width of the element behind `node`, in whole CSS pixels, kept current by a
-/// `ResizeObserver`. `None` until the first measurement (and always on the server).
+/// `ResizeObserver`; `guess` until the first measurement (and always on the server). A measurement that
+/// finds the width guessed renders nothing again: with a good guess the first frame is drawn once.
 ///
 /// ```ignore
 /// let root = use_node_ref();
-/// let width = use_element_width(root.clone()).unwrap_or(960.0);
+/// let width = use_element_width(root.clone(), None).unwrap_or(960.0);
 /// html! { <div ref={root}>{ width }</div> }
 /// ```
 #[hook]
-pub fn use_element_width(node: NodeRef) -> Option<f64> {
-    let width = use_state_eq(|| None::<f64>);
+pub fn use_element_width(node: NodeRef, guess: Option<f64>) -> Option<f64> {
+    let width = use_state_eq(|| guess);
     {
         let width = width.clone();
         use_effect_with(node, move |node| {
