@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER)
 
-.PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes bench tools tool-rust-target tool-trunk \
+.PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes wasm-sizes bench tools tool-rust-target tool-trunk \
 	tool-wasm-bindgen tool-node tool-browser clean
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make test    install what is missing, then run every check"
 	@echo "make dist    build the release bundle into dist/"
 	@echo "make sizes   build dist/ and print the size of what a reader downloads"
+	@echo "make wasm-sizes  where the wasm's bytes go, by crate and by function"
 	@echo "make fuzz    run the property-based fuzz targets for longer (PROPTEST_CASES=50000)"
 	@echo "make bench   benchmark against TimelineJS3; writes BENCHMARKS.md and bench/results.json"
 
@@ -66,6 +67,17 @@ e2e: dist
 
 sizes: dist
 	node tests/e2e/sizes.mjs
+
+# Where the wasm's bytes go: the release wasm as shipped, plus its function names (wasm-opt -g), by crate and
+# by function. The same wasm-opt features as trunk's build (index.html).
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	--enable-reference-types --enable-multivalue
+wasm-sizes: tool-rust-target tool-wasm-bindgen tool-node
+	cargo build --release --target wasm32-unknown-unknown --bin newsline-app
+	wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes \
+		target/wasm32-unknown-unknown/release/newsline-app.wasm
+	wasm-opt -Oz -g $(WASM_FEATURES) target/wasm-sizes/newsline-app_bg.wasm -o target/wasm-sizes/named.wasm
+	node tools/wasm-sizes.mjs target/wasm-sizes/named.wasm
 
 # Newsline against TimelineJS3 on the same generated files; writes bench/results.json and BENCHMARKS.md.
 # The host micro-benchmarks of the pure core run first; bench/run.mjs adds their table to BENCHMARKS.md.
