@@ -316,6 +316,8 @@ async function measureLoad(label, src, n) {
     timelinejs: summary(times.timelinejs),
     drawn: { newsline: summary(drawn.newsline), timelinejs: summary(drawn.timelinejs) },
     runs: { newsline: times.newsline.length, timelinejs: times.timelinejs.length },
+    // Every run, in the order measured: how far apart they are matters as much as the median.
+    times: { newsline: times.newsline.map((t) => round(t)), timelinejs: times.timelinejs.map((t) => round(t)) },
   };
 }
 
@@ -374,6 +376,10 @@ lines.push('| story | Newsline | TimelineJS3 | ratio | Newsline drawn | Timeline
 for (const [label, r] of Object.entries(results.load)) {
   lines.push(`| ${label} | ${ms(r.newsline)} | ${ms(r.timelinejs)} | ${ratio(r.newsline, r.timelinejs)} | ${ms(r.drawn?.newsline)} | ${ms(r.drawn?.timelinejs)} | ${ratio(r.drawn?.newsline, r.drawn?.timelinejs)} |`);
 }
+lines.push('', 'Fastest and slowest of the runs (interactive), to show how far apart they are:', '');
+lines.push('| story | Newsline | TimelineJS3 |', '| --- | ---: | ---: |');
+const spread = (xs) => (!xs?.length || xs.some((x) => x === null) ? '—' : `${Math.min(...xs)}–${Math.max(...xs)} ms`);
+for (const [label, r] of Object.entries(results.load)) lines.push(`| ${label} | ${spread(r.times?.newsline)} | ${spread(r.times?.timelinejs)} |`);
 lines.push('', '## Selection change (next/previous)', '');
 lines.push('*Update*: from the click until the page shows the new event (Newsline: its DOM changed; TimelineJS3: its `change` event). *To next frame*: until the frame after that has been produced, which adds the wait for the display\'s next refresh (up to 16.7 ms at 60 Hz) however little the work.', '');
 lines.push('| events | Newsline update p50 / p95 | Newsline to next frame p50 / p95 | TimelineJS3 update p50 / p95 | TimelineJS3 to next frame p50 / p95 | ratio p95 (to next frame) |', '| --- | ---: | ---: | ---: | ---: | ---: |');
