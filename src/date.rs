@@ -334,6 +334,18 @@ impl DateSpec {
         }
     }
 
+    /// The label split in two for a narrow place: the day ("May 28, 2007"), and the time of day ("2:05 PM")
+    /// when the date has one; [`DateSpec::label`] and nothing for a coarser date.
+    pub fn day_and_time(&self) -> (String, Option<String>) {
+        match self.precision {
+            Precision::Hour | Precision::Minute => {
+                let month = MONTHS[usize::from(self.month - 1)];
+                (format!("{month} {}, {}", self.day, self.year_label()), Some(self.time_label()))
+            }
+            _ => (self.label(), None),
+        }
+    }
+
     /// [`DateSpec::label`] with the weekday in front when the day is known: "Monday, May 28, 2007".
     pub fn long_label(&self) -> String {
         match self.weekday() {

@@ -153,6 +153,18 @@ impl Event {
     }
 }
 
+impl Event {
+    /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date with a time
+    /// of day comes in two parts, the day and the time ("May 28, 2007", "2:05 PM"), so neither is cut off.
+    pub fn marker_label(&self) -> (String, Option<String>) {
+        match (&self.display_date, &self.end_date) {
+            (None, None) => self.date.day_and_time(),
+            (None, Some(end)) if end == &self.date => self.date.day_and_time(),
+            _ => (self.date_label(false), None),
+        }
+    }
+}
+
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {
@@ -177,5 +189,34 @@ impl Source {
             out.push_str(&date.label());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::read_story;
+
+    #[test]
+    fn markers_put_the_time_of_day_on_a_line_of_its_own() {
+        let text = r#"{"title": "T", "events": [
+            {"id": "a", "date": "2007-05-28T14:05", "headline": "At a minute"},
+            {"id": "b", "date": "2007-05-28T09", "headline": "At an hour"},
+            {"id": "c", "date": "2007-05-28", "headline": "On a day"},
+            {"id": "d", "date": "2007-05-29T10:00", "display_date": "Tuesday morning", "headline": "Shown as given"},
+            {"id": "e", "date": "2007-05-30T10:00", "end_date": "2007-05-30T12:00", "headline": "A span"}
+        ]}"#;
+        let timeline = read_story(text).expect("valid").timeline;
+        let labels: Vec<_> = timeline.events.iter().map(|e| e.marker_label()).collect();
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            labels,
+            [
+                ("May 28, 2007".to_owned(), None),
+                ("May 28, 2007".to_owned(), some("9 AM")),
+                ("May 28, 2007".to_owned(), some("2:05 PM")),
+                ("Tuesday morning".to_owned(), None),
+                ("May 30, 2007, 10:00 AM – May 30, 2007, 12:00 PM".to_owned(), None),
+            ]
+        );
     }
 }

@@ -345,3 +345,19 @@ async fn a_story_too_long_for_the_width_zooms_out_to_an_overview_of_groups() {
     let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(focused.class_name(), "nl-marker nl-selected");
 }
+
+#[wasm_bindgen_test]
+async fn a_marker_shows_the_whole_date_and_time_of_its_event() {
+    let story = r#"{"title": "Times", "events": [
+        {"id": "a", "date": "2007-05-28T14:05", "headline": "Talks end"},
+        {"id": "b", "date": "2007-05-29", "headline": "A day later"}
+    ]}"#;
+    let w = Mounted::new(AppProps { data: Some(story.into()), ..no_hash() }).await;
+    let texts = |selector: &str| -> Vec<String> {
+        w.all(selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+    };
+    // The day on its own line, the time leading the headline: the narrow flag cuts neither off.
+    assert_eq!(texts(".nl-marker-date"), ["May 28, 2007", "May 29, 2007"]);
+    assert_eq!(texts(".nl-marker-headline"), ["2:05 PM Talks end", "A day later"]);
+    assert_eq!(texts(".nl-marker-time"), ["2:05 PM"]);
+}

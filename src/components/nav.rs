@@ -117,7 +117,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     }
                 </div>
                 <ol class="nl-markers" aria-label="Events">
-                    for (i, event) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e))) {
+                    for (i, event, (day, time)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, e.marker_label()))) {
                         <li
                             key={event.id.clone()}
                             class="nl-marker-item"
@@ -137,8 +137,14 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                                 data-event-id={event.id.clone()}
                                 onclick={props.on_select.reform(move |_| i)}
                             >
-                                <span class="nl-marker-date">{ event.date_label(false) }</span>
-                                <span class="nl-marker-headline">{ &event.headline }</span>
+                                <span class="nl-marker-date">{ day }</span>
+                                // A time of day leads the headline: the flag is too narrow for date and time.
+                                <span class="nl-marker-headline">
+                                    if let Some(time) = time {
+                                        <span class="nl-marker-time">{ time }</span>{ " " }
+                                    }
+                                    { &event.headline }
+                                </span>
                             </button>
                         </li>
                     }
