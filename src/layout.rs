@@ -56,16 +56,36 @@ pub struct Placed {
     pub track_width: f64,
 }
 
+/// The width the scale spreads the markers over in a view `width` px wide: flags reach right of their
+/// marker, so room is kept for the last one.
+fn axis_width(width: f64, params: &Params) -> f64 {
+    let width = if width.is_finite() { width.max(0.0) } else { 0.0 };
+    width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding)
+}
+
+/// Whether zooming in to `zoom` would move the markers of `timeline`, `placed` in a view `width` px wide at
+/// the zoom before: a zoom button that changes nothing on screen is not offered. A long story whose markers
+/// would all still sit the minimum spacing apart is told at once (10,000 events need some 480,000 px, more
+/// than the deepest zoom of a desktop view gives); a shorter one is laid out at `zoom` and compared.
+pub fn zoom_spreads(timeline: &Timeline, placed: &Placed, width: f64, zoom: f64) -> bool {
+    let params = Params::default();
+    let n = timeline.events.len();
+    let available = (axis_width(width, &params) - 2.0 * params.padding).max(0.0) * zoom;
+    if n < 2 || (n - 1) as f64 * params.min_spacing >= available {
+        return false;
+    }
+    let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
+    place(&dates, axis_width(width, &params), zoom, &params).xs != placed.scale.xs
+}
+
 /// Places markers, flags, lanes and eras for `timeline` in `width` px at `zoom`.
 ///
 /// With groups, each group gets a lane of its own (in order of first appearance, events without a group
 /// last), packed like the single lane of an ungrouped story.
 pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     let params = Params::default();
-    let width = if width.is_finite() { width.max(0.0) } else { 0.0 };
     let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
-    // Flags reach right of their marker: keep room for the last one.
-    let scale = place(&dates, width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding), zoom, &params);
+    let scale = place(&dates, axis_width(width, &params), zoom, &params);
 
     let groups = timeline.groups();
     let lane_of = |i: usize| -> usize {
@@ -264,6 +284,39 @@ mod tests {
         .unwrap()
         .timeline;
         assert!(needs_overview(&place_markers(&long, 1100.0, 1.0), 1100.0));
+    }
+
+    #[test]
+    fn zooming_in_is_offered_only_where_it_spreads_the_markers() {
+        let story = |n: usize, step_days: usize| {
+            let events: Vec<String> = (0..n)
+                .map(|i| {
+                    let day = i * step_days;
+                    let date = format!("{}-{:02}-{:02}", 1900 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
+                    format!(r#"{{"id": "e{i}", "date": "{date}", "headline": "E"}}"#)
+                })
+                .collect();
+            crate::parse::read_story(&format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(",")))
+                .unwrap()
+                .timeline
+        };
+        let stories = [crate::story::default_story().timeline, story(100, 30), story(5, 0), story(10_000, 1)];
+        let mut offered = vec![0; stories.len()];
+        for (k, t) in stories.iter().enumerate() {
+            for width in [700.0, 1100.0] {
+                for level in 0..crate::state::MAX_ZOOM_LEVEL {
+                    let (here, next) = (f64::from(1u32 << level), f64::from(2u32 << level));
+                    let placed = place_markers(t, width, here);
+                    let spreads = zoom_spreads(t, &placed, width, next);
+                    let changed = placed.scale.xs != place_markers(t, width, next).scale.xs;
+                    assert_eq!(spreads, changed, "{} events, {width} px, zoom {here} to {next}", t.events.len());
+                    offered[k] += usize::from(spreads);
+                }
+            }
+        }
+        // The default story zooms at every level; 100 events a month apart once the view is wide enough for
+        // them at the minimum spacing; 10,000 never.
+        assert!(offered[0] == 8 && offered[1] > 0 && offered[1] < 8 && offered[3] == 0, "{offered:?}");
     }
 
     /// Marker xs, flag width, and the rows and row count expected.

@@ -14,7 +14,7 @@ use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
 use crate::json::Path;
-use crate::layout::{clusters, group_step, needs_overview, place_markers, NARROW_BELOW};
+use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, NARROW_BELOW};
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
@@ -392,6 +392,14 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         });
     }
 
+    // Zooming in is offered where it moves the markers (not for a story at the minimum spacing throughout).
+    let zoom_in_spreads = *use_memo(
+        (timeline.clone(), (*placed).clone(), width as i64, view.zoom_level),
+        |(timeline, placed, width, level)| {
+            *level < MAX_ZOOM_LEVEL && zoom_spreads(timeline, placed, *width as f64, f64::from(2u32 << level))
+        },
+    );
+
     // The overview (zoomed out past 1x) only for a story too long for the width.
     let too_long = !narrow && needs_overview(&placed, width);
     let overview = too_long && view.overview;
@@ -493,7 +501,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             <Controls
                 position={selected}
                 count={timeline.events.len()}
-                can_zoom_in={overview || view.zoom_level < MAX_ZOOM_LEVEL}
+                can_zoom_in={overview || zoom_in_spreads}
                 can_zoom_out={view.zoom_level > 0 || (too_long && !overview)}
                 show_zoom={!narrow}
                 dispatch={dispatch.clone()}

@@ -23,6 +23,8 @@ pub struct ControlsProps {
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    // Zooming in further than changes anything is refused here: the view state does not know the width.
+    let zoom_in = if props.can_zoom_in { send(Action::ZoomIn) } else { Callback::noop() };
     let at_start = props.position == 0;
     let at_end = props.position + 1 >= props.count;
     html! {
@@ -46,7 +48,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     <button
                         type="button"
                         class="nl-button nl-zoom-in"
-                        onclick={send(Action::ZoomIn)}
+                        onclick={zoom_in}
                         aria-disabled={if props.can_zoom_in { "false" } else { "true" }}
                         aria-label="Zoom in"
                     >{ "+" }</button>

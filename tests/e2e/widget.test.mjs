@@ -130,6 +130,14 @@ test('a story of 10,000 events draws only what is in view, and every event stays
   await big.locator('.nl-card').waitFor();
   const drawn = await big.locator('.nl-marker').count();
   assert.ok(drawn > 5 && drawn < 300, `${drawn} markers in the DOM`);
+  // At the minimum spacing throughout, zooming in would change nothing: the button says so, and does nothing.
+  const zoomIn = big.locator('.nl-zoom-in');
+  assert.equal(await zoomIn.getAttribute('aria-disabled'), 'true');
+  const track = async () => big.locator('.nl-track').getAttribute('data-w');
+  const before = await track();
+  await zoomIn.click({ force: true }); // a reader can still press it
+  assert.equal(await track(), before);
+  assert.equal(await big.locator('.nl-zoom-out').getAttribute('aria-disabled'), 'false');
   assert.equal(await big.locator('.nl-marker-item').first().getAttribute('aria-setsize'), '10000');
   await big.locator('.nl-marker[aria-current="true"]').focus();
   await page.keyboard.press('End');
