@@ -69,9 +69,8 @@ sizes: dist
 	node tests/e2e/sizes.mjs
 
 # Where the wasm's bytes go: the release wasm as shipped, plus its function names (wasm-opt -g), by crate and
-# by function. The same wasm-opt features as trunk's build (index.html).
-WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-	--enable-reference-types --enable-multivalue
+# by function, with the wasm-opt features trunk's build is given in index.html.
+WASM_FEATURES = $(shell sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 wasm-sizes: tool-rust-target tool-wasm-bindgen tool-node
 	cargo build --release --target wasm32-unknown-unknown --bin newsline-app
 	wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes \

@@ -322,26 +322,24 @@ impl DateSpec {
 
     /// The label at this date's own precision: "1979", "May 2007", "May 28, 2007", "May 28, 2007, 2:05 PM".
     pub fn label(&self) -> String {
-        let month = MONTHS[usize::from(self.month - 1)];
-        let year = self.year_label();
         match self.precision {
-            Precision::Year => year,
-            Precision::Month => format!("{month} {year}"),
-            Precision::Day => format!("{month} {}, {year}", self.day),
-            Precision::Hour | Precision::Minute => {
-                format!("{month} {}, {year}, {}", self.day, self.time_label())
-            }
+            Precision::Year => self.year_label(),
+            Precision::Month => format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year_label()),
+            Precision::Day => self.day_label(),
+            Precision::Hour | Precision::Minute => format!("{}, {}", self.day_label(), self.time_label()),
         }
+    }
+
+    /// The day, whatever the precision below it: "May 28, 2007".
+    fn day_label(&self) -> String {
+        format!("{} {}, {}", MONTHS[usize::from(self.month - 1)], self.day, self.year_label())
     }
 
     /// The label split in two for a narrow place: the day ("May 28, 2007"), and the time of day ("2:05 PM")
     /// when the date has one; [`DateSpec::label`] and nothing for a coarser date.
     pub fn day_and_time(&self) -> (String, Option<String>) {
         match self.precision {
-            Precision::Hour | Precision::Minute => {
-                let month = MONTHS[usize::from(self.month - 1)];
-                (format!("{month} {}, {}", self.day, self.year_label()), Some(self.time_label()))
-            }
+            Precision::Hour | Precision::Minute => (self.day_label(), Some(self.time_label())),
             _ => (self.label(), None),
         }
     }

@@ -70,12 +70,12 @@ fn axis_width(width: f64, params: &Params) -> f64 {
 pub fn zoom_spreads(timeline: &Timeline, placed: &Placed, width: f64, zoom: f64) -> bool {
     let params = Params::default();
     let n = timeline.events.len();
-    let available = (axis_width(width, &params) - 2.0 * params.padding).max(0.0) * zoom;
-    if n < 2 || (n - 1) as f64 * params.min_spacing >= available {
+    let axis = axis_width(width, &params);
+    if n < 2 || (n - 1) as f64 * params.min_spacing >= (axis - 2.0 * params.padding).max(0.0) * zoom {
         return false;
     }
     let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
-    place(&dates, axis_width(width, &params), zoom, &params).xs != placed.scale.xs
+    place(&dates, axis, zoom, &params).xs != placed.scale.xs
 }
 
 /// Places markers, flags, lanes and eras for `timeline` in `width` px at `zoom`.

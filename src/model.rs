@@ -151,16 +151,15 @@ impl Event {
             _ => one(&self.date),
         }
     }
-}
 
-impl Event {
     /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date with a time
     /// of day comes in two parts, the day and the time ("May 28, 2007", "2:05 PM"), so neither is cut off.
     pub fn marker_label(&self) -> (String, Option<String>) {
-        match (&self.display_date, &self.end_date) {
-            (None, None) => self.date.day_and_time(),
-            (None, Some(end)) if end == &self.date => self.date.day_and_time(),
-            _ => (self.date_label(false), None),
+        let single = self.display_date.is_none() && self.end_date.is_none_or(|end| end == self.date);
+        if single {
+            self.date.day_and_time()
+        } else {
+            (self.date_label(false), None)
         }
     }
 }
