@@ -212,8 +212,9 @@ const STEPS: &[(Precision, f64)] = &[
     (Precision::Hour, 1.0),
 ];
 
-/// Most ticks one segment gets, whatever its width.
-const MAX_TICKS_PER_SEGMENT: usize = 400;
+/// Most ticks one segment gets, whatever its width: a longer run of time takes a coarser step, so the
+/// labels still reach the segment's end.
+const MAX_TICKS_PER_SEGMENT: usize = 2_000;
 
 fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Tick> {
     let mut out = Vec::new();
@@ -245,7 +246,10 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
         .iter()
         .filter(|(p, _)| *p <= finest)
         .rev()
-        .find(|(p, n)| nominal_days(*p, *n) * px_per_day >= params.tick_spacing)
+        .find(|(p, n)| {
+            let days = nominal_days(*p, *n);
+            days * px_per_day >= params.tick_spacing && (t1 - t0) / days < (MAX_TICKS_PER_SEGMENT - 1) as f64
+        })
         .or_else(|| STEPS.first());
     let Some(&(precision, n)) = step else { return };
     let mut count = 0;
@@ -451,6 +455,34 @@ mod tests {
         );
         for w in scale.ticks.windows(2) {
             assert!(w[1].x - w[0].x >= Params::default().tick_spacing - 1.0);
+        }
+    }
+
+    #[test]
+    fn a_long_axis_is_labelled_to_its_end() {
+        let p = Params::default();
+        // 10,000 events, a day apart or fifty to a day at different hours: far too many ticks at the finest step.
+        let date = |year: i64, day: i64, hour: Option<i64>| {
+            DateSpec::from_astronomical(
+                year + day / 336,
+                Some(1 + day / 28 % 12),
+                Some(1 + day % 28),
+                hour,
+                hour.map(|_| 0),
+            )
+            .unwrap()
+        };
+        let daily: Vec<_> = (0..10_000).map(|i| date(1980, i, None)).collect();
+        let hourly: Vec<_> = (0..10_000).map(|i| date(2007, i / 50, Some(i % 24))).collect();
+        for d in [daily, hourly] {
+            let mut d = d;
+            d.sort();
+            let scale = place(&d, 1100.0, 1.0, &p);
+            assert!(scale.ticks.len() <= MAX_TICKS_PER_SEGMENT, "{} ticks", scale.ticks.len());
+            let last = scale.ticks.last().unwrap().x;
+            let end = *scale.xs.last().unwrap();
+            // The last label is within a few screens of the last marker, not stopped a long way before it.
+            assert!(end - last < 3.0 * 1100.0, "last tick at {last}, last marker at {end}");
         }
     }
 
