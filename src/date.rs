@@ -335,12 +335,16 @@ impl DateSpec {
         format!("{} {}, {}", MONTHS[usize::from(self.month - 1)], self.day, self.year_label())
     }
 
-    /// The label split in two for a narrow place: the day ("May 28, 2007"), and the time of day ("2:05 PM")
-    /// when the date has one; [`DateSpec::label`] and nothing for a coarser date.
+    /// The label for a narrow place, months shortened as on the axis and split in two: the day ("Sept. 30,
+    /// 2007", "May 28, 2007"), and the time of day ("2:05 PM") when the date has one.
     pub fn day_and_time(&self) -> (String, Option<String>) {
+        let month = MONTHS_SHORT[usize::from(self.month - 1)];
+        let day = || format!("{month} {}, {}", self.day, self.year_label());
         match self.precision {
-            Precision::Hour | Precision::Minute => (self.day_label(), Some(self.time_label())),
-            _ => (self.label(), None),
+            Precision::Year => (self.year_label(), None),
+            Precision::Month => (format!("{month} {}", self.year_label()), None),
+            Precision::Day => (day(), None),
+            Precision::Hour | Precision::Minute => (day(), Some(self.time_label())),
         }
     }
 

@@ -152,8 +152,8 @@ impl Event {
         }
     }
 
-    /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date with a time
-    /// of day comes in two parts, the day and the time ("May 28, 2007", "2:05 PM"), so neither is cut off.
+    /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date has its month
+    /// shortened as on the axis and a time of day apart ("Sept. 28, 2007", "2:05 PM"), so nothing is cut off.
     pub fn marker_label(&self) -> (String, Option<String>) {
         let single = self.display_date.is_none() && self.end_date.is_none_or(|end| end == self.date);
         if single {
@@ -202,7 +202,8 @@ mod tests {
             {"id": "b", "date": "2007-05-28T09", "headline": "At an hour"},
             {"id": "c", "date": "2007-05-28", "headline": "On a day"},
             {"id": "d", "date": "2007-05-29T10:00", "display_date": "Tuesday morning", "headline": "Shown as given"},
-            {"id": "e", "date": "2007-05-30T10:00", "end_date": "2007-05-30T12:00", "headline": "A span"}
+            {"id": "e", "date": "2007-05-30T10:00", "end_date": "2007-05-30T12:00", "headline": "A span"},
+            {"id": "f", "date": "2007-09-30", "headline": "A long month, shortened"}
         ]}"#;
         let timeline = read_story(text).expect("valid").timeline;
         let labels: Vec<_> = timeline.events.iter().map(|e| e.marker_label()).collect();
@@ -215,6 +216,7 @@ mod tests {
                 ("May 28, 2007".to_owned(), some("2:05 PM")),
                 ("Tuesday morning".to_owned(), None),
                 ("May 30, 2007, 10:00 AM – May 30, 2007, 12:00 PM".to_owned(), None),
+                ("Sept. 30, 2007".to_owned(), None),
             ]
         );
     }
