@@ -7,7 +7,7 @@
 
 use crate::date::{DateSpec, Precision};
 use crate::json::{Json, Key};
-use crate::model::Timeline;
+use crate::model::{Note, Timeline};
 use crate::text::Rich;
 
 fn obj(members: Vec<(&'static str, Json)>) -> Json {
@@ -41,11 +41,22 @@ fn body(rich: &Rich) -> Json {
     }
 }
 
+/// A note in its shortest written form: text alone when it cites no source.
+fn note(n: &Note) -> Json {
+    if n.sources.is_empty() {
+        return s(&n.text);
+    }
+    obj(vec![("text", s(&n.text)), ("sources", Json::Arr(n.sources.iter().map(|id| s(id)).collect()))])
+}
+
 /// The timeline as Newsline JSON.
 pub fn to_newsline(t: &Timeline) -> Json {
     let mut root = vec![("title", s(&t.title))];
     if let Some(summary) = &t.summary {
         root.push(("summary", s(summary)));
+    }
+    if let Some(n) = &t.note {
+        root.push(("note", note(n)));
     }
     if !t.sources.is_empty() {
         let sources = t
@@ -93,6 +104,9 @@ pub fn to_newsline(t: &Timeline) -> Json {
             if let Some(seq) = e.sequence {
                 m.push(("sequence", Json::Num(f64::from(seq))));
             }
+            if !e.sequence_known {
+                m.push(("sequence_known", Json::Bool(false)));
+            }
             m.push(("headline", s(&e.headline)));
             if !e.body.blocks.is_empty() {
                 m.push(("body", body(&e.body)));
@@ -113,6 +127,9 @@ pub fn to_newsline(t: &Timeline) -> Json {
                 if let Some(v) = value {
                     m.push((key, s(v)));
                 }
+            }
+            if let Some(n) = &e.note {
+                m.push(("note", note(n)));
             }
             if !e.statements.is_empty() {
                 let statements = e

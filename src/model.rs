@@ -13,6 +13,8 @@ use crate::text::Rich;
 pub struct Timeline {
     pub title: String,
     pub summary: Option<String>,
+    /// The desk's note on the whole story, shown under the summary.
+    pub note: Option<Note>,
     /// Where the story comes from; events cite these by id.
     pub sources: Vec<Source>,
     /// In chronological order.
@@ -64,6 +66,10 @@ pub struct Event {
     pub end_date: Option<DateSpec>,
     /// Orders events of the same date whose clock time nobody reported (lower first).
     pub sequence: Option<u32>,
+    /// `false` when nobody reported where the event falls among the other events of its day: it is placed
+    /// by `sequence` all the same, and the reader is told that its place is not known
+    /// ([`Event::order_unknown_label`]).
+    pub sequence_known: bool,
     pub headline: String,
     /// Overrides the date label ("Spring 1979", "Late May").
     pub display_date: Option<String>,
@@ -76,7 +82,18 @@ pub struct Event {
     pub source: Option<String>,
     /// The passage of the source that supports this event, word for word, for fact-checking.
     pub excerpt: Option<String>,
+    /// The desk's note on the event, shown apart from its text ("Editor's note: …").
+    pub note: Option<Note>,
     pub statements: Vec<Statement>,
+}
+
+/// An editor's note: what the desk tells the reader in its own voice, apart from what the sources say
+/// (where a report and the record differ, what is not known), and the sources it rests on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub text: String,
+    /// Ids of the story's [`Source`]s the note rests on, in the order given; each exists.
+    pub sources: Vec<String>,
 }
 
 /// Whether a statement gives the speaker's own words or reports them.
@@ -139,6 +156,14 @@ impl Timeline {
 }
 
 impl Event {
+    /// What the reader is told beside the date of an event whose place in its day is not known.
+    pub const ORDER_UNKNOWN: &'static str = "Its place among the day's events is not known";
+
+    /// [`Event::ORDER_UNKNOWN`] for an event that says its order in the day is not known, else `None`.
+    pub fn order_unknown_label(&self) -> Option<&'static str> {
+        (!self.sequence_known).then_some(Event::ORDER_UNKNOWN)
+    }
+
     /// The date as the reader sees it: `display_date` when given, else the date (and end date) at their
     /// own precision.
     pub fn date_label(&self, long: bool) -> String {

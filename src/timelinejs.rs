@@ -439,6 +439,21 @@ pub fn timelinejs_path(path: &Path) -> Path {
     }
 }
 
+/// An editor's note as a paragraph of TimelineJS text: "Editor's note: …" with the sources it rests on.
+fn note_html(note: &crate::model::Note, timeline: &Timeline) -> String {
+    let mut out = format!("<p><em>Editor's note:</em> {}", text::escape(&note.text));
+    let cited: Vec<String> =
+        note.sources.iter().filter_map(|id| timeline.source(id)).map(|s| text::escape(&s.citation())).collect();
+    if !cited.is_empty() {
+        out.push_str(" (");
+        out.push_str(if cited.len() == 1 { "Source: " } else { "Sources: " });
+        out.push_str(&cited.join("; "));
+        out.push(')');
+    }
+    out.push_str("</p>");
+    out
+}
+
 fn date_json(date: &DateSpec) -> Json {
     use crate::date::Precision;
     let mut members = vec![("year", Json::Num(date.written_year() as f64))];
@@ -461,15 +476,27 @@ fn date_json(date: &DateSpec) -> Json {
 pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
     let mut warnings = Vec::new();
     let mut title_text = vec![("headline", Json::Str(text::escape(&timeline.title)))];
+    let mut title_html = String::new();
     if let Some(summary) = &timeline.summary {
-        title_text.push(("text", Json::Str(format!("<p>{}</p>", text::escape(summary)))));
+        title_html = format!("<p>{}</p>", text::escape(summary));
+    }
+    if let Some(note) = &timeline.note {
+        title_html.push_str(&note_html(note, timeline));
+    }
+    if !title_html.is_empty() {
+        title_text.push(("text", Json::Str(title_html)));
     }
     let mut events = Vec::new();
     let (mut statements, mut places, mut excerpts) = (0, 0, 0);
     for e in &timeline.events {
         let mut text_members = vec![("headline", Json::Str(text::escape(&e.headline)))];
-        if !e.body.blocks.is_empty() {
-            text_members.push(("text", Json::Str(e.body.to_html())));
+        // TimelineJS has no notes: an editor's note becomes the text's last paragraph, marked as the desk's.
+        let mut html = if e.body.blocks.is_empty() { String::new() } else { e.body.to_html() };
+        if let Some(note) = &e.note {
+            html.push_str(&note_html(note, timeline));
+        }
+        if !html.is_empty() {
+            text_members.push(("text", Json::Str(html)));
         }
         let mut m = vec![("unique_id", Json::Str(e.id.clone())), ("start_date", date_json(&e.date))];
         if let Some(end) = &e.end_date {
@@ -660,7 +687,10 @@ mod tests {
 
     #[test]
     fn newsline_to_timelinejs_and_back_keeps_what_both_hold() {
-        let original = crate::story::default_story().timeline;
+        // Notes become part of the text (the next test).
+        let mut original = crate::story::default_story().timeline;
+        original.note = None;
+        original.events.iter_mut().for_each(|e| e.note = None);
         let (tjs, warnings) = export(&original);
         assert!(warnings.iter().any(|w| w.starts_with("19 statements are left out")), "{warnings:?}");
         let text = tjs.to_text(false);
@@ -674,6 +704,29 @@ mod tests {
             assert_eq!((&a.id, &a.date, &a.end_date, &a.display_date), (&b.id, &b.date, &b.end_date, &b.display_date));
             assert_eq!((&a.headline, &a.body, &a.group, &a.media), (&b.headline, &b.body, &b.group, &b.media));
         }
+    }
+
+    #[test]
+    fn editors_notes_reach_timelinejs_as_the_texts_last_paragraph() {
+        let story = r#"{"title": "T", "summary": "S.", "note": "No times of day were reported.",
+            "sources": [{"id": "oh", "title": "Iran", "publisher": "Office of the Historian"}],
+            "events": [{"id": "a", "date": "1979", "headline": "A", "body": "What happened.",
+              "note": {"text": "The formal break came on April 7, 1980.", "sources": ["oh"]}}]}"#;
+        let (tjs, _) = export(&read_story(story).expect("valid").timeline);
+        let text = |json: &Json| match json.get("text").and_then(|t| t.get("text")) {
+            Some(Json::Str(s)) => s.clone(),
+            other => panic!("no text: {other:?}"),
+        };
+        let Some(Json::Arr(events)) = tjs.get("events") else { panic!("no events") };
+        assert_eq!(
+            text(&events[0]),
+            "<p>What happened.</p><p><em>Editor's note:</em> The formal break came on April 7, 1980. \
+             (Source: Office of the Historian: “Iran”)</p>"
+        );
+        assert_eq!(
+            text(tjs.get("title").expect("a title slide")),
+            "<p>S.</p><p><em>Editor's note:</em> No times of day were reported.</p>"
+        );
     }
 
     #[test]

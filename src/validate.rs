@@ -12,7 +12,7 @@ use std::fmt;
 use crate::date::{DateError, DateSpec};
 use crate::json::{Json, Path};
 use crate::limits::{grouped, Limits};
-use crate::model::{Era, Event, Media, Source, Statement, StatementKind, Timeline};
+use crate::model::{Era, Event, Media, Note, Source, Statement, StatementKind, Timeline};
 use crate::text::{self, safe_url};
 
 /// How bad a problem is.
@@ -189,7 +189,7 @@ pub fn validate_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Proble
 
 // The fields of each object of the format, and which are required. The JSON Schema in
 // www/schema/newsline.schema.json is checked against these by a test.
-pub(crate) const TIMELINE_FIELDS: &[&str] = &["$schema", "title", "summary", "sources", "eras", "events"];
+pub(crate) const TIMELINE_FIELDS: &[&str] = &["$schema", "title", "summary", "note", "sources", "eras", "events"];
 #[cfg(test)]
 pub(crate) const TIMELINE_REQUIRED: &[&str] = &["title", "events"];
 pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
@@ -204,6 +204,7 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
     "end_date",
     "display_date",
     "sequence",
+    "sequence_known",
     "headline",
     "body",
     "media",
@@ -211,6 +212,7 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
     "group",
     "source",
     "excerpt",
+    "note",
     "statements",
 ];
 #[cfg(test)]
@@ -221,6 +223,9 @@ pub(crate) const MEDIA_REQUIRED: &[&str] = &["url", "alt"];
 pub(crate) const STATEMENT_FIELDS: &[&str] = &["id", "speaker", "role", "kind", "text", "summary", "context"];
 #[cfg(test)]
 pub(crate) const STATEMENT_REQUIRED: &[&str] = &["speaker", "kind", "text"];
+pub(crate) const NOTE_FIELDS: &[&str] = &["text", "sources"];
+#[cfg(test)]
+pub(crate) const NOTE_REQUIRED: &[&str] = &["text"];
 pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
 
 /// Collects problems while it reads.
@@ -435,6 +440,8 @@ impl Reader {
             }
         }
 
+        let note = self.note(json, &root, &sources, &source_ids);
+
         let mut eras = Vec::new();
         for (i, item) in self.list(json, "eras", &root).iter().enumerate() {
             if let Some(era) = self.era(item, &root.key("eras").index(i)) {
@@ -466,16 +473,17 @@ impl Reader {
         let mut ids = Ids { given: HashMap::with_capacity(items.len()), generated: HashMap::new() };
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
-            if let Some(event) = self.event(item, i, &path, &mut ids) {
+            let event = self.event(item, i, &path, &mut ids);
+            // Read apart from the event, which does not know the sources, but in any case, so that every
+            // problem of a note is reported along with the event's.
+            let note = self.note(item, &path, &sources, &source_ids);
+            if let Some(mut event) = event {
                 if let Some(source) = &event.source {
                     if !source_ids.contains_key(source) {
-                        let known = sources.iter().map(|s| s.id.clone()).collect();
-                        self.error(
-                            path.key("source"),
-                            ProblemKind::UnknownId { id: source.clone(), what: "source", known },
-                        );
+                        self.unknown_source(path.key("source"), source, &sources);
                     }
                 }
+                event.note = note;
                 events.push((i, event));
             }
         }
@@ -493,7 +501,7 @@ impl Reader {
         }
         let events = permuted(events.into_iter().map(|(_, e)| e).collect(), &order);
 
-        Some(Timeline { title: title?, summary, sources, events, eras })
+        Some(Timeline { title: title?, summary, note, sources, events, eras })
     }
 
     fn era(&mut self, json: &Json, path: &Path) -> Option<Era> {
@@ -590,6 +598,14 @@ impl Reader {
                 None
             }
         };
+        let sequence_known = match json.get("sequence_known") {
+            None | Some(Json::Null) => true,
+            Some(Json::Bool(known)) => *known,
+            Some(other) => {
+                self.wrong_type(path.key("sequence_known"), "true or false", other);
+                true
+            }
+        };
         let headline = self.text(json, "headline", path, "\"headline\": \"Talks open in Baghdad\"");
         let mut body = self.opt_str(json, "body", path).map(text::parse).unwrap_or_default();
         for url in std::mem::take(&mut body.dropped_links) {
@@ -611,6 +627,7 @@ impl Reader {
             date: date?,
             end_date,
             sequence,
+            sequence_known,
             headline: headline?,
             display_date: self.opt_text(json, "display_date", path),
             body,
@@ -619,6 +636,8 @@ impl Reader {
             group: self.opt_text(json, "group", path),
             source: self.opt_text(json, "source", path),
             excerpt: self.opt_text(json, "excerpt", path),
+            // Read by `timeline`, which knows the sources.
+            note: None,
             statements,
         })
     }
@@ -676,6 +695,44 @@ impl Reader {
             summary: self.opt_text(json, "summary", path),
             context: self.opt_text(json, "context", path),
         })
+    }
+
+    /// The `note` of the story or of an event (`obj` at `path`): text, or `{"text": ..., "sources": [ids]}`,
+    /// each id one of `sources`.
+    fn note(
+        &mut self,
+        obj: &Json,
+        path: &Path,
+        sources: &[Source],
+        source_ids: &HashMap<String, Path>,
+    ) -> Option<Note> {
+        let value = obj.get("note").filter(|n| **n != Json::Null)?;
+        if let Json::Str(_) = value {
+            return self.opt_text(obj, "note", path).map(|text| Note { text, sources: Vec::new() });
+        }
+        let path = path.key("note");
+        if !matches!(value, Json::Obj(_)) {
+            self.wrong_type(path, "text, or an object ({\"text\": ..., \"sources\": [...]})", value);
+            return None;
+        }
+        self.object(value, &path, NOTE_FIELDS)?;
+        let text = self.text(value, "text", &path, "\"text\": \"The report dates this to 1979; ...\"");
+        let mut ids = Vec::new();
+        for (i, id) in self.list(value, "sources", &path).iter().enumerate() {
+            let at = path.key("sources").index(i);
+            match id {
+                Json::Str(id) if source_ids.contains_key(id.trim()) => ids.push(id.trim().to_owned()),
+                Json::Str(id) => self.unknown_source(at, id.trim(), sources),
+                other => self.wrong_type(at, "the id of a source (text)", other),
+            }
+        }
+        Some(Note { text: text?, sources: ids })
+    }
+
+    /// An error for a reference at `path` to a source `id` that the story does not define.
+    fn unknown_source(&mut self, path: Path, id: &str, sources: &[Source]) {
+        let known = sources.iter().map(|s| s.id.clone()).collect();
+        self.error(path, ProblemKind::UnknownId { id: id.to_owned(), what: "source", known });
     }
 
     /// Records `id`, given in the object at `path`, as used at `place`, or reports that it was used before.
@@ -957,6 +1014,60 @@ mod tests {
         assert_eq!(ids, ["a-1", "a-2"]);
     }
 
+    #[test]
+    fn editors_notes_are_read_with_the_sources_they_rest_on() {
+        let text = r#"{"title": "T", "note": "The report gives no times of day.",
+            "sources": [{"id": "voa", "title": "Report"}, {"id": "oh", "title": "Record"}],
+            "events": [
+              {"id": "a", "date": "1979", "headline": "A", "source": "voa",
+               "note": {"text": "The formal break came on April 7, 1980.", "sources": ["oh"]}},
+              {"id": "b", "date": "2007", "headline": "B"}]}"#;
+        let timeline = check(text).expect("valid").timeline;
+        let note = |text: &str, sources: &[&str]| {
+            Some(Note { text: text.to_owned(), sources: sources.iter().map(|s| (*s).to_owned()).collect() })
+        };
+        assert_eq!(timeline.note, note("The report gives no times of day.", &[]));
+        assert_eq!(timeline.events[0].note, note("The formal break came on April 7, 1980.", &["oh"]));
+        assert_eq!(timeline.events[1].note, None);
+    }
+
+    #[test]
+    fn a_note_that_cites_nothing_known_or_says_nothing_is_an_error() {
+        let problems = messages(&story(
+            r#"{"id": "a", "date": "2007", "headline": "A", "note": {"text": " ", "sources": ["oh", 7]}},
+               {"id": "b", "date": "2008", "headline": "B", "note": 12},
+               {"date": "2007", "headline": "C", "note": {"txt": "x"}}"#,
+        ));
+        assert_eq!(
+            problems,
+            [
+                "events[0].note.text: is empty: write the text, or remove the field if it is optional",
+                "events[0].note.sources[0]: no source has the id \"oh\": the file defines no sources",
+                "events[0].note.sources[1]: expected the id of a source (text), found a number",
+                "events[1].note: expected text, or an object ({\"text\": ..., \"sources\": [...]}), found a number",
+                "events[2]: \"id\" is missing: add it, e.g. \"id\": \"talks-open\"",
+                "events[2].note.txt: \"txt\" is not a field here and is ignored: did you mean \"text\"?",
+                "events[2].note: \"text\" is missing: add it, e.g. \"text\": \"The report dates this to 1979; ...\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_may_say_its_place_in_the_day_is_not_known() {
+        let timeline = check(&story(
+            r#"{"id": "a", "date": "2007-05-28", "sequence": 1, "sequence_known": false, "headline": "A"},
+               {"id": "b", "date": "2007-05-28", "sequence": 2, "headline": "B"}"#,
+        ))
+        .expect("valid")
+        .timeline;
+        let labels: Vec<_> = timeline.events.iter().map(|e| e.order_unknown_label()).collect();
+        assert_eq!(labels, [Some(Event::ORDER_UNKNOWN), None]);
+        assert_eq!(
+            messages(&story(r#"{"id": "a", "date": "2007", "headline": "A", "sequence_known": "no"}"#)),
+            ["events[0].sequence_known: expected true or false, found text"]
+        );
+    }
+
     /// The JSON Schema editors use and the validator agree on every object's fields and required fields.
     #[test]
     fn the_json_schema_matches_the_validator() {
@@ -969,9 +1080,12 @@ mod tests {
             ("event", EVENT_FIELDS, EVENT_REQUIRED),
             ("media", MEDIA_FIELDS, MEDIA_REQUIRED),
             ("statement", STATEMENT_FIELDS, STATEMENT_REQUIRED),
+            ("note", NOTE_FIELDS, NOTE_REQUIRED),
         ];
         for (name, fields, required) in objects {
             let def = if name.is_empty() { &schema } else { &schema["$defs"][name] };
+            // A note is text or an object: the object's fields are those of its second form.
+            let def = if *name == "note" { &def["oneOf"][1] } else { def };
             let mut props: Vec<&str> = def["properties"].as_object().unwrap().keys().map(String::as_str).collect();
             let mut want: Vec<&str> = fields.to_vec();
             props.sort();

@@ -497,6 +497,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 if let Some(summary) = &timeline.summary {
                     <p class="nl-summary">{ summary }</p>
                 }
+                if let Some(note) = &timeline.note {
+                    { super::note::note_view(note, timeline) }
+                }
             </header>
             <Controls
                 position={selected}

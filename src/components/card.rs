@@ -5,6 +5,7 @@ use super::Shared;
 use yew::prelude::*;
 
 use super::heading_tag;
+use super::note::note_view;
 use super::rich::paragraphs;
 use super::statement::StatementCard;
 use crate::model::Timeline;
@@ -39,6 +40,9 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 if let Some(place) = &event.place {
                     <span class="nl-card-place">{ place }</span>
                 }
+                if let Some(order) = event.order_unknown_label() {
+                    <span class="nl-card-order">{ order }</span>
+                }
             </p>
             <@{heading_tag(level)} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
             if let Some(group) = &event.group {
@@ -60,6 +64,9 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 </figure>
             }
             { paragraphs(&event.body, "nl-card-body") }
+            if let Some(note) = &event.note {
+                { note_view(note, &props.timeline) }
+            }
             if !event.statements.is_empty() {
                 <section class="nl-statements" aria-labelledby={statements_heading_id.clone()}>
                     <div class="nl-statements-bar">

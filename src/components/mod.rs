@@ -6,6 +6,7 @@ mod controls;
 mod error_view;
 mod list;
 mod nav;
+mod note;
 mod rich;
 mod statement;
 
