@@ -94,7 +94,8 @@ mod tests {
         let story = crate::story::DEFAULT_STORY_JSON;
         let small = Limits { max_bytes: 1000, ..Limits::default() };
         let e = read_story_with(story, &small).unwrap_err();
-        assert!(e[0].to_string().starts_with("(the whole file): 14,"), "{}", e[0]);
+        let size = format!("(the whole file): {} bytes", crate::limits::grouped(story.len()));
+        assert!(e[0].to_string().starts_with(&size), "{}", e[0]);
         assert!(e[0].to_string().contains("bytes is more than this timeline accepts (1,000 at most)"));
         let deep = format!("{{\"title\": \"T\", \"events\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
         let shallow = Limits { max_depth: 2, ..Limits::default() };

@@ -20,14 +20,14 @@ after(async () => {
 });
 
 const HEADLINES = [
-  'The United States breaks off diplomatic ties with Iran',
+  'The U.S. embassy in Tehran is seized; a break in U.S.-Iran ties follows',
   "Iran's foreign minister calls for an immediate U.S. pullout",
   'Prime Minister Nouri al-Maliki opens the talks in Baghdad',
-  'Nearly four hours of talks: broad principles agreed, U.S. concerns laid out',
-  'Iran proposes a "trilateral security mechanism"',
+  'After nearly four hours of talks, Crocker says both sides agreed on broad principles',
+  'Crocker says Iran proposed a "trilateral security mechanism"',
   'Bomb blast in Baghdad kills at least 19',
-  'At the news conference, Crocker gives his account of the talks',
-  'Next: Iraq proposes another three-way meeting',
+  'No Iranian representatives speak at the news conference after the talks',
+  'Crocker says Iraq proposed another similar meeting',
 ];
 
 test('desktop: every event shows, a card opens and a statement expands, all from the origin', async () => {
