@@ -692,7 +692,7 @@ mod tests {
         original.note = None;
         original.events.iter_mut().for_each(|e| e.note = None);
         let (tjs, warnings) = export(&original);
-        assert!(warnings.iter().any(|w| w.starts_with("19 statements are left out")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.starts_with("18 statements are left out")), "{warnings:?}");
         let text = tjs.to_text(false);
         let back = read_story(&text).expect("the export reads back").timeline;
         assert_eq!(back.title, original.title);

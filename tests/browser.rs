@@ -126,7 +126,9 @@ async fn clicking_a_marker_opens_its_card() {
 async fn statements_expand_and_collapse() {
     let w = Mounted::new(AppProps { start: Some("talks-held".into()), ..no_hash() }).await;
     let toggles = w.all(".nl-statement-toggle");
-    assert_eq!(toggles.len(), 5);
+    let story = default_story().timeline;
+    let held = story.events.iter().find(|e| e.id == "talks-held").expect("the talks");
+    assert_eq!(toggles.len(), held.statements.len());
     let detail_id = toggles[1].get_attribute("aria-controls").unwrap();
     let detail = w.one(&format!("#{detail_id}"));
     assert_eq!(toggles[1].get_attribute("aria-expanded").as_deref(), Some("false"));
@@ -141,7 +143,7 @@ async fn statements_expand_and_collapse() {
         quote.text_content().unwrap(),
         "We also made it clear from the American point of view that this is about actions, not just principles."
     );
-    assert!(detail.text_content().unwrap().contains("U.S. Ambassador to Iraq"));
+    assert!(detail.text_content().unwrap().contains("U.S. Ambassador"));
 
     toggles[1].click();
     yew::scheduler::flush().await;
@@ -162,7 +164,10 @@ async fn expand_all_and_collapse_all() {
     let w = Mounted::new(AppProps { start: Some("news-conference".into()), ..no_hash() }).await;
     w.click(".nl-expand-all").await;
     let toggles = w.all(".nl-statement-toggle");
-    assert_eq!(toggles.len(), 7);
+    let story = default_story().timeline;
+    let conference = story.events.iter().find(|e| e.id == "news-conference").expect("the news conference");
+    assert_eq!(toggles.len(), conference.statements.len());
+    assert!(toggles.len() >= 3);
     assert!(toggles.iter().all(|t| t.get_attribute("aria-expanded").as_deref() == Some("true")));
     assert!(w.all(".nl-statement-detail").iter().all(|d| !d.hidden()));
     w.click(".nl-collapse-all").await;
@@ -238,7 +243,7 @@ async fn the_url_hash_selects_and_follows_the_selection() {
     let w = Mounted::new(AppProps { hash: true, ..no_hash() }).await;
     assert_eq!(w.text(".nl-card-headline"), "Bomb blast in Baghdad kills at least 19");
     w.click(".nl-next").await;
-    assert_eq!(window.location().hash().unwrap(), "#news-conference");
+    assert_eq!(window.location().hash().unwrap(), "#talks-held");
     drop(w);
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
 }

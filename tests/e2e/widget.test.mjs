@@ -21,11 +21,11 @@ after(async () => {
 
 const HEADLINES = [
   'The U.S. embassy in Tehran is seized; a break in U.S.-Iran ties follows',
-  "Iran's foreign minister calls for an immediate U.S. pullout",
+  "Iran's foreign minister says an immediate U.S. pullout is the best way to end the fighting",
   'Prime Minister Nouri al-Maliki opens the talks in Baghdad',
+  'Bomb blast in Baghdad kills at least 19',
   'After nearly four hours of talks, Crocker says both sides agreed on broad principles',
   'Crocker says Iran proposed a "trilateral security mechanism"',
-  'Bomb blast in Baghdad kills at least 19',
   'No Iranian representatives speak at the news conference after the talks',
   'Crocker says Iraq proposed another similar meeting',
 ];
@@ -52,7 +52,7 @@ test('desktop: every event shows, a card opens and a statement expands, all from
 
   await page.locator('.nl-marker', { hasText: 'Nearly four hours' }).click();
   await assert.doesNotReject(page.waitForFunction(() => location.hash === '#talks-held'));
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[3]);
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[4]);
   const toggle = page.locator('.nl-statement-toggle', { hasText: 'actions' }).first();
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
@@ -72,12 +72,12 @@ test('phone: a vertical list at 360 px with no sideways scrolling', async () => 
   await page.waitForSelector('.nl-list');
   assert.equal(await page.locator('.nl-item-button').count(), 8);
   assert.equal(await page.locator('.nl-gap').textContent(), '27 years later');
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[5]);
+  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[3]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal page scroll');
   await page.locator('.nl-item-button', { hasText: 'news conference' }).click();
   await page.locator('.nl-expand-all').click();
-  assert.equal(await page.locator('.nl-statement-toggle[aria-expanded="true"]').count(), 7);
+  assert.equal(await page.locator('.nl-statement-toggle[aria-expanded="true"]').count(), 3);
   await page.screenshot({ path: join(SCREENSHOTS, 'e2e-360.png'), fullPage: true });
   await page.setViewportSize({ width: 320, height: 640 });
   await page.waitForTimeout(50);
