@@ -160,7 +160,7 @@ pub fn to_newsline(t: &Timeline) -> Json {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use csv_format::read_csv;
+pub use csv_format::{read_csv, read_csv_with};
 
 #[cfg(test)]
 mod tests {
@@ -181,8 +181,9 @@ mod tests {
 #[cfg(not(target_arch = "wasm32"))]
 mod csv_format {
     use crate::json::{Json, Key, Path};
-    use crate::parse::check_json;
-    use crate::validate::{map_problems, Checked, Problem, ProblemKind, Severity};
+    use crate::limits::Limits;
+    use crate::parse::check_json_with;
+    use crate::validate::{capped, map_problems, Checked, Problem, ProblemKind, Problems, Severity};
 
     /// The template's columns, as TimelineJS names them.
     const COLUMNS: &[&str] = &[
@@ -313,18 +314,37 @@ mod csv_format {
 
     /// Reads a CSV in TimelineJS's spreadsheet-template columns and checks it.
     pub fn read_csv(text: &str) -> Result<Checked, Vec<Problem>> {
+        read_csv_with(text, &Limits::default())
+    }
+
+    /// [`read_csv`] under given limits: a file over the size limit is refused before it is read, and each
+    /// cell is checked against the text limit before its HTML is read.
+    ///
+    /// Linear in the file whatever its shape: each row looks its cells up in a table made once from the
+    /// header (a header of many columns used to be searched for every cell of every row), and a column
+    /// name that is not the template's is warned about once, however often the header repeats it.
+    pub fn read_csv_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+        if text.len() > limits.max_bytes {
+            let (size, max) = (text.len(), limits.max_bytes);
+            return Err(vec![Problem {
+                path: Path::root(),
+                kind: ProblemKind::TooLarge { what: "bytes", size, max },
+                severity: Severity::Error,
+            }]);
+        }
         let text = text.trim_start_matches('\u{feff}');
         if text.trim().is_empty() {
             return Err(syntax("the file is empty".to_owned(), None));
         }
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
         let headers = reader.headers().map_err(|e| syntax(e.to_string(), Some(1)))?.clone();
-        let mut warnings = Vec::new();
+        let mut warnings = Problems::default();
+        let mut unknown = std::collections::HashSet::new();
         let index: Vec<Option<&'static str>> = headers
             .iter()
             .map(|h| {
                 let found = COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h.trim())).copied();
-                if found.is_none() && !h.trim().is_empty() {
+                if found.is_none() && !h.trim().is_empty() && unknown.insert(h.trim()) {
                     warnings.push(Problem {
                         path: Path::raw(format!("row 1 ({})", h.trim())),
                         kind: ProblemKind::NotShown(format!(
@@ -337,6 +357,9 @@ mod csv_format {
                 found
             })
             .collect();
+        // Where each of the template's columns is (the first of that name), found once for all the rows.
+        let at: Vec<Option<usize>> = COLUMNS.iter().map(|c| index.iter().position(|i| *i == Some(*c))).collect();
+        let warnings = warnings.into_vec();
         if !index.contains(&Some("Year")) || !index.contains(&Some("Headline")) {
             return Err(syntax(
                 format!("the first row must name the columns, with at least Year and Headline: {}", COLUMNS.join(", ")),
@@ -350,9 +373,10 @@ mod csv_format {
             // The row as the spreadsheet numbers it (the header is row 1), whatever line breaks the cells hold.
             let line = n as u64 + 2;
             let cell = |name: &str| -> String {
-                index
+                COLUMNS
                     .iter()
-                    .position(|c| *c == Some(name))
+                    .position(|c| *c == name)
+                    .and_then(|c| at[c])
                     .and_then(|i| record.get(i))
                     .map(|v| v.trim().to_owned())
                     .unwrap_or_default()
@@ -444,13 +468,13 @@ mod csv_format {
             root.push((Key::Borrowed("eras"), Json::Arr(eras)));
         }
         let remap = |problems: Vec<Problem>| -> Vec<Problem> {
-            let mut all = warnings.clone();
-            all.extend(
-                problems.into_iter().map(|p| Problem { path: row_path(&p.path, &lines, title_line, &era_lines), ..p }),
-            );
-            all
+            let rows = problems.into_iter().map(|p| match p.kind {
+                ProblemKind::More { .. } => p,
+                _ => Problem { path: row_path(&p.path, &lines, title_line, &era_lines), ..p },
+            });
+            capped(warnings.iter().cloned().chain(rows))
         };
-        map_problems(check_json(&Json::Obj(root)), remap)
+        map_problems(check_json_with(&Json::Obj(root), limits), remap)
     }
 
     #[cfg(test)]
@@ -499,6 +523,48 @@ mod csv_format {
                     "row 5: \"start_date\" is missing: add it, e.g. \"start_date\": {\"year\": 2007}",
                 ]
             );
+        }
+
+        #[test]
+        fn a_wide_sheet_reads_in_linear_time_and_names_each_unknown_column_once() {
+            // 40,000 columns no template has (each twice) and 4,000 rows: every cell of every row used to search
+            // the whole header, some 3,000,000,000 steps.
+            let extra: Vec<String> = (0..80_000).map(|i| format!("X{}", i % 40_000)).collect();
+            let mut csv = format!("Year,Headline,{}\n", extra.join(","));
+            for i in 0..4_000 {
+                csv.push_str(&format!("{},Row {i}\n", 1900 + i % 100));
+            }
+            let start = std::time::Instant::now();
+            let checked = read_csv(&csv).expect("reads, with warnings");
+            let took = start.elapsed();
+            assert_eq!(checked.timeline.events.len(), 4_000);
+            let w = &checked.warnings;
+            assert_eq!(w.len(), crate::validate::MAX_PROBLEMS + 1);
+            assert_eq!(w[0].to_string(), "row 1 (X0): the column \"X0\" is not one of TimelineJS's and is ignored");
+            assert_eq!(crate::validate::warning_count(w), 40_000);
+            assert!(took.as_secs_f64() < 2.0, "read in {took:?}");
+        }
+
+        #[test]
+        fn cells_over_the_text_limit_are_refused_before_they_are_read() {
+            let long = "[".repeat(200_000);
+            let csv = format!("Year,Headline,Text\n2007,{long},{long}\n");
+            let start = std::time::Instant::now();
+            let problems: Vec<String> = read_csv(&csv).unwrap_err().iter().map(ToString::to_string).collect();
+            assert!(start.elapsed().as_secs_f64() < 2.0);
+            let over = "200,000 characters is more than this timeline accepts (100,000 at most)";
+            assert_eq!(
+                problems,
+                [
+                    format!(
+                        "row 2 (Headline): {over}: shorten it, or split the story; an embedder can raise the limit"
+                    ),
+                    format!("row 2 (Text): {over}: shorten it, or split the story; an embedder can raise the limit")
+                ]
+            );
+            let small = crate::limits::Limits { max_bytes: 100, ..Default::default() };
+            let e = read_csv_with(&csv, &small).unwrap_err();
+            assert!(e[0].to_string().ends_with("bytes is more than this timeline accepts (100 at most): shorten it, or split the story; an embedder can raise the limit"), "{}", e[0]);
         }
 
         #[test]

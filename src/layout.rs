@@ -5,6 +5,8 @@
 //! previous flag. With markers at least `min_spacing` apart, `max_rows` rows always suffice when
 //! `flag_width < max_rows * min_spacing`; [`flag_width_for`] picks a width that guarantees it.
 
+use std::collections::HashMap;
+
 use crate::model::Timeline;
 use crate::scale::{place, Params, Scale};
 
@@ -78,39 +80,67 @@ pub fn zoom_spreads(timeline: &Timeline, placed: &Placed, width: f64, zoom: f64)
     place(&dates, axis, zoom, &params).xs != placed.scale.xs
 }
 
+/// Most groups that get a lane of their own: the events of any later group share the last lane with the
+/// events that have no group (drawn as "Other"). Every lane is at least a row high, so a story of thousands
+/// of groups would otherwise be a track thousands of rows tall.
+pub const MAX_LANES: usize = 12;
+
+/// The lane of each event: the first [`MAX_LANES`] groups in order of first appearance, then one lane for
+/// events of no group or of a later group (`None` in the labels), when there are any or no groups at all.
+/// One pass, each group looked up in a hash map: linear in the events however many groups they have.
+fn lanes_of(timeline: &Timeline) -> (Vec<usize>, Vec<Option<&str>>) {
+    let mut labels: Vec<Option<&str>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut lane: Vec<Option<usize>> = Vec::with_capacity(timeline.events.len());
+    for e in &timeline.events {
+        let found = e.group.as_deref().and_then(|g| match index.get(g) {
+            Some(l) => Some(*l),
+            None if labels.len() < MAX_LANES => {
+                index.insert(g, labels.len());
+                labels.push(Some(g));
+                Some(labels.len() - 1)
+            }
+            None => None,
+        });
+        lane.push(found);
+    }
+    let other = labels.len();
+    if labels.is_empty() || lane.iter().any(Option::is_none) {
+        labels.push(None);
+    }
+    (lane.into_iter().map(|l| l.unwrap_or(other)).collect(), labels)
+}
+
 /// Places markers, flags, lanes and eras for `timeline` in `width` px at `zoom`.
 ///
-/// With groups, each group gets a lane of its own (in order of first appearance, events without a group
-/// last), packed like the single lane of an ungrouped story.
+/// With groups, each of the first [`MAX_LANES`] groups gets a lane of its own (in order of first appearance,
+/// events without a group, or of a later group, last), packed like the single lane of an ungrouped story.
+/// Linear in the events and eras, whatever their number and their groups' (it runs on every resize and zoom).
 pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     let params = Params::default();
     let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
     let scale = place(&dates, axis_width(width, &params), zoom, &params);
 
-    let groups = timeline.groups();
-    let lane_of = |i: usize| -> usize {
-        match timeline.events[i].group.as_deref() {
-            Some(g) => groups.iter().position(|x| *x == g).unwrap_or(0),
-            None => groups.len(),
-        }
-    };
-    let ungrouped = timeline.events.iter().any(|e| e.group.is_none());
-    let lane_count = groups.len() + usize::from(ungrouped || groups.is_empty());
+    let (lane_of, labels) = lanes_of(timeline);
+    let lane_count = labels.len();
     // The flag width must suit the most crowded lane.
     let mut closest = f64::INFINITY;
     let mut last_x = vec![f64::NEG_INFINITY; lane_count];
-    for (i, x) in scale.xs.iter().enumerate() {
-        let lane = lane_of(i);
-        closest = closest.min(x - last_x[lane]);
-        last_x[lane] = *x;
+    for (x, lane) in scale.xs.iter().zip(&lane_of) {
+        closest = closest.min(x - last_x[*lane]);
+        last_x[*lane] = *x;
     }
     let closest = if closest.is_finite() { closest } else { PREFERRED_FLAG_WIDTH };
     let flag_width = flag_width_for(PREFERRED_FLAG_WIDTH, closest, FLAG_GAP, MAX_ROWS);
 
+    // Each lane's events, in time order, gathered in one pass.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); lane_count];
+    for (i, lane) in lane_of.iter().enumerate().take(scale.xs.len()) {
+        members[*lane].push(i);
+    }
     let mut local = vec![0usize; scale.xs.len()];
     let mut lane_rows = Vec::with_capacity(lane_count);
-    for lane in 0..lane_count {
-        let members: Vec<usize> = (0..scale.xs.len()).filter(|i| lane_of(*i) == lane).collect();
+    for members in &members {
         let xs: Vec<f64> = members.iter().map(|i| scale.xs[*i]).collect();
         let (rows, used) = pack_rows(&xs, flag_width, FLAG_GAP, MAX_ROWS);
         for (i, r) in members.iter().zip(rows) {
@@ -122,12 +152,12 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     let mut lanes = Vec::with_capacity(lane_count);
     let mut below = 0;
     for lane in (0..lane_count).rev() {
-        let label = groups.get(lane).map(|g| (*g).to_owned());
+        let label = labels[lane].map(str::to_owned);
         lanes.push(Lane { label, first_row: below, rows: lane_rows[lane] });
         below += lane_rows[lane];
     }
     lanes.reverse();
-    let rows = (0..scale.xs.len()).map(|i| lanes[lane_of(i)].first_row + local[i]).collect();
+    let rows = (0..scale.xs.len()).map(|i| lanes[lane_of[i]].first_row + local[i]).collect();
 
     let eras = timeline
         .eras
@@ -371,6 +401,52 @@ mod tests {
         assert_eq!(eras, ["Early years", "Career"]);
         assert!(placed.eras[0].x + placed.eras[0].width <= placed.eras[1].x + 1.0, "eras in order, not overlapping");
         assert!(placed.eras[1].width > 50.0);
+    }
+
+    /// A story of `n` events a day apart, event `i` in the group `group(i)`.
+    fn grouped_story(n: usize, group: impl Fn(usize) -> Option<String>) -> Timeline {
+        let events: Vec<String> = (0..n)
+            .map(|i| {
+                let group = group(i).map(|g| format!(r#", "group": "{g}""#)).unwrap_or_default();
+                let date = format!("{}-{:02}-{:02}", 1900 + i / 336, 1 + i / 28 % 12, 1 + i % 28);
+                format!(r#"{{"id": "e{i}", "date": "{date}", "headline": "E"{group}}}"#)
+            })
+            .collect();
+        crate::parse::read_story(&format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(","))).unwrap().timeline
+    }
+
+    #[test]
+    fn thousands_of_groups_lay_out_in_linear_time_in_a_bounded_number_of_lanes() {
+        // Each event a group of its own: the old layout searched the list of groups for every event of every
+        // lane (n cubed; at 20,000 groups it did not finish), and drew a lane for each.
+        let story = grouped_story(20_000, |i| Some(format!("g{i}")));
+        let start = std::time::Instant::now();
+        let placed = place_markers(&story, 1200.0, 1.0);
+        let took = start.elapsed();
+        assert!(took.as_secs_f64() < 2.0, "20,000 groups laid out in {took:?}");
+        assert_eq!(placed.lanes.len(), MAX_LANES + 1);
+        assert_eq!(placed.lanes.last().map(|l| l.label.clone()), Some(None), "later groups share the last lane");
+        assert!(placed.rows.iter().all(|r| *r < placed.rows_used));
+    }
+
+    #[test]
+    fn groups_past_the_lane_limit_join_the_events_without_a_group() {
+        let story = grouped_story(40, |i| (i % 5 != 4).then(|| format!("g{}", i % 20)));
+        let placed = place_markers(&story, 1200.0, 1.0);
+        let labels: Vec<_> = placed.lanes.iter().map(|l| l.label.clone()).collect();
+        let mut want: Vec<Option<String>> =
+            [0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12, 13].iter().map(|g| Some(format!("g{g}"))).collect();
+        want.push(None);
+        assert_eq!(labels, want);
+        let other = placed.lanes.last().unwrap();
+        for (i, e) in story.events.iter().enumerate() {
+            let lane = e.group.as_deref().and_then(|g| placed.lanes.iter().find(|l| l.label.as_deref() == Some(g)));
+            let lane = lane.unwrap_or(other);
+            assert!((lane.first_row..lane.first_row + lane.rows).contains(&placed.rows[i]), "{}", e.id);
+        }
+        // A story of groups only, within the limit, has no "Other" lane.
+        let few = place_markers(&grouped_story(30, |i| Some(format!("g{}", i % 3))), 1200.0, 1.0);
+        assert!(few.lanes.iter().all(|l| l.label.is_some()) && few.lanes.len() == 3);
     }
 
     #[test]

@@ -129,15 +129,11 @@ pub struct Statement {
 }
 
 impl Timeline {
-    /// The groups events belong to, in order of first appearance; empty when no event has one.
+    /// The groups events belong to, in order of first appearance; empty when no event has one. Linear in
+    /// the events, however many groups (a set of those seen, not a search of the list).
     pub fn groups(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for g in self.events.iter().filter_map(|e| e.group.as_deref()) {
-            if !out.contains(&g) {
-                out.push(g);
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.events.iter().filter_map(|e| e.group.as_deref()).filter(|g| seen.insert(*g)).collect()
     }
 
     /// The index of the event with this id.

@@ -5,7 +5,9 @@
 use crate::json::{Json, Path};
 use crate::limits::Limits;
 use crate::timelinejs;
-use crate::validate::{map_problems, validate_with, Checked, Problem, ProblemKind, Severity};
+use crate::validate::{
+    capped, map_problems, validate_imported, validate_with, Checked, Problem, ProblemKind, Severity,
+};
 
 /// Parses and validates story text, Newsline's own JSON or TimelineJS JSON (recognised by its shape):
 /// the checked story, or every problem found, with paths as they stand in the file.
@@ -38,7 +40,7 @@ pub fn read_story_with(text: &str, limits: &Limits) -> Result<Checked, Vec<Probl
     }
     // The file's own tree is taken apart by the import (its texts move, not copied), so it is gone before
     // validation: a lower peak of memory for a big story.
-    check_imported(timelinejs::import(json), limits)
+    check_imported(timelinejs::import_with(json, limits), limits)
 }
 
 /// Validates a parsed file of either JSON format.
@@ -51,27 +53,27 @@ pub fn check_json_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Prob
     if !timelinejs::is_timelinejs(json) {
         return validate_with(json, limits);
     }
-    check_imported(timelinejs::import(json.clone()), limits)
+    check_imported(timelinejs::import_with(json.clone(), limits), limits)
 }
 
 /// Validates an imported TimelineJS file, with problems pointing at the TimelineJS fields.
 fn check_imported(imported: timelinejs::Imported, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    // The import's warnings, then the validator's problems, capped as one list.
     let remap = |problems: Vec<Problem>| -> Vec<Problem> {
-        let mut all = imported.warnings.clone();
-        for p in problems {
+        let mapped = problems.into_iter().map(|p| {
             let kind = match p.kind {
-                // TimelineJS has no `sequence`: same-date events keep their file order.
-                ProblemKind::AmbiguousOrder { .. } => continue,
                 ProblemKind::Missing { field: "date", .. } => {
                     ProblemKind::Missing { field: "start_date", example: "\"start_date\": {\"year\": 2007}" }
                 }
+                ProblemKind::More { .. } => return p,
                 kind => kind,
             };
-            all.push(Problem { path: timelinejs::timelinejs_path(&p.path), kind, ..p });
-        }
-        all
+            Problem { path: timelinejs::timelinejs_path(&p.path), kind, ..p }
+        });
+        capped(imported.warnings.iter().cloned().chain(mapped))
     };
-    map_problems(validate_with(&imported.json, limits), remap)
+    // TimelineJS has no `sequence`: same-date events keep their file order, without a warning.
+    map_problems(validate_imported(&imported.json, limits), remap)
 }
 
 #[cfg(test)]

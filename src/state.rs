@@ -87,19 +87,11 @@ impl ViewState {
             }
             Action::ExpandAll => {
                 let mut next = self.clone();
-                let mut changed = false;
-                for s in open_statements() {
-                    changed |= next.expanded.insert(s.id.clone());
-                }
-                changed.then_some(next)
+                next.expanded.insert_all(open_statements().map(|s| s.id.as_str())).then_some(next)
             }
             Action::CollapseAll => {
                 let mut next = self.clone();
-                let mut changed = false;
-                for s in open_statements() {
-                    changed |= next.expanded.remove(&s.id);
-                }
-                changed.then_some(next)
+                next.expanded.remove_all(open_statements().map(|s| s.id.as_str())).then_some(next)
             }
             Action::ZoomIn if self.overview => Some(ViewState { overview: false, ..self.clone() }),
             Action::ZoomIn => (self.zoom_level < MAX_ZOOM_LEVEL)
@@ -198,6 +190,41 @@ impl IdSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Adds every id of `ids`; `false` if all were there already. The new ids are sorted and merged in, in
+    /// O((n + m) log m) for n ids held and m given: inserting them one at a time moved the list for each, and
+    /// expanding an event of 100,000 statements took seconds.
+    pub fn insert_all<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut new: Vec<&str> = ids.into_iter().filter(|id| !self.contains(id)).collect();
+        if new.is_empty() {
+            return false;
+        }
+        new.sort_unstable();
+        new.dedup();
+        let mut merged = Vec::with_capacity(self.0.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for id in std::mem::take(&mut self.0) {
+            while let Some(n) = new.next_if(|n| *n < id.as_str()) {
+                merged.push(n.to_owned());
+            }
+            merged.push(id);
+        }
+        merged.extend(new.map(str::to_owned));
+        self.0 = merged;
+        true
+    }
+
+    /// Takes out every id of `ids`; `false` if none was there. One pass over the list, in
+    /// O((n + m) log m) (removing them one at a time was quadratic, as [`IdSet::insert_all`] explains).
+    pub fn remove_all<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut gone: Vec<&str> = ids.into_iter().filter(|id| self.contains(id)).collect();
+        if gone.is_empty() {
+            return false;
+        }
+        gone.sort_unstable();
+        self.0.retain(|id| gone.binary_search(&id.as_str()).is_err());
+        true
+    }
 }
 
 impl FromIterator<String> for IdSet {
@@ -212,6 +239,7 @@ impl FromIterator<String> for IdSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Statement;
     use crate::story;
 
     fn timeline() -> Timeline {
@@ -306,6 +334,43 @@ mod tests {
             }
         }
         assert_eq!(ours.0, reference.into_iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn expanding_and_collapsing_all_of_many_statements_takes_n_log_n() {
+        // One event of 10,000 statements, and one of 300,000: inserting (and removing) the ids one at a time
+        // moved the sorted list for each, about 24 seconds for the larger in a debug build; sorting and
+        // merging takes about one.
+        for n in [10_000, 300_000] {
+            let mut t = timeline();
+            let at = t.events.iter().position(|e| !e.statements.is_empty()).unwrap();
+            let one = t.events[at].statements[0].clone();
+            t.events[at].statements = (0..n).map(|i| Statement { id: format!("s{i}"), ..one.clone() }).collect();
+            let start = std::time::Instant::now();
+            let s = ViewState::new(&t, None).apply(&t, Action::Select(at)).unwrap();
+            let s = s.apply(&t, Action::Toggle("s7".into())).unwrap();
+            let expanded = s.apply(&t, Action::ExpandAll).unwrap();
+            assert_eq!(expanded.apply(&t, Action::ExpandAll), None);
+            let collapsed = expanded.apply(&t, Action::CollapseAll).unwrap();
+            let took = start.elapsed();
+            assert_eq!(expanded.expanded.0.len(), n);
+            assert!(expanded.expanded.0.windows(2).all(|w| w[0] < w[1]));
+            assert!(collapsed.expanded.is_empty());
+            assert_eq!(toggled(&s.expanded, &expanded.expanded).len(), n - 1);
+            assert!(took.as_secs_f64() < 6.0, "{n} statements expanded and collapsed in {took:?}");
+        }
+    }
+
+    #[test]
+    fn sets_gain_and_lose_many_ids_at_once_as_one_at_a_time() {
+        let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<IdSet>();
+        let mut s = set(&["b", "d", "f"]);
+        assert!(s.insert_all(["a", "d", "e", "g", "e"]));
+        assert_eq!(s, set(&["a", "b", "d", "e", "f", "g"]));
+        assert!(!s.insert_all(["a", "g"]));
+        assert!(s.remove_all(["a", "x", "f"]));
+        assert_eq!(s, set(&["b", "d", "e", "g"]));
+        assert!(!s.remove_all(["x"]));
     }
 
     #[test]

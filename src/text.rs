@@ -7,7 +7,11 @@
 //! - the content of `<script>`, `<style>`, `<iframe>`, `<object>`, `<svg>`, `<math>`, `<template>` and
 //!   `<noscript>` is dropped with the tag;
 //! - a link whose URL is not http, https, mailto or relative becomes plain text, and the caller is told
-//!   ([`Rich::dropped_links`]) so it can warn.
+//!   ([`Rich::dropped_links`]) so it can warn;
+//! - emphasis, strong and links nest at most [`MAX_NESTING`] deep, whatever the tags say.
+//!
+//! Parsing takes time linear in the text, whatever it holds: each delimiter's next place is remembered
+//! rather than searched for again at every `[`, `*` or `&`.
 
 use std::fmt::Write as _;
 
@@ -24,6 +28,11 @@ pub enum Inline {
     LineBreak,
 }
 
+/// The deepest nesting of emphasis, strong and links in parsed text: [`parse`] never builds a deeper
+/// [`Inline`] tree, whatever the input (deeper opening tags are dropped, their text kept), so walking one
+/// recursively is safe.
+pub const MAX_NESTING: usize = 32;
+
 /// Parsed formatted text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rich {
@@ -33,27 +42,32 @@ pub struct Rich {
 }
 
 /// Checks a URL for a link or an image: `Some(url)` (trimmed) for http, https, mailto (links only) or a
-/// relative URL; `None` for anything else, including `javascript:`, `data:`, `vbscript:`, a scheme hidden
-/// behind control characters, white space or entities, and protocol-relative `//host` URLs.
+/// relative URL; `None` for anything else:
+/// - `javascript:`, `data:`, `vbscript:` and every other scheme, also hidden behind control characters, white
+///   space or character references (`jav&#x61;script:`);
+/// - a relative URL that would leave the page's host: protocol-relative `//host`, and the same written with
+///   backslashes, which browsers read as slashes (`\/host`, `/\host`, `\\host`);
+/// - an absolute URL with a backslash before its query or fragment (`https:\\host`, `https://a.org\@b.org`):
+///   browsers and other readers of the link disagree on which host that names. (A backslash in the path of
+///   a relative URL, `images\a.jpg`, stays on the page's host and is kept.)
 pub fn safe_url(url: &str, allow_mailto: bool) -> Option<String> {
     let trimmed = url.trim();
     if trimmed.is_empty() || trimmed.chars().any(|c| c.is_control() || c.is_whitespace() && c != ' ') {
         return None;
     }
-    if trimmed.starts_with("//")
-        || trimmed.starts_with("\\\\")
-        || trimmed.starts_with("/\\")
-        || find(trimmed, "&#").is_some() && trimmed.contains(';')
-    {
+    let slash = |b: Option<&u8>| matches!(b, Some(b'/' | b'\\'));
+    let bytes = trimmed.as_bytes();
+    if slash(bytes.first()) && slash(bytes.get(1)) || find(trimmed, "&#").is_some() && trimmed.contains(';') {
         return None;
     }
-    // A scheme is letters before the first ':' that comes before any '/', '?' or '#'.
-    let scheme_end = trimmed.find([':', '/', '?', '#']);
+    // A scheme is letters before the first ':' that comes before any '/', '\', '?' or '#'.
+    let scheme_end = trimmed.find([':', '/', '\\', '?', '#']);
     match scheme_end {
         Some(i) if trimmed[i..].starts_with(':') => {
             let scheme = trimmed[..i].to_ascii_lowercase();
             let ok = scheme == "http" || scheme == "https" || (allow_mailto && scheme == "mailto");
-            ok.then(|| trimmed.to_owned())
+            let before_query = &trimmed[..trimmed.find(['?', '#']).unwrap_or(trimmed.len())];
+            (ok && !before_query.contains('\\')).then(|| trimmed.to_owned())
         }
         _ => Some(trimmed.to_owned()),
     }
@@ -149,34 +163,47 @@ fn parse_markdown(text: &str) -> Rich {
 }
 
 fn inline_markdown(text: &str, dropped: &mut Vec<String>) -> Vec<Inline> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut plain = String::new();
-    let mut rest = text;
+    // Where each delimiter next occurs, remembered between searches: the text is read once per delimiter,
+    // however many `[`, `*` or `_` it holds (a search at every `[` made 100,000 of them take seconds).
+    let (mut strong, mut star, mut underscore) = (Next::new(b"**"), Next::new(b"*"), Next::new(b"_"));
+    let (mut open, mut close, mut paren) = (Next::new(b"["), Next::new(b"]("), Next::new(b")"));
     let push_plain = |plain: &mut String, out: &mut Vec<Inline>| {
         if !plain.is_empty() {
             out.push(Inline::Text(decode_entities(&std::mem::take(plain))));
         }
     };
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("**") {
-            if let Some(end) = find(after, "**").filter(|e| *e > 0) {
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if bytes[at..].starts_with(b"**") {
+            let from = at + 2;
+            if let Some(end) = strong.at(bytes, from).filter(|e| *e > from) {
                 push_plain(&mut plain, &mut out);
-                out.push(Inline::Strong(inline_markdown(&after[..end], dropped)));
-                rest = &after[end + 2..];
+                out.push(Inline::Strong(inline_markdown(&text[from..end], dropped)));
+                at = end + 2;
                 continue;
             }
         } else if c == '*' || c == '_' {
-            let after = &rest[1..];
-            if let Some(end) = after.find(c).filter(|e| *e > 0 && !after.starts_with(' ')) {
+            let from = at + 1;
+            let next = if c == '*' { &mut star } else { &mut underscore };
+            if let Some(end) = next.at(bytes, from).filter(|e| *e > from && bytes[from] != b' ') {
                 push_plain(&mut plain, &mut out);
-                out.push(Inline::Emphasis(inline_markdown(&after[..end], dropped)));
-                rest = &after[end + 1..];
+                out.push(Inline::Emphasis(inline_markdown(&text[from..end], dropped)));
+                at = end + 1;
                 continue;
             }
         } else if c == '[' {
-            if let Some((label, href, used)) = markdown_link(rest) {
+            // `[label](href)`: the label runs to the first `](` and holds no `[`; the href runs to the first `)`.
+            let link = close
+                .at(bytes, at + 1)
+                .filter(|&c| open.at(bytes, at + 1).is_none_or(|o| o > c))
+                .and_then(|label_end| paren.at(bytes, label_end + 2).map(|href_end| (label_end, href_end)));
+            if let Some((label_end, href_end)) = link {
                 push_plain(&mut plain, &mut out);
-                let children = inline_markdown(label, dropped);
+                let children = inline_markdown(&text[at + 1..label_end], dropped);
+                let href = &text[label_end + 2..href_end];
                 match safe_url(href, true) {
                     Some(href) => out.push(Inline::Link { href, children }),
                     None => {
@@ -184,15 +211,57 @@ fn inline_markdown(text: &str, dropped: &mut Vec<String>) -> Vec<Inline> {
                         out.extend(children);
                     }
                 }
-                rest = &rest[used..];
+                at = href_end + 1;
                 continue;
             }
         }
         plain.push(c);
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
     push_plain(&mut plain, &mut out);
     out
+}
+
+/// Where an ASCII `needle` next occurs in a text, remembered from the last search: asked at places that
+/// never go back, it reads each byte of the text once in all (asked further back, it searches again).
+struct Next {
+    needle: &'static [u8],
+    /// The last search began at `from` and found the first occurrence at `found` (`None`: none to the end).
+    from: usize,
+    found: Option<usize>,
+}
+
+impl Next {
+    fn new(needle: &'static [u8]) -> Next {
+        debug_assert!(needle.is_ascii() && !needle.is_empty());
+        Next { needle, from: usize::MAX, found: None }
+    }
+
+    /// The first occurrence at or after byte `at` of `text` (always the same text), in bytes: a char
+    /// boundary, since ASCII bytes are never inside a longer UTF-8 sequence.
+    fn at(&mut self, text: &[u8], at: usize) -> Option<usize> {
+        let known = self.from <= at && self.found.is_none_or(|found| found >= at);
+        if !known {
+            self.from = at;
+            self.found = text.get(at..).and_then(|rest| rest.windows(self.needle.len()).position(|w| w == self.needle));
+            self.found = self.found.map(|found| found + at);
+            scanned(self.found.unwrap_or(text.len()).saturating_sub(at));
+        }
+        self.found
+    }
+}
+
+// Counts the bytes the searches read, for the tests of how the work grows with the text.
+#[cfg(test)]
+thread_local! {
+    static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline(always)]
+fn scanned(bytes: usize) {
+    #[cfg(test)]
+    SCANNED.with(|c| c.set(c.get() + bytes));
+    let _ = bytes;
 }
 
 /// Where the ASCII `needle` first occurs in `text`, in bytes (a char boundary: ASCII bytes are never inside
@@ -200,19 +269,9 @@ fn inline_markdown(text: &str, dropped: &mut Vec<String>) -> Vec<Inline> {
 /// pattern brings 2 KB of searcher into the widget.
 fn find(text: &str, needle: &str) -> Option<usize> {
     debug_assert!(needle.is_ascii() && !needle.is_empty());
-    text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
-}
-
-/// `[label](href)` at the start of `text`: the label, the href, and the bytes used.
-fn markdown_link(text: &str) -> Option<(&str, &str, usize)> {
-    let close = find(text, "](")?;
-    let label = &text[1..close];
-    if label.contains('[') {
-        return None;
-    }
-    let href_start = close + 2;
-    let href_len = text[href_start..].find(')')?;
-    Some((label, &text[href_start..href_start + href_len], href_start + href_len + 1))
+    let found = text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes());
+    scanned(found.unwrap_or(text.len()));
+    found
 }
 
 // ---------- HTML subset ----------
@@ -248,7 +307,6 @@ fn parse_html(text: &str) -> Rich {
     let mut stack: Vec<(String, Vec<Inline>, Option<String>)> = vec![(String::new(), Vec::new(), None)];
     let mut rest = text;
     let mut skipping: Option<String> = None;
-    let mut depth = 0usize;
 
     let end_paragraph = |stack: &mut Vec<(String, Vec<Inline>, Option<String>)>, rich: &mut Rich| {
         // Close everything that is open, keeping its content, then emit the paragraph.
@@ -263,7 +321,9 @@ fn parse_html(text: &str) -> Rich {
     };
 
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let lt = rest.find('<');
+        scanned(lt.unwrap_or(rest.len()));
+        let Some(lt) = lt else {
             if skipping.is_none() {
                 push_text(&mut stack, &decode_entities(rest));
             }
@@ -278,7 +338,9 @@ fn parse_html(text: &str) -> Rich {
             rest = find(after, "-->").map_or("", |e| &after[e + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else {
+        let gt = rest.find('>');
+        scanned(gt.unwrap_or(rest.len()));
+        let Some(gt) = gt else {
             // A lone '<' is text.
             if skipping.is_none() {
                 push_text(&mut stack, &decode_entities(rest));
@@ -322,20 +384,21 @@ fn parse_html(text: &str) -> Rich {
         match (name, closing) {
             ("br", _) => stack.last_mut().map_or((), |top| top.1.push(Inline::LineBreak)),
             ("em" | "i" | "strong" | "b" | "a", false) => {
-                depth += 1;
-                if depth > 32 {
+                // The depth is the stack's, which only a matching closing tag lowers: an opening tag past the
+                // limit is dropped (its text kept), and so is a closing tag that closes nothing.
+                if stack.len() > MAX_NESTING {
                     continue;
                 }
                 let href = (name == "a").then(|| attribute(body, "href").unwrap_or_default());
                 stack.push((name.to_owned(), Vec::new(), href));
             }
             ("em" | "i" | "strong" | "b" | "a", true) => {
+                // The stack holds at most MAX_NESTING + 1 entries, so this search is short.
                 if let Some(pos) = stack.iter().rposition(|(t, ..)| *t == name) {
-                    while stack.len() > pos {
+                    while stack.len() > pos.max(1) {
                         close_top(&mut stack, &mut rich.dropped_links);
                     }
                 }
-                depth = depth.saturating_sub(1);
             }
             // Any other tag: dropped, its text kept.
             _ => {}
@@ -488,7 +551,11 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 12);
+        // An entity is at most 11 characters between `&` and `;`: the search for `;` stops there, so a text of
+        // many `&` and no `;` is read once, not once for every `&`.
+        let window = &rest.as_bytes()[1..rest.len().min(13)];
+        let end = window.iter().position(|b| *b == b';').map(|e| e + 1);
+        scanned(window.len());
         let decoded = end.and_then(|end| {
             let entity = &rest[1..end];
             let c = match entity {
@@ -530,24 +597,31 @@ pub fn decode_entities(text: &str) -> String {
     out
 }
 
+/// Appends the text of `inlines` to `out`, without formatting (a line break as `\n`). A loop over a stack of
+/// its own, not recursion: any depth is safe.
+pub fn append_plain(inlines: &[Inline], out: &mut String) {
+    let mut stack = vec![inlines.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Inline::Text(t)) => out.push_str(t),
+            Some(Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. }) => stack.push(c.iter()),
+            Some(Inline::LineBreak) => out.push('\n'),
+        }
+    }
+}
+
 impl Rich {
     /// The text without formatting, paragraphs separated by blank lines.
     pub fn plain(&self) -> String {
-        fn walk(inlines: &[Inline], out: &mut String) {
-            for i in inlines {
-                match i {
-                    Inline::Text(t) => out.push_str(t),
-                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => walk(c, out),
-                    Inline::LineBreak => out.push('\n'),
-                }
-            }
-        }
         let mut out = String::new();
         for (i, b) in self.blocks.iter().enumerate() {
             if i > 0 {
                 out.push_str("\n\n");
             }
-            walk(&b.0, &mut out);
+            append_plain(&b.0, &mut out);
         }
         out
     }
@@ -702,6 +776,15 @@ mod tests {
             ("vbscript:msgbox", false),
             ("//evil.example/x.js", false),
             ("\\\\evil.example", false),
+            ("\\/evil.example/x.js", false),
+            ("/\\evil.example/x.js", false),
+            ("\\\\evil.example/x.js", false),
+            ("https:\\\\evil.example", false),
+            ("https://example.org\\@evil.example/", false),
+            ("images\\a.jpg", true),
+            ("/search?q=a\\b", true),
+            ("https://example.org/?q=a\\b", true),
+            ("page#a\\b", true),
             ("jav&#x61;script:alert(1)", false),
             ("", false),
         ];
@@ -716,5 +799,185 @@ mod tests {
         let rich = parse("One *two* [three](https://x.org/?a=1&b=2)\n\n**Four** <5>");
         assert_eq!(parse(&rich.to_html()).blocks, rich.blocks);
         assert_eq!(rich.plain(), "One two three\n\nFour <5>");
+    }
+
+    /// How deep the elements of `blocks` nest (a paragraph's own children are at depth 1).
+    fn depth(blocks: &[Block]) -> usize {
+        let mut deepest = 0;
+        let mut stack: Vec<(&[Inline], usize)> = blocks.iter().map(|b| (b.0.as_slice(), 0)).collect();
+        while let Some((items, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            for i in items {
+                if let Emphasis(c) | Strong(c) | Link { children: c, .. } = i {
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+        deepest
+    }
+
+    /// Texts that made the parsers search the rest of the text at every character: each `piece` repeated.
+    const PATHOLOGICAL: &[&str] = &[
+        "[", "](", "[x](", "[a", "]", "(", ")", "<", "<a ", "&", "&a", "*", "_", "**", "* ", "_ ", "*_", "**x*",
+        "<em></b>", "</em>", "<em>", "<b>[", "<!--", "<p>*[", "\n[", "[\n\n](",
+    ];
+
+    /// The bytes the searches read to parse `text`.
+    fn scanned_by(text: &str) -> usize {
+        SCANNED.with(|c| c.set(0));
+        let _ = parse(text);
+        SCANNED.with(|c| c.get())
+    }
+
+    #[test]
+    fn parsing_reads_the_text_a_bounded_number_of_times_whatever_it_holds() {
+        for piece in PATHOLOGICAL {
+            let (short, long) = (piece.repeat(20_000 / piece.len()), piece.repeat(40_000 / piece.len()));
+            let (a, b) = (scanned_by(&short), scanned_by(&long));
+            // Linear: twice the text, about twice the reading, and a few readings of each byte at most.
+            assert!(
+                b * 10 <= a * 21 + 10_000,
+                "{piece:?} repeated: {a} bytes read for {}, {b} for {}",
+                short.len(),
+                long.len()
+            );
+            assert!(b <= 16 * long.len(), "{piece:?} repeated: {b} bytes read for {}", long.len());
+        }
+    }
+
+    #[test]
+    fn pathological_text_parses_in_linear_time() {
+        // 200,000 characters of each: the old search at every `[` took minutes on some of these in a debug
+        // build; linear parsing takes milliseconds, so the bound is far from both.
+        for piece in PATHOLOGICAL {
+            let text = piece.repeat(200_000 / piece.len());
+            let start = std::time::Instant::now();
+            let rich = parse(&text);
+            let took = start.elapsed();
+            assert!(took.as_secs_f64() < 2.0, "{piece:?} repeated to 200,000 bytes took {took:?}");
+            assert!(depth(&rich.blocks) <= MAX_NESTING, "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_unmatched_closing_tags_change_nothing() {
+        // A closing tag that closes nothing used to lower the depth count, so this built a tree 12,500 deep.
+        for text in ["<em></b>".repeat(12_500), "<em></em></em><em>".repeat(5_000), "<b><i></a></u></p>".repeat(5_000)]
+        {
+            assert!(depth(&parse(&text).blocks) <= MAX_NESTING, "{}", &text[..24]);
+        }
+        let deep = "<em>".repeat(40) + "x" + &"</em>".repeat(40) + " y";
+        let rich = parse(&deep);
+        assert_eq!(depth(&rich.blocks), MAX_NESTING);
+        assert_eq!(rich.plain(), "x y", "the text past the limit is kept");
+        let cases: &[(&str, Vec<Block>)] = &[
+            ("</em>a<em>b</em>c", vec![Block(vec![t("a"), Emphasis(vec![t("b")]), t("c")])]),
+            ("<em>a</b>b</em>c", vec![Block(vec![Emphasis(vec![t("ab")]), t("c")])]),
+            ("<b></i></i></i>x</b>", vec![Block(vec![Strong(vec![t("x")])])]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&parse(input).blocks, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn plain_text_of_any_depth_is_read_without_recursion() {
+        let mut deep = vec![t("x")];
+        for _ in 0..200_000 {
+            deep = vec![Emphasis(deep)];
+        }
+        let mut out = String::new();
+        append_plain(&deep, &mut out);
+        assert_eq!(out, "x");
+        // Dropping so deep a tree would recurse too: take it apart from the top.
+        while let Some(Emphasis(inner)) = deep.pop() {
+            deep = inner;
+        }
+    }
+
+    /// The Markdown-like reader before it remembered where each delimiter is: what the linear one must agree with.
+    fn inline_markdown_reference(text: &str, dropped: &mut Vec<String>) -> Vec<Inline> {
+        fn markdown_link(text: &str) -> Option<(&str, &str, usize)> {
+            let close = find(text, "](")?;
+            let label = &text[1..close];
+            if label.contains('[') {
+                return None;
+            }
+            let href_start = close + 2;
+            let href_len = text[href_start..].find(')')?;
+            Some((label, &text[href_start..href_start + href_len], href_start + href_len + 1))
+        }
+        let mut out = Vec::new();
+        let mut plain = String::new();
+        let mut rest = text;
+        let push_plain = |plain: &mut String, out: &mut Vec<Inline>| {
+            if !plain.is_empty() {
+                out.push(Inline::Text(decode_entities(&std::mem::take(plain))));
+            }
+        };
+        while let Some(c) = rest.chars().next() {
+            if let Some(after) = rest.strip_prefix("**") {
+                if let Some(end) = find(after, "**").filter(|e| *e > 0) {
+                    push_plain(&mut plain, &mut out);
+                    out.push(Inline::Strong(inline_markdown_reference(&after[..end], dropped)));
+                    rest = &after[end + 2..];
+                    continue;
+                }
+            } else if c == '*' || c == '_' {
+                let after = &rest[1..];
+                if let Some(end) = after.find(c).filter(|e| *e > 0 && !after.starts_with(' ')) {
+                    push_plain(&mut plain, &mut out);
+                    out.push(Inline::Emphasis(inline_markdown_reference(&after[..end], dropped)));
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            } else if c == '[' {
+                if let Some((label, href, used)) = markdown_link(rest) {
+                    push_plain(&mut plain, &mut out);
+                    let children = inline_markdown_reference(label, dropped);
+                    match safe_url(href, true) {
+                        Some(href) => out.push(Inline::Link { href, children }),
+                        None => {
+                            dropped.push(href.to_owned());
+                            out.extend(children);
+                        }
+                    }
+                    rest = &rest[used..];
+                    continue;
+                }
+            }
+            plain.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        push_plain(&mut plain, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_linear_markdown_reader_agrees_with_the_searching_one() {
+        // Every text of up to 5 characters over the delimiters, plus longer ones from a small generator.
+        let alphabet = ["[", "]", "(", ")", "*", "_", " ", "a", "é", "&"];
+        let mut texts = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..5 {
+            layer = layer.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(layer.iter().cloned());
+        }
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(
+                    ["[", "](", ")", "*", "**", "_", " ", "x", "[x](", "y)", "&amp;"][(seed >> 33) as usize % 11],
+                );
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            assert_eq!(inline_markdown(text, &mut a), inline_markdown_reference(text, &mut b), "{text:?}");
+            assert_eq!(a, b, "{text:?}");
+        }
     }
 }

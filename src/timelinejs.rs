@@ -10,9 +10,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::DateSpec;
 use crate::json::{Json, Key, Path};
+use crate::limits::Limits;
 use crate::model::Timeline;
 use crate::text;
-use crate::validate::{Problem, ProblemKind, Severity};
+use crate::validate::{Problem, ProblemKind, Problems, Severity};
 
 /// Whether `json` looks like a TimelineJS file rather than a Newsline one: a title slide object, or
 /// events with `start_date` or a `text` object.
@@ -73,8 +74,27 @@ fn take(members: &mut [(Key, Json)], key: &str) -> Option<Json> {
     Some(std::mem::replace(value, Json::Null))
 }
 
-/// Plain text of a TimelineJS HTML string (headlines, captions).
-fn plain(html: &str) -> String {
+/// Whether `text` is longer than `max` characters. Such a text is not parsed by the import: it goes on as
+/// it is, and the validator refuses it at its path before reading it (a headline of 100,000 `[` would
+/// otherwise be parsed in full first).
+fn too_long(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
+/// `text` cut to 80 characters for a message, with "…" where it was cut.
+fn shown(text: &str) -> String {
+    let mut out: String = text.chars().take(80).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Plain text of a TimelineJS HTML string (headlines, captions); a text over `max` characters as it is.
+fn plain(html: &str, max: usize) -> String {
+    if too_long(html, max) {
+        return html.to_owned();
+    }
     // Runs of white space become one space; text with none to fold is taken as it is.
     let words = |t: &str| {
         if is_folded(t) {
@@ -91,11 +111,11 @@ fn plain(html: &str) -> String {
 
 /// [`plain`] of a string the caller owns: moved through when it is already plain text with folded spaces
 /// (most headlines).
-fn plain_owned(html: String) -> String {
-    if text::is_plain(&html) && is_folded(&html) {
+fn plain_owned(html: String, max: usize) -> String {
+    if too_long(&html, max) || text::is_plain(&html) && is_folded(&html) {
         html
     } else {
-        plain(&html)
+        plain(&html, max)
     }
 }
 
@@ -183,7 +203,10 @@ impl Ids {
 }
 
 struct Importer {
-    warnings: Vec<Problem>,
+    /// Capped as a check's problems are ([`crate::validate::MAX_PROBLEMS`]).
+    warnings: Problems,
+    /// The longest text read, in characters ([`Limits::max_text`]).
+    max_text: usize,
 }
 
 impl Importer {
@@ -232,15 +255,15 @@ impl Importer {
             );
             return None;
         }
-        let caption = str_of(json.get("caption")).map(|c| plain(&c)).filter(|c| !c.is_empty());
-        let credit = str_of(json.get("credit")).map(|c| plain(&c)).filter(|c| !c.is_empty());
+        let caption = str_of(json.get("caption")).map(|c| plain(&c, self.max_text)).filter(|c| !c.is_empty());
+        let credit = str_of(json.get("credit")).map(|c| plain(&c, self.max_text)).filter(|c| !c.is_empty());
         let alt = match str_of(json.get("alt")) {
             Some(alt) => alt.into_owned(),
             None => {
                 let fallback = caption.clone().unwrap_or_else(|| headline.to_owned());
                 self.warn(
                     path.clone(),
-                    format!("the image has no alt text; \"{fallback}\" is used: add \"alt\" describing it"),
+                    format!("the image has no alt text; \"{}\" is used: add \"alt\" describing it", shown(&fallback)),
                 );
                 fallback
             }
@@ -266,17 +289,26 @@ impl Importer {
             _ => (None, None),
         };
         let media = take(&mut members, "media");
-        let mut headline = headline_html.map(plain_owned).filter(|h| !h.is_empty());
+        let max = self.max_text;
+        let mut headline = headline_html.map(|h| plain_owned(h, max)).filter(|h| !h.is_empty());
         if headline.is_none() {
+            // A text too long to read is refused by the validator where it stands; it gives no headline.
             let fallback = body
                 .as_deref()
-                .map(plain)
+                .filter(|b| !too_long(b, max))
+                .map(|b| plain(b, max))
                 .map(|b| b.chars().take(80).collect::<String>())
                 .filter(|b| !b.is_empty())
-                .or_else(|| media.as_ref().and_then(|m| str_of(m.get("caption"))).map(|c| plain(&c)))
+                .or_else(|| {
+                    let caption = media.as_ref().and_then(|m| str_of(m.get("caption")));
+                    caption.filter(|c| !too_long(c, max)).map(|c| plain(&c, max))
+                })
                 .filter(|c| !c.is_empty())
                 .unwrap_or_else(|| format!("Event {}", index + 1));
-            self.warn(path().key("text").key("headline"), format!("no headline; \"{fallback}\" is used: add one"));
+            self.warn(
+                path().key("text").key("headline"),
+                format!("no headline; \"{}\" is used: add one", shown(&fallback)),
+            );
             headline = Some(fallback);
         }
         let headline = headline.unwrap_or_default();
@@ -332,16 +364,23 @@ impl Importer {
 
 /// Converts a TimelineJS file to a Newsline-shaped tree for [`crate::validate::validate`]. The file's tree
 /// is taken apart as it goes: its texts move into the new one rather than being copied.
-pub fn import(mut json: Json) -> Imported {
-    let mut im = Importer { warnings: Vec::new() };
+pub fn import(json: Json) -> Imported {
+    import_with(json, &Limits::default())
+}
+
+/// [`import`] under given limits: the HTML of headlines, captions and credits is read only when it is
+/// within [`Limits::max_text`]; a longer text goes on as it is, for the validator to refuse with its path.
+pub fn import_with(mut json: Json, limits: &Limits) -> Imported {
+    let mut im = Importer { warnings: Problems::default(), max_text: limits.max_text };
+    let max = limits.max_text;
     let root = Path::root();
     let mut out: Vec<(&str, Json)> = Vec::new();
     match json.get("title") {
         Some(title @ Json::Obj(_)) => {
             let text_obj = title.get("text");
-            let headline = text_obj.and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
+            let headline = text_obj.and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h, max));
             out.push(("title", Json::Str(headline.filter(|h| !h.is_empty()).unwrap_or_else(|| "Timeline".to_owned()))));
-            if let Some(summary) = text_obj.and_then(|t| str_of(t.get("text"))).map(|t| plain(&t)) {
+            if let Some(summary) = text_obj.and_then(|t| str_of(t.get("text"))).map(|t| plain(&t, max)) {
                 out.push(("summary", Json::Str(summary)));
             }
             if title.get("media").is_some_and(|m| *m != Json::Null) {
@@ -385,7 +424,7 @@ pub fn import(mut json: Json) -> Imported {
         for (i, era) in eras.iter().enumerate() {
             let path = root.key("eras").index(i);
             let mut members: Vec<(&str, Json)> = Vec::new();
-            let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h));
+            let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h, max));
             members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
             if let Some(s) = era.get("start_date") {
                 members.push(("start", im.date(s.clone(), &|| path.key("start_date")).0));
@@ -397,7 +436,7 @@ pub fn import(mut json: Json) -> Imported {
         }
         out.push(("eras", Json::Arr(list)));
     }
-    Imported { json: obj(out), warnings: im.warnings }
+    Imported { json: obj(out), warnings: im.warnings.into_vec() }
 }
 
 /// The path in a TimelineJS file of what the validator calls `path` in the converted tree.
@@ -727,6 +766,33 @@ mod tests {
             text(tjs.get("title").expect("a title slide")),
             "<p>S.</p><p><em>Editor's note:</em> No times of day were reported.</p>"
         );
+    }
+
+    #[test]
+    fn texts_over_the_limit_are_refused_before_their_html_is_read() {
+        // A headline, caption and credit of 200,000 `[` each, and a title slide and era of them: read as HTML
+        // before the length was checked, the headline alone took minutes.
+        let long = "[".repeat(200_000);
+        let text = format!(
+            r#"{{"title": {{"text": {{"headline": "{long}"}}}}, "eras": [{{"start_date": {{"year": 2000}}, "end_date": {{"year": 2001}}, "text": {{"headline": "{long}"}}}}],
+               "events": [{{"start_date": {{"year": 2007}}, "text": {{"headline": "{long}"}}, "media": {{"url": "a.jpg", "alt": "A", "caption": "{long}", "credit": "{long}"}}}},
+                          {{"start_date": {{"year": 2008}}, "text": {{"text": "{long}"}}}}]}}"#
+        );
+        let start = std::time::Instant::now();
+        let problems: Vec<String> = read_story(&text).unwrap_err().iter().map(ToString::to_string).collect();
+        let took = start.elapsed();
+        let over = "200,000 characters is more than this timeline accepts (100,000 at most)";
+        for path in [
+            "title.text.headline",
+            "eras[0].text.headline",
+            "events[0].text.headline",
+            "events[0].media.caption",
+            "events[0].media.credit",
+            "events[1].text.text",
+        ] {
+            assert!(problems.iter().any(|p| p.starts_with(&format!("{path}: {over}"))), "{path} in {problems:#?}");
+        }
+        assert!(took.as_secs_f64() < 2.0, "read in {took:?}");
     }
 
     #[test]

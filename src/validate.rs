@@ -42,8 +42,9 @@ pub enum ProblemKind {
     DuplicateId { id: String, first: Path },
     /// An id with characters that cannot go in a link (`#id`).
     BadId(String),
-    /// A reference to an id that nothing has.
-    UnknownId { id: String, what: &'static str, known: Vec<String> },
+    /// A reference to an id that nothing has: `known` names the first few ids there are (at most
+    /// [`KNOWN_SHOWN`]), and `more` how many others there are.
+    UnknownId { id: String, what: &'static str, known: Vec<String>, more: usize },
     /// An end date before its start date.
     EndBeforeStart { start: String, end: String },
     /// A statement kind other than `quote` or `paraphrase`.
@@ -64,6 +65,15 @@ pub enum ProblemKind {
     NotShown(String),
     /// Over one of the [`Limits`]: `what` ("bytes", "events", "characters", "levels of nesting").
     TooLarge { what: &'static str, size: usize, max: usize },
+    /// A list longer than the widget shows, a fixed bound of its own (not one of the [`Limits`]): `count` of
+    /// `what` ("eras", "statements in one event" ...), `max` at most; `fix` says what to do.
+    TooMany { what: &'static str, count: usize, max: usize, fix: &'static str },
+    /// More groups than get lanes ([`crate::layout::MAX_LANES`]): `count` groups in all, this one the first
+    /// without a lane of its own.
+    TooManyGroups { count: usize },
+    /// Stands for the problems past the first [`MAX_PROBLEMS`], which are not listed: how many errors and
+    /// warnings. It comes last, at the root, and counts in [`error_count`] and [`warning_count`].
+    More { errors: usize, warnings: usize },
 }
 
 impl fmt::Display for ProblemKind {
@@ -89,12 +99,12 @@ impl fmt::Display for ProblemKind {
                 f,
                 "\"{id}\" cannot be an id: use only letters, digits, - and _ (it becomes part of a link), e.g. \"talks-open\""
             ),
-            ProblemKind::UnknownId { id, what, known } => {
+            ProblemKind::UnknownId { id, what, known, more } => {
                 write!(f, "no {what} has the id \"{id}\"")?;
-                if known.is_empty() {
-                    write!(f, ": the file defines no {what}s")
-                } else {
-                    write!(f, ": known ids are {}", known.join(", "))
+                match (known.is_empty(), more) {
+                    (true, _) => write!(f, ": the file defines no {what}s"),
+                    (false, 0) => write!(f, ": known ids are {}", known.join(", ")),
+                    (false, more) => write!(f, ": known ids include {} (and {} more)", known.join(", "), grouped(*more)),
                 }
             }
             ProblemKind::EndBeforeStart { start, end } => {
@@ -130,6 +140,27 @@ impl fmt::Display for ProblemKind {
                 grouped(*size),
                 grouped(*max)
             ),
+            ProblemKind::TooMany { what, count, max, fix } => write!(
+                f,
+                "{} {what} are more than a timeline shows ({} at most): {fix}",
+                grouped(*count),
+                grouped(*max)
+            ),
+            ProblemKind::TooManyGroups { count } => write!(
+                f,
+                "the story has {} groups, and only the first {} get lanes of their own: the events of this group and of later ones are drawn in the lane \"Other\"; use fewer groups, or leave \"group\" out where a lane is not needed",
+                grouped(*count),
+                crate::layout::MAX_LANES
+            ),
+            ProblemKind::More { errors, warnings } => {
+                let more = |n: usize, word: &str| format!("{} more {word}{}", grouped(n), if n == 1 { "" } else { "s" });
+                let what = match (errors, warnings) {
+                    (0, w) => more(*w, "warning"),
+                    (e, 0) => more(*e, "error"),
+                    (e, w) => format!("{} ({}, {})", more(e + w, "problem"), plural(*e, "error"), plural(*w, "warning")),
+                };
+                write!(f, "and {what}, not listed: fix the ones above, then check again")
+            }
             ProblemKind::AmbiguousOrder { other } => write!(
                 f,
                 "has the same date and sequence as {other}, so their order is a guess: give them different \"sequence\" numbers"
@@ -147,9 +178,128 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// `path: message`; the [`ProblemKind::More`] that ends a long list is its message alone.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.kind)
+        match self.kind {
+            ProblemKind::More { .. } => write!(f, "{}", self.kind),
+            _ => write!(f, "{}: {}", self.path, self.kind),
+        }
     }
+}
+
+/// "1 error", "2,000 errors".
+fn plural(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        n => format!("{} {word}s", grouped(n)),
+    }
+}
+
+/// Most problems a check lists: a file with more gets the first of them, in file order, and a last
+/// [`ProblemKind::More`] that counts the rest. Every problem costs memory and a line in the widget's error
+/// panel, and a hostile file of 2 MB could otherwise make millions.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Most ids an [`ProblemKind::UnknownId`] names: enough to show their form, never a copy of a long list.
+pub const KNOWN_SHOWN: usize = 3;
+
+/// Most eras a story may have: each is a band and a label on the axis, all drawn at once.
+pub const MAX_ERAS: usize = 200;
+/// Most sources a story may have: a story whose events cite none credits them all under the timeline.
+pub const MAX_SOURCES: usize = 1_000;
+/// Most statements one event may have: its card lists them all.
+pub const MAX_STATEMENTS: usize = 200;
+
+/// How many errors `problems` hold, those a [`ProblemKind::More`] counts included.
+pub fn error_count(problems: &[Problem]) -> usize {
+    problems
+        .iter()
+        .map(|p| match p.kind {
+            ProblemKind::More { errors, .. } => errors,
+            _ => usize::from(p.severity == Severity::Error),
+        })
+        .sum()
+}
+
+/// How many warnings `problems` hold, those a [`ProblemKind::More`] counts included.
+pub fn warning_count(problems: &[Problem]) -> usize {
+    problems
+        .iter()
+        .map(|p| match p.kind {
+            ProblemKind::More { warnings, .. } => warnings,
+            _ => usize::from(p.severity == Severity::Warning),
+        })
+        .sum()
+}
+
+/// Problems as a check collects them: at most [`MAX_PROBLEMS`] kept, in the order they come, the rest only
+/// counted. Errors come before warnings: once the list is full, an error takes the place of the last warning
+/// listed, so a file's errors are never hidden behind its warnings. A [`ProblemKind::More`] pushed in (from a
+/// list capped before) adds its counts, so lists from several steps (an import's warnings, then the
+/// validator's problems) combine into one capped list.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    /// Warnings in `list`.
+    listed_warnings: usize,
+    more_errors: usize,
+    more_warnings: usize,
+    errors: usize,
+}
+
+impl Problems {
+    pub(crate) fn push(&mut self, problem: Problem) {
+        let error = problem.severity == Severity::Error;
+        if let ProblemKind::More { errors, warnings } = problem.kind {
+            self.more_errors += errors;
+            self.more_warnings += warnings;
+            self.errors += errors;
+            return;
+        }
+        self.errors += usize::from(error);
+        if self.list.len() >= MAX_PROBLEMS {
+            if !error || self.listed_warnings == 0 {
+                *(if error { &mut self.more_errors } else { &mut self.more_warnings }) += 1;
+                return;
+            }
+            // At most MAX_PROBLEMS such evictions in all: each takes a warning out for good.
+            if let Some(last) = self.list.iter().rposition(|p| p.severity == Severity::Warning) {
+                self.list.remove(last);
+                self.listed_warnings -= 1;
+                self.more_warnings += 1;
+            }
+        }
+        self.listed_warnings += usize::from(!error);
+        self.list.push(problem);
+    }
+
+    pub(crate) fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        for p in problems {
+            self.push(p);
+        }
+    }
+
+    /// Whether any error was pushed, listed or not.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// The list, ended by a [`ProblemKind::More`] when some were left out.
+    pub(crate) fn into_vec(mut self) -> Vec<Problem> {
+        if self.more_errors + self.more_warnings > 0 {
+            let severity = if self.more_errors > 0 { Severity::Error } else { Severity::Warning };
+            let kind = ProblemKind::More { errors: self.more_errors, warnings: self.more_warnings };
+            self.list.push(Problem { path: Path::root(), kind, severity });
+        }
+        self.list
+    }
+}
+
+/// `problems` capped as a check lists them ([`MAX_PROBLEMS`] and a [`ProblemKind::More`]).
+pub(crate) fn capped(problems: impl IntoIterator<Item = Problem>) -> Vec<Problem> {
+    let mut all = Problems::default();
+    all.extend(problems);
+    all.into_vec()
 }
 
 /// A story that passed: the timeline and any warnings.
@@ -171,19 +321,32 @@ pub(crate) fn map_problems(
     }
 }
 
-/// Checks a parsed story file. `Err` holds every problem found, errors and warnings, in file order.
+/// Checks a parsed story file. `Err` holds the problems found, errors and warnings, in file order: the first
+/// [`MAX_PROBLEMS`], then a [`ProblemKind::More`] counting the rest. The warnings of a story that passes are
+/// capped alike. Linear in the size of the tree, whatever it holds.
 pub fn validate(json: &Json) -> Result<Checked, Vec<Problem>> {
     validate_with(json, &Limits::default())
 }
 
 /// [`validate`] under given limits on events and text lengths.
 pub fn validate_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Problem>> {
-    let mut r = Reader { problems: Vec::new(), limits: *limits };
+    check_tree(json, limits, true)
+}
+
+/// [`validate_with`] for an imported file whose format has no `sequence` (TimelineJS): events of the same
+/// date keep their file order without a warning. (Dropping the warnings after the check would leave the
+/// count of those past [`MAX_PROBLEMS`] wrong.)
+pub(crate) fn validate_imported(json: &Json, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    check_tree(json, limits, false)
+}
+
+fn check_tree(json: &Json, limits: &Limits, order_warnings: bool) -> Result<Checked, Vec<Problem>> {
+    let mut r = Reader { problems: Problems::default(), limits: *limits, order_warnings };
     let timeline = r.timeline(json);
-    let has_error = r.problems.iter().any(|p| p.severity == Severity::Error);
+    let has_error = r.problems.has_errors();
     match timeline {
-        Some(timeline) if !has_error => Ok(Checked { timeline, warnings: r.problems }),
-        _ => Err(r.problems),
+        Some(timeline) if !has_error => Ok(Checked { timeline, warnings: r.problems.into_vec() }),
+        _ => Err(r.problems.into_vec()),
     }
 }
 
@@ -230,7 +393,9 @@ pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minut
 
 /// Collects problems while it reads.
 struct Reader {
-    problems: Vec<Problem>,
+    problems: Problems,
+    /// Whether events of the same date and sequence are warned about ([`ProblemKind::AmbiguousOrder`]).
+    order_warnings: bool,
     limits: Limits,
 }
 
@@ -247,7 +412,8 @@ impl Reader {
         self.error(path, ProblemKind::WrongType { expected, found: found.kind() });
     }
 
-    /// The members of an object, warning about fields not in `known`. `None` (with an error) otherwise.
+    /// The members of an object, warning about fields not in `known`, once for each name however often the
+    /// object repeats it. `None` (with an error) otherwise.
     fn object<'a>(
         &mut self,
         json: &'a Json,
@@ -266,10 +432,15 @@ impl Reader {
     ) -> Option<&'a [(crate::json::Key, Json)]> {
         match json {
             Json::Obj(members) => {
+                // Made only for an object with a field not in `known`, which is rare.
+                let mut warned: Option<std::collections::HashSet<&str>> = None;
                 for (key, _) in members {
-                    if !known.iter().any(|k| crate::json::same_name(k, key)) {
+                    if !known.iter().any(|k| crate::json::same_name(k, key))
+                        && warned.get_or_insert_with(Default::default).insert(key)
+                    {
                         let suggestion = closest(key, known);
-                        self.warn(path().member(key), ProblemKind::UnknownField { field: key.to_string(), suggestion });
+                        let field = shown(key, 60);
+                        self.warn(path().member(key), ProblemKind::UnknownField { field, suggestion });
                     }
                 }
                 Some(members)
@@ -425,7 +596,15 @@ impl Reader {
         let sources_path = root.key("sources");
         let mut sources = Vec::new();
         let mut source_ids: HashMap<String, Path> = HashMap::new();
-        for (i, item) in self.list(json, "sources", &root).iter().enumerate() {
+        let items = self.list(json, "sources", &root);
+        self.at_most(
+            &sources_path,
+            items.len(),
+            "sources",
+            MAX_SOURCES,
+            "keep those the events cite, or split the story",
+        );
+        for (i, item) in items.iter().enumerate() {
             let path = sources_path.index(i);
             if let Some(source) = self.source(item, &path) {
                 if let Some(first) = source_ids.get(&source.id) {
@@ -443,7 +622,10 @@ impl Reader {
         let note = self.note(json, &root, &sources, &source_ids);
 
         let mut eras = Vec::new();
-        for (i, item) in self.list(json, "eras", &root).iter().enumerate() {
+        let items = self.list(json, "eras", &root);
+        let fix = "merge neighbouring eras, or leave out those the story does not need";
+        self.at_most(&root.key("eras"), items.len(), "eras", MAX_ERAS, fix);
+        for (i, item) in items.iter().enumerate() {
             if let Some(era) = self.era(item, &root.key("eras").index(i)) {
                 eras.push(era);
             }
@@ -493,15 +675,35 @@ impl Reader {
         let mut order: Vec<(u64, Option<u32>, usize)> =
             events.iter().enumerate().map(|(k, (_, e))| (e.date.order_key(), e.sequence, k)).collect();
         order.sort_unstable();
-        for pair in order.windows(2) {
+        let pairs = if self.order_warnings { order.windows(2) } else { [].windows(2) };
+        for pair in pairs {
             if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
                 let (first, second) = (events[pair[0].2].0, events[pair[1].2].0);
                 self.warn(events_path.index(second), ProblemKind::AmbiguousOrder { other: events_path.index(first) });
             }
         }
+        let in_file: Vec<usize> = order.iter().map(|(_, _, k)| events[*k].0).collect();
         let events = permuted(events.into_iter().map(|(_, e)| e).collect(), &order);
+        self.lanes(&events, &in_file, &events_path);
 
         Some(Timeline { title: title?, summary, note, sources, events, eras })
+    }
+
+    /// A warning when the events, in time order (`in_file`: the place of each in the file), have more groups
+    /// than get lanes ([`crate::layout::MAX_LANES`]), at the first event of the first group without one.
+    fn lanes(&mut self, events: &[Event], in_file: &[usize], events_path: &Path) {
+        let mut groups = std::collections::HashSet::new();
+        let mut first_without = None;
+        for (e, i) in events.iter().zip(in_file) {
+            if let Some(g) = e.group.as_deref() {
+                if groups.insert(g) && groups.len() == crate::layout::MAX_LANES + 1 {
+                    first_without = Some(*i);
+                }
+            }
+        }
+        if let Some(i) = first_without {
+            self.warn(events_path.index(i).key("group"), ProblemKind::TooManyGroups { count: groups.len() });
+        }
     }
 
     fn era(&mut self, json: &Json, path: &Path) -> Option<Era> {
@@ -559,8 +761,26 @@ impl Reader {
             author: self.opt_text(json, "author", path),
             dateline: self.opt_text(json, "dateline", path),
             date,
-            url: self.opt_text(json, "url", path),
+            url: self.url(json, path, false),
         })
+    }
+
+    /// The optional link `key` ("url") of the object at `path`, checked as [`safe_url`] checks links: one that
+    /// is not safe is dropped with a warning that names the field.
+    fn url(&mut self, json: &Json, path: &Path, allow_mailto: bool) -> Option<String> {
+        let url = self.opt_str(json, "url", path)?;
+        let safe = safe_url(url, allow_mailto);
+        if safe.is_none() {
+            self.warn(path.key("url"), ProblemKind::UnsafeUrl(url.to_owned()));
+        }
+        safe
+    }
+
+    /// An error at `path` when a list of `count` `what` is longer than `max`.
+    fn at_most(&mut self, path: &Path, count: usize, what: &'static str, max: usize, fix: &'static str) {
+        if count > max {
+            self.error(path.clone(), ProblemKind::TooMany { what, count, max, fix });
+        }
     }
 
     fn event<'j>(&mut self, json: &'j Json, at: usize, path: &Path, ids: &mut Ids<'j>) -> Option<Event> {
@@ -615,6 +835,10 @@ impl Reader {
         let mut statements_path = None; // written out only for an event with statements
         let mut statements = Vec::new();
         let items = self.list(json, "statements", path);
+        let fix = "keep those that matter most, or give some to other events";
+        if items.len() > MAX_STATEMENTS {
+            self.at_most(&path.key("statements"), items.len(), "statements in one event", MAX_STATEMENTS, fix);
+        }
         for (i, item) in items.iter().enumerate() {
             let spath = statements_path.get_or_insert_with(|| path.key("statements")).index(i);
             let fallback = id.as_deref().map(|id| format!("{id}-{}", i + 1));
@@ -718,10 +942,16 @@ impl Reader {
         self.object(value, &path, NOTE_FIELDS)?;
         let text = self.text(value, "text", &path, "\"text\": \"The report dates this to 1979; ...\"");
         let mut ids = Vec::new();
+        // Each source is cited once, however often the list repeats it: the note cites at most every source.
+        let mut cited = std::collections::HashSet::new();
         for (i, id) in self.list(value, "sources", &path).iter().enumerate() {
             let at = path.key("sources").index(i);
             match id {
-                Json::Str(id) if source_ids.contains_key(id.trim()) => ids.push(id.trim().to_owned()),
+                Json::Str(id) if source_ids.contains_key(id.trim()) => {
+                    if cited.insert(id.trim()) {
+                        ids.push(id.trim().to_owned());
+                    }
+                }
                 Json::Str(id) => self.unknown_source(at, id.trim(), sources),
                 other => self.wrong_type(at, "the id of a source (text)", other),
             }
@@ -730,9 +960,12 @@ impl Reader {
     }
 
     /// An error for a reference at `path` to a source `id` that the story does not define.
+    /// The message names the first [`KNOWN_SHOWN`] sources, not all: a file of many sources and many
+    /// references to unknown ones would copy the whole list into each.
     fn unknown_source(&mut self, path: Path, id: &str, sources: &[Source]) {
-        let known = sources.iter().map(|s| s.id.clone()).collect();
-        self.error(path, ProblemKind::UnknownId { id: id.to_owned(), what: "source", known });
+        let known = sources.iter().take(KNOWN_SHOWN).map(|s| s.id.clone()).collect();
+        let more = sources.len().saturating_sub(KNOWN_SHOWN);
+        self.error(path, ProblemKind::UnknownId { id: shown(id, 60), what: "source", known, more });
     }
 
     /// Records `id`, given in the object at `path`, as used at `place`, or reports that it was used before.
@@ -832,11 +1065,28 @@ fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
     }
 }
 
-/// The known field nearest to a misspelt one, if it is near enough to be the likely intent.
+/// `text` cut to `max` characters for a message, with "…" where it was cut.
+fn shown(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The known field nearest to a misspelt one, if it is near enough to be the likely intent. Names whose
+/// length is too far from every known one's are not compared (a hostile name may be megabytes long).
 fn closest(field: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    // Characters, counted to 64 only: past that no known name is near.
+    let len = field.chars().take(64).count();
+    let near = |k: &str| len.abs_diff(k.len()) <= 2.max(k.len() / 4);
+    if !known.iter().any(|k| near(k)) {
+        return None;
+    }
     let lower = field.to_ascii_lowercase();
     known
         .iter()
+        .filter(|k| near(k))
         .map(|k| (edit_distance(&lower, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
         .min_by_key(|(d, _)| *d)
@@ -1182,6 +1432,183 @@ mod tests {
         let json = crate::json::parse(&long, 64).unwrap();
         let problems: Vec<String> = validate_with(&json, &tight).unwrap_err().iter().map(ToString::to_string).collect();
         assert_eq!(problems, ["events[0].headline: 38 characters is more than this timeline accepts (10 at most): shorten it, or split the story; an embedder can raise the limit"]);
+    }
+
+    /// A story of `n` events, event `i` with the JSON members `extra(i)` added.
+    fn events(n: usize, extra: impl Fn(usize) -> String) -> String {
+        (0..n)
+            .map(|i| format!(r#"{{"id": "e{i}", "date": "2007", "headline": "E"{}}}"#, extra(i)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// `n` sources, `s0` to `s{n-1}`.
+    fn sources(n: usize) -> String {
+        (0..n).map(|i| format!(r#"{{"id": "s{i}", "title": "S"}}"#)).collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn many_references_to_unknown_sources_make_a_short_list_of_short_messages() {
+        // 1,000 sources and 5,000 events citing one that is not there: each message used to copy every id,
+        // 5,000,000 copies, and the list held all 5,000.
+        let text = format!(
+            r#"{{"title": "T", "sources": [{}], "events": [{}]}}"#,
+            sources(1_000),
+            events(5_000, |i| format!(r#", "source": "nope{i}", "sequence": {i}"#))
+        );
+        let start = std::time::Instant::now();
+        let problems = check(&text).unwrap_err();
+        let took = start.elapsed();
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "events[0].source: no source has the id \"nope0\": known ids include s0, s1, s2 (and 997 more)"
+        );
+        assert_eq!(error_count(&problems), 5_000);
+        assert_eq!(
+            problems[MAX_PROBLEMS].to_string(),
+            "and 4,900 more errors, not listed: fix the ones above, then check again"
+        );
+        let bytes: usize = problems.iter().map(|p| p.to_string().len()).sum();
+        assert!(bytes < 20_000, "{bytes} bytes of messages");
+        assert!(took.as_secs_f64() < 2.0, "checked in {took:?}");
+        // All the ids are named when there are few.
+        let few = format!(
+            r#"{{"title": "T", "sources": [{}], "events": [{}]}}"#,
+            sources(2),
+            events(1, |_| r#", "source": "x""#.into())
+        );
+        assert_eq!(messages(&few), ["events[0].source: no source has the id \"x\": known ids are s0, s1"]);
+    }
+
+    #[test]
+    fn a_repeated_unknown_field_warns_once_and_many_warn_in_a_capped_list() {
+        let repeated = (0..100_000).map(|_| r#""colour": 1"#).collect::<Vec<_>>().join(",");
+        let text = story(&format!(r#"{{"id": "a", "date": "2007", "headline": "A", {repeated}}}"#));
+        assert_eq!(messages(&text), ["warning events[0].colour: \"colour\" is not a field here and is ignored"]);
+        let distinct = (0..100_000).map(|i| format!(r#""x{i}": 1"#)).collect::<Vec<_>>().join(",");
+        let text = story(&format!(r#"{{"id": "a", "date": "2007", "headline": "A", {distinct}}}"#));
+        let warnings = check(&text).expect("warnings only").warnings;
+        assert_eq!(warnings.len(), MAX_PROBLEMS + 1);
+        assert_eq!(warning_count(&warnings), 100_000);
+        assert_eq!(
+            warnings[MAX_PROBLEMS].to_string(),
+            "and 99,900 more warnings, not listed: fix the ones above, then check again"
+        );
+        // A field name of a megabyte is not compared with every known one, nor copied whole into its message.
+        let long = "k".repeat(1 << 20);
+        let got = messages(&story(&format!(r#"{{"id": "a", "date": "2007", "headline": "A", "{long}": 1}}"#)));
+        assert!(
+            got[0].len() < (1 << 20) + 200 && got[0].ends_with("…\" is not a field here and is ignored"),
+            "{}",
+            &got[0][..80]
+        );
+    }
+
+    #[test]
+    fn errors_are_listed_before_warnings_when_there_are_too_many() {
+        // 150 warnings (unknown fields) first in the file, then 30 errors (empty headlines).
+        let text = story(&events(180, |i| match i {
+            0..150 => format!(r#", "x": {i}, "sequence": {i}"#),
+            _ => format!(r#", "headline": "", "sequence": {i}"#),
+        }));
+        let problems = check(&text).unwrap_err();
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(problems.iter().filter(|p| p.severity == Severity::Error).count(), 30, "every error listed");
+        assert_eq!((error_count(&problems), warning_count(&problems)), (30, 150));
+        let more = &problems[MAX_PROBLEMS];
+        assert_eq!(
+            (more.severity, more.to_string().as_str()),
+            (Severity::Warning, "and 80 more warnings, not listed: fix the ones above, then check again")
+        );
+        // Listed in file order.
+        assert!(problems[..MAX_PROBLEMS].windows(2).all(|w| w[0].path.text() != w[1].path.text()));
+    }
+
+    #[test]
+    fn the_count_of_the_rest_says_what_it_counts() {
+        let problem = |severity| Problem { path: Path::root().key("events"), kind: ProblemKind::NoEvents, severity };
+        let mut all = Problems::default();
+        all.extend((0..MAX_PROBLEMS + 5).map(|_| problem(Severity::Error)));
+        all.extend((0..3).map(|_| problem(Severity::Warning)));
+        let list = all.into_vec();
+        assert_eq!(list.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            list[MAX_PROBLEMS].to_string(),
+            "and 8 more problems (5 errors, 3 warnings), not listed: fix the ones above, then check again"
+        );
+        assert_eq!((error_count(&list), warning_count(&list)), (MAX_PROBLEMS + 5, 3));
+        // Capping a capped list again changes nothing.
+        assert_eq!(capped(list.clone()), list);
+        let one = capped((0..MAX_PROBLEMS + 1).map(|_| problem(Severity::Warning)));
+        assert_eq!(
+            one[MAX_PROBLEMS].to_string(),
+            "and 1 more warning, not listed: fix the ones above, then check again"
+        );
+    }
+
+    #[test]
+    fn long_lists_have_limits_that_say_what_to_do() {
+        let eras = (0..MAX_ERAS + 1)
+            .map(|_| r#"{"label": "E", "start": "2000", "end": "2001"}"#)
+            .collect::<Vec<_>>()
+            .join(",");
+        let statements = (0..MAX_STATEMENTS + 1)
+            .map(|_| r#"{"speaker": "S", "kind": "quote", "text": "x"}"#)
+            .collect::<Vec<_>>()
+            .join(",");
+        let text = format!(
+            r#"{{"title": "T", "sources": [{}], "eras": [{eras}], "events": [{{"id": "a", "date": "2007", "headline": "A", "statements": [{statements}]}}]}}"#,
+            sources(MAX_SOURCES + 1)
+        );
+        assert_eq!(
+            messages(&text),
+            [
+                "sources: 1,001 sources are more than a timeline shows (1,000 at most): keep those the events cite, or split the story",
+                "eras: 201 eras are more than a timeline shows (200 at most): merge neighbouring eras, or leave out those the story does not need",
+                "events[0].statements: 201 statements in one event are more than a timeline shows (200 at most): keep those that matter most, or give some to other events",
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_past_the_lanes_are_named_once() {
+        let text = story(&events(40, |i| format!(r#", "group": "g{}", "sequence": {i}"#, i % 20)));
+        assert_eq!(
+            messages(&text),
+            ["warning events[12].group: the story has 20 groups, and only the first 12 get lanes of their own: the events of this group and of later ones are drawn in the lane \"Other\"; use fewer groups, or leave \"group\" out where a lane is not needed"]
+        );
+    }
+
+    #[test]
+    fn source_links_are_checked_like_other_links() {
+        let text = r#"{"title": "T", "sources": [
+            {"id": "a", "title": "A", "url": "\\/evil.example/"},
+            {"id": "b", "title": "B", "url": "javascript:alert(1)"},
+            {"id": "c", "title": "C", "url": " https://example.org/report "}],
+            "events": [{"id": "e", "date": "2007", "headline": "E", "source": "c"}]}"#;
+        let checked = check(text).expect("warnings only");
+        let urls: Vec<_> = checked.timeline.sources.iter().map(|s| s.url.as_deref()).collect();
+        assert_eq!(urls, [None, None, Some("https://example.org/report")]);
+        let warnings: Vec<_> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "sources[0].url: the address \"\\/evil.example/\" was dropped: only http, https, mailto and relative links are kept",
+                "sources[1].url: the address \"javascript:alert(1)\" was dropped: only http, https, mailto and relative links are kept",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_cites_each_source_once() {
+        let cites = (0..10_000).map(|i| format!("\"s{}\"", i % 3)).collect::<Vec<_>>().join(",");
+        let text = format!(
+            r#"{{"title": "T", "sources": [{}], "events": [{{"id": "a", "date": "2007", "headline": "A", "note": {{"text": "N", "sources": [{cites}]}}}}]}}"#,
+            sources(3)
+        );
+        let note = check(&text).expect("valid").timeline.events[0].note.clone().expect("a note");
+        assert_eq!(note.sources, ["s0", "s1", "s2"]);
     }
 
     #[test]

@@ -122,6 +122,19 @@ fn limits_are_configurable_on_the_command_line() {
     assert!(err.contains("--max-text takes a whole number, not \"lots\""), "{err}");
 }
 
+#[test]
+fn a_long_list_of_problems_shows_the_first_hundred_and_counts_them_all() {
+    let events: Vec<String> =
+        (0..500).map(|i| format!(r#"{{"id": "e{i}", "date": "2007", "sequence": {i}, "headline": ""}}"#)).collect();
+    let file = temp("many-problems.json", &format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(",")));
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 102, "100 problems, the count of the rest, the summary");
+    assert_eq!(lines[100], format!("{file}: and 400 more errors, not listed: fix the ones above, then check again"));
+    assert_eq!(lines[101], format!("{file}: not valid: 500 errors"));
+}
+
 /// The malformed-data table (shared with the browser test in tests/e2e/security.test.mjs): each file gives
 /// its message, with its path, from `newsline check`.
 #[test]

@@ -9,11 +9,73 @@
 use newsline::convert::read_csv;
 use newsline::date::DateSpec;
 use newsline::json::{self, Json, Key};
-use newsline::layout::place_markers;
+use newsline::layout::{place_markers, MAX_LANES};
 use newsline::parse::{check_json, read_story};
+use newsline::state::IdSet;
 use newsline::story::DEFAULT_STORY_JSON;
-use newsline::text;
+use newsline::text::{self, Block, Inline, MAX_NESTING};
+use newsline::validate::{error_count, Problem, ProblemKind, Severity, MAX_PROBLEMS};
 use proptest::prelude::*;
+
+/// Pieces that made the text parsers search far, or nest deep, when repeated ([`pathological`]).
+const PIECES: &[&str] = &[
+    "[",
+    "](",
+    "[x](",
+    ")",
+    "<",
+    "<em>",
+    "</em>",
+    "<em></b>",
+    "</b>",
+    "<b>",
+    "<a href=x>",
+    "</a>",
+    "&",
+    "&amp",
+    "*",
+    "_",
+    "**",
+    " ",
+    "x",
+    "\n\n",
+    "<p>",
+    "<!--",
+    "-->",
+    "é",
+];
+
+/// Text made of [`PIECES`], each repeated many times: the shapes that once took quadratic time or built
+/// trees thousands deep.
+fn pathological() -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(PIECES), 1usize..400), 1..12)
+        .prop_map(|runs| runs.into_iter().map(|(piece, n)| piece.repeat(n)).collect())
+}
+
+/// How deep the elements of `blocks` nest.
+fn depth(blocks: &[Block]) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&[Inline], usize)> = blocks.iter().map(|b| (b.0.as_slice(), 0)).collect();
+    while let Some((items, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        for i in items {
+            if let Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } = i {
+                stack.push((c, d + 1));
+            }
+        }
+    }
+    deepest
+}
+
+/// A list of problems as a check returns it: at most [`MAX_PROBLEMS`] and a last count of the rest, which
+/// is the only [`ProblemKind::More`].
+fn capped_well(problems: &[Problem]) -> bool {
+    let more = problems.iter().filter(|p| matches!(p.kind, ProblemKind::More { .. })).count();
+    problems.len() <= MAX_PROBLEMS + 1
+        && more <= 1
+        && (more == 0 || matches!(problems.last().map(|p| &p.kind), Some(ProblemKind::More { .. })))
+        && error_count(problems) >= problems.iter().filter(|p| p.severity == Severity::Error).count()
+}
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256);
@@ -142,6 +204,98 @@ proptest! {
         let _ = read_csv(&text);
         let _ = text::parse(&text);
         let _ = DateSpec::parse(&text);
+    }
+
+    /// Repeated delimiters and tags parse without panicking, never nest deeper than the limit, and (as plain
+    /// text) keep every character that is not markup.
+    #[test]
+    fn pathological_text_parses_shallow(text in pathological()) {
+        let rich = text::parse(&text);
+        prop_assert!(depth(&rich.blocks) <= MAX_NESTING, "{} deep", depth(&rich.blocks));
+        let rich = text::parse_in_full(&text);
+        prop_assert!(depth(&rich.blocks) <= MAX_NESTING);
+        // As the headline of an imported file and as a body, through the whole reader.
+        let story = serde_json::json!({"events": [{"start_date": {"year": 2007}, "text": {"headline": text, "text": text}}]});
+        match read_story(&story.to_string()) {
+            Ok(checked) => prop_assert!(depth(&checked.timeline.events[0].body.blocks) <= MAX_NESTING),
+            Err(problems) => prop_assert!(capped_well(&problems)),
+        }
+    }
+
+    /// A link the check keeps cannot leave the page's host by way of backslashes or a second slash, and has
+    /// a scheme it allows.
+    #[test]
+    fn safe_urls_stay_safe(url in "[/\\\\a-z:.@#? ]{0,12}", allow_mailto in any::<bool>()) {
+        if let Some(kept) = text::safe_url(&url, allow_mailto) {
+            let slashed = kept.replace('\\', "/");
+            prop_assert!(!slashed.starts_with("//"), "{:?}", url);
+            if let Some((scheme, _)) = kept.split_once(':').filter(|(s, _)| !s.contains(['/', '\\', '?', '#'])) {
+                let scheme = scheme.to_ascii_lowercase();
+                prop_assert!(scheme == "http" || scheme == "https" || allow_mailto && scheme == "mailto", "{:?}", url);
+            }
+        }
+    }
+
+    /// Stories with many problems, many groups, unknown sources and repeated unknown fields give a capped
+    /// list of problems, and lay out in a bounded number of lanes.
+    #[test]
+    fn crowded_stories_give_capped_problems_and_bounded_lanes(
+        n in 1usize..400,
+        groups in 1usize..200,
+        sources in 0usize..50,
+        unknown_every in 1usize..20,
+        repeats in 0usize..30,
+    ) {
+        let source_list: Vec<_> = (0..sources).map(|i| serde_json::json!({"id": format!("s{i}"), "title": "S"})).collect();
+        let events: Vec<_> = (0..n)
+            .map(|i| {
+                let mut e = serde_json::json!({"id": format!("e{i}"), "date": "2007", "sequence": i, "headline": "E", "group": format!("g{}", i % groups)});
+                if i % unknown_every == 0 {
+                    e["source"] = serde_json::json!(format!("nope{i}"));
+                }
+                e
+            })
+            .collect();
+        let mut text = serde_json::json!({"title": "T", "sources": source_list, "events": events}).to_string();
+        // Repeated unknown fields on the root object.
+        text.insert_str(1, &"\"colour\": 1, ".repeat(repeats));
+        match read_story(&text) {
+            Ok(checked) => {
+                prop_assert!(capped_well(&checked.warnings));
+                let placed = place_markers(&checked.timeline, 1200.0, 1.0);
+                prop_assert!(placed.lanes.len() <= MAX_LANES + 1);
+                prop_assert!(placed.rows.iter().all(|r| *r < placed.rows_used));
+            }
+            Err(problems) => {
+                prop_assert!(capped_well(&problems));
+                prop_assert!(problems.iter().all(|p| p.to_string().len() < 400), "a long message");
+                let colour = problems.iter().filter(|p| p.to_string().contains("\"colour\"")).count();
+                prop_assert!(colour <= 1);
+            }
+        }
+    }
+
+    /// Expanding or collapsing many statements at once leaves the same set as doing it one at a time.
+    #[test]
+    fn sets_change_many_at_once_as_one_at_a_time(
+        start in prop::collection::vec("[a-e]{1,2}", 0..30),
+        add in prop::collection::vec("[a-e]{1,2}", 0..30),
+        take in prop::collection::vec("[a-e]{1,2}", 0..30),
+    ) {
+        let mut one: IdSet = start.iter().cloned().collect();
+        let mut all = one.clone();
+        let mut changed = false;
+        for id in &add {
+            changed |= one.insert(id.clone());
+        }
+        prop_assert_eq!(all.insert_all(add.iter().map(String::as_str)), changed);
+        prop_assert_eq!(&all, &one);
+        let mut changed = false;
+        for id in &take {
+            changed |= one.remove(id);
+        }
+        prop_assert_eq!(all.remove_all(take.iter().map(String::as_str)), changed);
+        prop_assert_eq!(&all, &one);
     }
 
     #[test]

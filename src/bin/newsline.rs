@@ -20,11 +20,11 @@ fn main() {}
 mod cli {
     use std::io::Write;
 
-    use newsline::convert::{read_csv, to_newsline};
+    use newsline::convert::{read_csv_with, to_newsline};
     use newsline::limits::Limits;
     use newsline::parse::read_story_with;
     use newsline::timelinejs;
-    use newsline::validate::{Checked, Problem, ProblemKind, Severity};
+    use newsline::validate::{error_count, warning_count, Checked, Problem, ProblemKind, Severity};
 
     const USAGE: &str = "usage:
   newsline check [LIMITS] FILE...
@@ -64,14 +64,20 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read the file: {e}"))?;
         let text = String::from_utf8(bytes)
             .map_err(|e| format!("{file}: not UTF-8 text (byte {}): save it as UTF-8", e.utf8_error().valid_up_to()))?;
-        Ok(if file.to_ascii_lowercase().ends_with(".csv") { read_csv(&text) } else { read_story_with(&text, limits) })
+        Ok(if file.to_ascii_lowercase().ends_with(".csv") {
+            read_csv_with(&text, limits)
+        } else {
+            read_story_with(&text, limits)
+        })
     }
 
-    /// One problem as a line: `FILE:LINE:COL: …` for syntax errors, `FILE: path: message` otherwise.
+    /// One problem as a line: `FILE:LINE:COL: …` for syntax errors, `FILE: path: message` otherwise, and
+    /// `FILE: and 1,234 more …` for the problems past the first hundred (which are counted, not listed).
     fn line(file: &str, p: &Problem) -> String {
         let severity = if p.severity == Severity::Warning { "warning: " } else { "" };
         match &p.kind {
             ProblemKind::Syntax { at: Some((l, c)), .. } => format!("{file}:{l}:{c}: {severity}{p}"),
+            ProblemKind::More { .. } => format!("{file}: {p}"),
             _ => format!("{file}: {severity}{p}"),
         }
     }
@@ -80,7 +86,7 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         if n == 1 {
             format!("1 {word}")
         } else {
-            format!("{n} {word}s")
+            format!("{} {word}s", newsline::limits::grouped(n))
         }
     }
 
@@ -114,10 +120,9 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
                         "{file}: valid: {}, {}{}",
                         plural(t.events.len(), "event"),
                         plural(t.statement_count(), "statement"),
-                        if checked.warnings.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {}", plural(checked.warnings.len(), "warning"))
+                        match warning_count(&checked.warnings) {
+                            0 => String::new(),
+                            n => format!(", {}", plural(n, "warning")),
                         }
                     );
                 }
@@ -125,7 +130,8 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
                     for p in &problems {
                         let _ = writeln!(out, "{}", line(file, p));
                     }
-                    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                    // Every error counts, those past the first hundred (not listed) too.
+                    let errors = error_count(&problems);
                     let _ = writeln!(out, "{file}: not valid: {}", plural(errors, "error"));
                     code = code.max(1);
                 }

@@ -1,11 +1,13 @@
 //! What a reader (and the editor) sees instead of a story that cannot be shown: every problem, with where.
+//! The list is capped by the check ([`crate::validate::MAX_PROBLEMS`]); its last line then counts the rest.
 
 use super::Shared;
 
 use yew::prelude::*;
 
 use super::heading_tag;
-use crate::validate::{Problem, Severity};
+use crate::limits::grouped;
+use crate::validate::{error_count, Problem, ProblemKind, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
@@ -27,10 +29,10 @@ pub struct ErrorViewProps {
 
 #[component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
-    let errors = props.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = error_count(&props.problems);
     let summary = match errors {
         1 => "The story data has 1 problem. Fix it in the file and reload the page:".to_owned(),
-        n => format!("The story data has {n} problems. Fix them in the file and reload the page:"),
+        n => format!("The story data has {} problems. Fix them in the file and reload the page:", grouped(n)),
     };
     html! {
         <section class="newsline nl-error" role="alert" data-theme={props.theme.clone()}>
@@ -48,14 +50,18 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
             }
             <ul class="nl-problems" hidden={props.problems.is_empty()}>
                 for problem in props.problems.iter() {
-                    <li class={classes!(if problem.severity == Severity::Error { "nl-problem-error" } else { "nl-problem-warning" })}>
-                        if problem.severity == Severity::Warning {
-                            <span class="nl-problem-severity">{ "Warning: " }</span>
-                        }
-                        <code class="nl-problem-path">{ problem.path.to_string() }</code>
-                        { ": " }
-                        <span class="nl-problem-message">{ problem.kind.to_string() }</span>
-                    </li>
+                    if let ProblemKind::More { .. } = problem.kind {
+                        <li class="nl-problem-more">{ problem.kind.to_string() }</li>
+                    } else {
+                        <li class={classes!(if problem.severity == Severity::Error { "nl-problem-error" } else { "nl-problem-warning" })}>
+                            if problem.severity == Severity::Warning {
+                                <span class="nl-problem-severity">{ "Warning: " }</span>
+                            }
+                            <code class="nl-problem-path">{ problem.path.to_string() }</code>
+                            { ": " }
+                            <span class="nl-problem-message">{ problem.kind.to_string() }</span>
+                        </li>
+                    }
                 }
             </ul>
         </section>
