@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod date;
+pub mod frame;
 pub mod json;
 pub mod layout;
 pub mod limits;
