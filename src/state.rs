@@ -1,16 +1,21 @@
-//! What the reader has done: which event is open, which statements are expanded, how far zoomed in.
+//! What the reader has done: which event is open, which statements are expanded, how far zoomed in, and how
+//! wide the widget is.
 //!
-//! One [`Action`] enum and a pure [`ViewState::apply`]; the component layer wraps it in a reducer. An action
-//! that changes nothing returns `None`, so the widget does not re-render for it.
+//! One [`Action`] enum and a pure [`ViewState::apply`], which obeys the [`Frame`] (what the view shows): a
+//! press that would change nothing on screen returns `None`, so nothing re-renders, and the keyboard, the
+//! buttons and the JS API mean the same by every action. [`Session`] is the reducer: the story, the state and
+//! its frame, kept in step; the component layer only wraps it.
 
 use std::cmp::Ordering;
+use std::rc::Rc;
 
+use crate::frame::Frame;
 use crate::model::Timeline;
 
 /// Zoom steps: 1x (fit), 2x, 4x, 8x, 16x.
 pub const MAX_ZOOM_LEVEL: u8 = 4;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
     /// Index of the open event.
     pub selected: usize,
@@ -19,17 +24,22 @@ pub struct ViewState {
     /// 0 fits the whole story in the width; each level doubles it.
     pub zoom_level: u8,
     /// Zoomed out past level 0: the story's events grouped into an overview (for stories too long to fit).
+    /// Set only where the frame shows it.
     pub overview: bool,
+    /// The widget's content width in CSS pixels, once measured.
+    pub width: Option<f64>,
 }
 
 /// Everything a reader can do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Open the event at this index.
     Select(usize),
     /// Open the event with this id (from the URL hash or the embedding page); unknown ids do nothing.
     SelectId(String),
+    /// The next thing in the current view: the next event, or in the overview the next group.
     Next,
+    /// The previous event, or in the overview the previous group.
     Prev,
     First,
     Last,
@@ -46,6 +56,8 @@ pub enum Action {
     ZoomOut,
     /// Open this event and leave the overview for the axis around it (a click on a group of events).
     OpenGroup(usize),
+    /// The widget was measured this wide (CSS pixels).
+    Resize(f64),
 }
 
 impl ViewState {
@@ -55,13 +67,20 @@ impl ViewState {
         ViewState { selected, ..ViewState::default() }
     }
 
+    /// Whether `other` needs another frame than this state: the layout depends on the width, the zoom and
+    /// the overview, not on the selection or the statements.
+    fn same_frame(&self, other: &ViewState) -> bool {
+        (self.width, self.zoom_level, self.overview) == (other.width, other.zoom_level, other.overview)
+    }
+
     /// The zoom factor: 2 to the zoom level.
     pub fn zoom(&self) -> f64 {
         f64::from(1u32 << self.zoom_level)
     }
 
-    /// The state after `action`, or `None` if it changes nothing.
-    pub fn apply(&self, timeline: &Timeline, action: Action) -> Option<ViewState> {
+    /// The state after `action` in `frame` (the frame of this state), or `None` if it changes nothing the
+    /// reader would see.
+    pub fn apply(&self, timeline: &Timeline, frame: &Frame, action: Action) -> Option<ViewState> {
         let last = timeline.events.len().checked_sub(1)?;
         let select = |index: usize| -> Option<ViewState> {
             (index != self.selected && index <= last).then(|| ViewState { selected: index, ..self.clone() })
@@ -70,8 +89,8 @@ impl ViewState {
         match action {
             Action::Select(index) => select(index),
             Action::SelectId(id) => select(timeline.position(&id)?),
-            Action::Next => select(self.selected.checked_add(1)?),
-            Action::Prev => select(self.selected.checked_sub(1)?),
+            Action::Next => select(frame.step(self.selected, true)?),
+            Action::Prev => select(frame.step(self.selected, false)?),
             Action::First => select(0),
             Action::Last => select(last),
             Action::Toggle(id) => {
@@ -93,19 +112,56 @@ impl ViewState {
                 let mut next = self.clone();
                 next.expanded.remove_all(open_statements().map(|s| s.id.as_str())).then_some(next)
             }
-            Action::ZoomIn if self.overview => Some(ViewState { overview: false, ..self.clone() }),
-            Action::ZoomIn => (self.zoom_level < MAX_ZOOM_LEVEL)
-                .then(|| ViewState { zoom_level: self.zoom_level + 1, ..self.clone() }),
-            Action::ZoomOut if self.zoom_level == 0 => {
-                (!self.overview).then(|| ViewState { overview: true, ..self.clone() })
-            }
+            Action::ZoomIn if !frame.zoom_in => None,
+            Action::ZoomIn if frame.overview => Some(ViewState { overview: false, ..self.clone() }),
+            Action::ZoomIn => Some(ViewState { zoom_level: (self.zoom_level + 1).min(MAX_ZOOM_LEVEL), ..self.clone() }),
+            Action::ZoomOut if !frame.zoom_out => None,
+            Action::ZoomOut if self.zoom_level == 0 => Some(ViewState { overview: true, ..self.clone() }),
             Action::ZoomOut => Some(ViewState { zoom_level: self.zoom_level - 1, ..self.clone() }),
+            Action::Resize(width) => (width.is_finite() && width >= 0.0 && self.width != Some(width))
+                .then(|| ViewState { width: Some(width), ..self.clone() }),
             Action::OpenGroup(i) => (i <= last && (self.overview || i != self.selected)).then(|| ViewState {
                 selected: i,
                 overview: false,
                 ..self.clone()
             }),
         }
+    }
+}
+
+/// The reducer: the story, what the reader has done, and the frame of that, kept in step.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub timeline: Rc<Timeline>,
+    pub view: ViewState,
+    pub frame: Rc<Frame>,
+}
+
+impl Session {
+    /// `timeline` opened at `start` (an event id), in a widget `width` px wide when that is known.
+    pub fn new(timeline: Rc<Timeline>, start: Option<&str>, width: Option<f64>) -> Session {
+        let view = ViewState { width, ..ViewState::new(&timeline, start) };
+        let frame = Rc::new(Frame::new(&timeline, &view, view.width));
+        Session { timeline, view, frame }
+    }
+
+    /// The session after `action`, with what changed for the page, or `None` when nothing the reader would
+    /// see changes. The frame is computed again only when the layout's inputs changed.
+    pub fn act(&self, action: Action) -> Option<(Session, Vec<Change>)> {
+        let mut view = self.view.apply(&self.timeline, &self.frame, action)?;
+        let frame = if view.same_frame(&self.view) {
+            self.frame.clone()
+        } else {
+            let frame = Frame::new(&self.timeline, &view, view.width);
+            // A width where the story no longer needs the overview ends it: no hidden state survives that a
+            // later press would have to undo.
+            if view.overview && !frame.overview {
+                view.overview = false;
+            }
+            Rc::new(frame)
+        };
+        let changed = changes(&self.timeline, &self.view, &view);
+        Some((Session { timeline: self.timeline.clone(), view, frame }, changed))
     }
 }
 
@@ -246,10 +302,29 @@ mod tests {
         story::default_story().timeline
     }
 
+    /// The built-in story in a widget 1,200 px wide.
+    fn session() -> Session {
+        Session::new(Rc::new(timeline()), None, Some(1200.0))
+    }
+
+    /// A story of `n` events a year apart, too long for 800 px at zoom 1, in a widget 800 px wide.
+    fn long_session(n: usize) -> Session {
+        let events: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "e{i}", "date": "{}-01-01", "headline": "Event {i}"}}"#, 1900 + i))
+            .collect();
+        let text = format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(","));
+        let t = crate::parse::read_story(&text).expect("valid").timeline;
+        Session::new(Rc::new(t), None, Some(800.0))
+    }
+
     /// Applies actions in turn, ignoring no-ops, and returns the end state.
-    fn run(start: ViewState, actions: &[Action]) -> ViewState {
-        let t = timeline();
-        actions.iter().fold(start, |s, a| s.apply(&t, a.clone()).unwrap_or(s))
+    fn run(start: &Session, actions: &[Action]) -> Session {
+        actions.iter().fold(start.clone(), |s, a| s.act(a.clone()).map_or(s, |(next, _)| next))
+    }
+
+    /// The session after one action, `None` for a no-op.
+    fn act(s: &Session, action: Action) -> Option<Session> {
+        s.act(action).map(|(next, _)| next)
     }
 
     #[test]
@@ -270,20 +345,25 @@ mod tests {
             (&[Action::Next, Action::SelectId("no-such-event".into())], 1),
         ];
         for (actions, want) in cases {
-            assert_eq!(run(ViewState::new(&t, None), actions).selected, *want, "after {actions:?}");
+            assert_eq!(run(&session(), actions).view.selected, *want, "after {actions:?}");
         }
     }
 
     #[test]
     fn no_ops_return_none_so_nothing_re_renders() {
-        let t = timeline();
-        let s = ViewState::new(&t, None);
-        assert_eq!(s.apply(&t, Action::Prev), None);
-        assert_eq!(s.apply(&t, Action::Select(0)), None);
-        assert_eq!(s.apply(&t, Action::OpenGroup(0)), None);
-        assert_eq!(s.apply(&t, Action::Collapse("x".into())), None);
-        let empty = Timeline { events: Vec::new(), ..t.clone() };
-        assert_eq!(s.apply(&empty, Action::Next), None);
+        let s = session();
+        for action in [
+            Action::Prev,
+            Action::Select(0),
+            Action::OpenGroup(0),
+            Action::Collapse("x".into()),
+            Action::Resize(1200.0),
+            Action::Resize(f64::NAN),
+        ] {
+            assert!(act(&s, action.clone()).is_none(), "{action:?} changed something");
+        }
+        let empty = Session::new(Rc::new(Timeline { events: Vec::new(), ..timeline() }), None, Some(1200.0));
+        assert!(act(&empty, Action::Next).is_none());
     }
 
     #[test]
@@ -291,17 +371,17 @@ mod tests {
         let t = timeline();
         let at = t.events.iter().position(|e| e.statements.len() >= 2).unwrap();
         let ids: Vec<String> = t.events[at].statements.iter().map(|s| s.id.clone()).collect();
-        let s = run(ViewState::new(&t, None), &[Action::Select(at), Action::Toggle(ids[0].clone())]);
-        assert!(s.expanded.contains(&ids[0]));
-        let s = run(s, &[Action::Next, Action::Prev]);
-        assert!(s.expanded.contains(&ids[0]), "expanded state kept while reading elsewhere");
-        let s = run(s, &[Action::ExpandAll]);
-        assert!(ids.iter().all(|id| s.expanded.contains(id)));
-        assert_eq!(s.apply(&t, Action::ExpandAll), None);
-        let s = run(s, &[Action::CollapseAll]);
-        assert!(s.expanded.is_empty());
-        let s = run(s, &[Action::Toggle(ids[1].clone()), Action::Toggle(ids[1].clone())]);
-        assert!(s.expanded.is_empty());
+        let s = run(&session(), &[Action::Select(at), Action::Toggle(ids[0].clone())]);
+        assert!(s.view.expanded.contains(&ids[0]));
+        let s = run(&s, &[Action::Next, Action::Prev]);
+        assert!(s.view.expanded.contains(&ids[0]), "expanded state kept while reading elsewhere");
+        let s = run(&s, &[Action::ExpandAll]);
+        assert!(ids.iter().all(|id| s.view.expanded.contains(id)));
+        assert!(act(&s, Action::ExpandAll).is_none());
+        let s = run(&s, &[Action::CollapseAll]);
+        assert!(s.view.expanded.is_empty());
+        let s = run(&s, &[Action::Toggle(ids[1].clone()), Action::Toggle(ids[1].clone())]);
+        assert!(s.view.expanded.is_empty());
     }
 
     #[test]
@@ -347,11 +427,12 @@ mod tests {
             let one = t.events[at].statements[0].clone();
             t.events[at].statements = (0..n).map(|i| Statement { id: format!("s{i}"), ..one.clone() }).collect();
             let start = std::time::Instant::now();
-            let s = ViewState::new(&t, None).apply(&t, Action::Select(at)).unwrap();
-            let s = s.apply(&t, Action::Toggle("s7".into())).unwrap();
-            let expanded = s.apply(&t, Action::ExpandAll).unwrap();
-            assert_eq!(expanded.apply(&t, Action::ExpandAll), None);
-            let collapsed = expanded.apply(&t, Action::CollapseAll).unwrap();
+            let f = Frame::new(&t, &ViewState::new(&t, None), Some(1200.0));
+            let s = ViewState::new(&t, None).apply(&t, &f, Action::Select(at)).unwrap();
+            let s = s.apply(&t, &f, Action::Toggle("s7".into())).unwrap();
+            let expanded = s.apply(&t, &f, Action::ExpandAll).unwrap();
+            assert_eq!(expanded.apply(&t, &f, Action::ExpandAll), None);
+            let collapsed = expanded.apply(&t, &f, Action::CollapseAll).unwrap();
             let took = start.elapsed();
             assert_eq!(expanded.expanded.0.len(), n);
             assert!(expanded.expanded.0.windows(2).all(|w| w[0] < w[1]));
@@ -376,45 +457,90 @@ mod tests {
     #[test]
     fn changes_name_the_new_event_and_each_statement() {
         let t = timeline();
-        let before = ViewState::new(&t, None);
-        let after = run(before.clone(), &[Action::SelectId("talks-open".into()), Action::ExpandAll]);
+        let before = session();
+        let (_, changed) = before.act(Action::SelectId("talks-open".into())).unwrap();
+        assert_eq!(changed, [Change::Selected("talks-open".into())]);
+        let opened = run(&before, &[Action::SelectId("talks-open".into())]);
+        let (_, changed) = opened.act(Action::ExpandAll).unwrap();
         assert_eq!(
-            changes(&t, &before, &after),
+            changed,
             [
-                Change::Selected("talks-open".into()),
                 Change::Toggled("maliki-common-ground".into(), true),
                 Change::Toggled("maliki-principal-party".into(), true),
             ]
         );
-        let zoomed = run(before.clone(), &[Action::ZoomIn]);
-        assert!(changes(&t, &before, &zoomed).is_empty());
+        let (_, changed) = before.act(Action::ZoomIn).unwrap();
+        assert!(changed.is_empty());
+        assert_eq!(changes(&t, &before.view, &opened.view), [Change::Selected("talks-open".into())]);
     }
 
     #[test]
-    fn zoom_is_bounded() {
-        let t = timeline();
-        let s = run(ViewState::new(&t, None), &[const { Action::ZoomIn }; 10]);
-        assert_eq!(s.zoom_level, MAX_ZOOM_LEVEL);
-        assert_eq!(s.zoom(), 16.0);
-        let s = run(s, &[const { Action::ZoomOut }; 10]);
-        assert_eq!(s.zoom(), 1.0);
-        assert!(s.overview, "zooming out past 1x gives the overview");
+    fn zoom_is_bounded_and_a_story_that_fits_has_no_overview() {
+        let s = run(&session(), &[const { Action::ZoomIn }; 10]);
+        assert_eq!(s.view.zoom_level, MAX_ZOOM_LEVEL);
+        assert_eq!(s.view.zoom(), 16.0);
+        let s = run(&s, &[const { Action::ZoomOut }; 10]);
+        assert_eq!(s.view.zoom(), 1.0);
+        assert!(!s.view.overview, "the built-in story fits: zooming out stops at 1x");
+    }
+
+    /// The reader pressed the disabled "−" on the built-in story, then "+", and nothing happened: the "−"
+    /// had set a hidden overview flag that the "+" only cleared.
+    #[test]
+    fn a_press_on_zoom_out_where_it_does_nothing_leaves_zoom_in_working() {
+        let s = session();
+        assert!(!s.frame.zoom_out, "nothing to zoom out to");
+        assert!(act(&s, Action::ZoomOut).is_none(), "the press changes nothing");
+        let zoomed = act(&s, Action::ZoomIn).expect("zoom in works");
+        assert_eq!(zoomed.view.zoom_level, 1);
+        assert!(!zoomed.view.overview);
+    }
+
+    /// The arrow keys stepped a group at a time in the overview while the JS API's next() moved one event:
+    /// now both send Next, and Next is the next group there.
+    #[test]
+    fn next_steps_a_group_in_the_overview_whoever_presses_it() {
+        let s = run(&long_session(120), &[Action::ZoomOut]);
+        assert!(s.view.overview && s.frame.overview);
+        let second = s.frame.groups[1].first;
+        assert!(second > 1);
+        let next = act(&s, Action::Next).expect("a next group");
+        assert_eq!(next.view.selected, second);
+        assert_eq!(act(&next, Action::Prev).expect("back").view.selected, 0);
+        // Back on the axis, Next is the next event.
+        let axis = run(&next, &[Action::ZoomIn, Action::Next]);
+        assert_eq!(axis.view.selected, second + 1);
     }
 
     #[test]
-    fn the_overview_is_left_by_zooming_in_or_opening_a_group() {
-        let t = timeline();
-        let s = run(ViewState::new(&t, None), &[Action::ZoomOut]);
-        assert!(s.overview && s.zoom_level == 0);
-        assert_eq!(s.apply(&t, Action::ZoomOut), None);
-        let back = s.apply(&t, Action::ZoomIn).unwrap();
-        assert!(!back.overview && back.zoom_level == 0);
+    fn the_overview_is_left_by_zooming_in_opening_a_group_or_widening() {
+        let s = run(&long_session(120), &[Action::ZoomOut]);
+        assert!(s.view.overview && s.view.zoom_level == 0);
+        assert!(act(&s, Action::ZoomOut).is_none());
+        let back = act(&s, Action::ZoomIn).unwrap();
+        assert!(!back.view.overview && back.view.zoom_level == 0);
         // Opening a group opens its first event, even the one already open, and shows the axis again.
-        let opened = s.apply(&t, Action::OpenGroup(0)).unwrap();
-        assert_eq!((opened.selected, opened.overview), (0, false));
-        let opened = s.apply(&t, Action::OpenGroup(3)).unwrap();
-        assert_eq!(changes(&t, &s, &opened), vec![Change::Selected(t.events[3].id.clone())]);
-        assert_eq!(s.apply(&t, Action::OpenGroup(99)), None);
+        let opened = act(&s, Action::OpenGroup(0)).unwrap();
+        assert_eq!((opened.view.selected, opened.view.overview), (0, false));
+        let (_, changed) = s.act(Action::OpenGroup(3)).unwrap();
+        assert_eq!(changed, vec![Change::Selected("e3".into())]);
+        assert!(act(&s, Action::OpenGroup(999)).is_none());
+        // A widget grown wide enough for the whole story leaves the overview, and no flag of it stays behind.
+        let wide = act(&s, Action::Resize(100_000.0)).unwrap();
+        assert!(!wide.view.overview && !wide.frame.overview);
+        let narrow_again = act(&wide, Action::Resize(800.0)).unwrap();
+        assert!(!narrow_again.frame.overview, "the overview does not come back by itself");
+    }
+
+    #[test]
+    fn the_width_enters_the_state_and_the_frame_follows() {
+        let s = session();
+        assert!(!s.frame.narrow);
+        let phone = act(&s, Action::Resize(360.0)).expect("a new width");
+        assert!(phone.frame.narrow && !phone.frame.zoom_in && !phone.frame.zoom_out);
+        assert!(act(&phone, Action::ZoomIn).is_none(), "the list has no zoom");
+        let selected = act(&phone, Action::Next).expect("next in the list");
+        assert!(Rc::ptr_eq(&selected.frame, &phone.frame), "a selection keeps the frame");
     }
 
     #[test]

@@ -12,14 +12,14 @@ use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
 use super::next_instance_id;
+use crate::frame::Frame;
 use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
 use crate::json::Path;
-use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, NARROW_BELOW};
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
 use crate::parse::read_story_with;
-use crate::state::{changes, Action, Change, ViewState, MAX_ZOOM_LEVEL};
+use crate::state::{Action, Change, Session};
 use crate::validate::{Problem, ProblemKind, Severity};
 
 /// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
@@ -267,19 +267,20 @@ fn warn_in_console(warnings: &[Problem]) {
     let _ = warnings;
 }
 
-/// The timeline and what the reader has done with it, as one reducer.
+/// The [`Session`] (the story, what the reader has done, and its frame) as Yew's reducer.
 ///
 /// Each transition also queues what changed in `outbox`, which an effect passes on to the embedding page
 /// after the render: several actions dispatched before one render still give one notice each.
 struct Store {
-    timeline: Shared<Timeline>,
-    view: ViewState,
+    session: Session,
     outbox: Rc<RefCell<Vec<Change>>>,
 }
 
 impl PartialEq for Store {
     fn eq(&self, other: &Self) -> bool {
-        self.timeline == other.timeline && self.view == other.view
+        Rc::ptr_eq(&self.session.timeline, &other.session.timeline)
+            && Rc::ptr_eq(&self.session.frame, &other.session.frame)
+            && self.session.view == other.session.view
     }
 }
 
@@ -287,10 +288,10 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.view.apply(&self.timeline, action) {
-            Some(view) => {
-                self.outbox.borrow_mut().extend(changes(&self.timeline, &self.view, &view));
-                Rc::new(Store { timeline: self.timeline.clone(), view, outbox: self.outbox.clone() })
+        match self.session.act(action) {
+            Some((session, changed)) => {
+                self.outbox.borrow_mut().extend(changed);
+                Rc::new(Store { session, outbox: self.outbox.clone() })
             }
             // Same Rc: Yew skips the re-render.
             None => self,
@@ -327,32 +328,27 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let uid = use_state(next_instance_id);
     let uid: &str = &uid;
     let store = {
-        let timeline = props.timeline.clone();
+        let timeline = props.timeline.rc();
         let from_hash = if props.hash { current_hash() } else { None };
         let start =
             from_hash.filter(|id| timeline.position(id).is_some()).or(props.start.as_ref().map(|s| s.to_string()));
-        use_reducer(move || {
-            let view = ViewState::new(&timeline, start.as_deref());
-            Store { timeline, view, outbox: Rc::default() }
-        })
+        let width = props.initial_width;
+        use_reducer(move || Store { session: Session::new(timeline, start.as_deref(), width), outbox: Rc::default() })
     };
-    let timeline = &store.timeline;
-    let view = &store.view;
+    let session = &store.session;
+    let timeline: Shared<Timeline> = session.timeline.clone().into();
+    let view = &session.view;
+    let frame: Shared<Frame> = session.frame.clone().into();
     let selected = view.selected;
-
-    let root = use_node_ref();
-    let measured = use_element_width(root.clone(), props.initial_width);
-    let narrow = measured.is_some_and(|w| w < NARROW_BELOW);
-    // The narrow list uses the layout only for its breaks ("27 years later"): find them at a desktop width.
-    let width = if narrow { 1000.0 } else { measured.unwrap_or(960.0) };
-    let placed = use_memo((timeline.clone(), width as i64, view.zoom_level), |(timeline, width, zoom_level)| {
-        Shared::new(place_markers(timeline, *width as f64, f64::from(1u32 << zoom_level)))
-    });
+    let narrow = frame.narrow;
 
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
     };
+    let root = use_node_ref();
+    // The measured width enters the state; the frame follows from it.
+    use_element_width(root.clone(), dispatch.reform(Action::Resize));
     let selected_id = timeline.events.get(selected).map(|e| e.id.clone());
     use_url_hash(props.hash, selected_id.clone(), dispatch.reform(Action::SelectId));
     // The root only sizes itself (data-h); the marker strip places its own children.
@@ -392,21 +388,6 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         });
     }
 
-    // Zooming in is offered where it moves the markers (not for a story at the minimum spacing throughout).
-    let zoom_in_spreads = *use_memo(
-        (timeline.clone(), (*placed).clone(), width as i64, view.zoom_level),
-        |(timeline, placed, width, level)| {
-            *level < MAX_ZOOM_LEVEL && zoom_spreads(timeline, placed, *width as f64, f64::from(2u32 << level))
-        },
-    );
-
-    // The overview (zoomed out past 1x) only for a story too long for the width.
-    let too_long = !narrow && needs_overview(&placed, width);
-    let overview = too_long && view.overview;
-    let groups = use_memo(((*placed).clone(), width as i64, overview), |(placed, width, overview)| {
-        Shared::new(if *overview { clusters(&placed.scale.xs, (*width as f64).max(320.0)) } else { Vec::new() })
-    });
-
     // After keyboard navigation, focus follows the selection to its marker.
     let focus_pending = use_mut_ref(|| false);
     let announcement = use_state_eq(String::new);
@@ -417,11 +398,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let uid = uid.to_owned();
         let event = timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline));
         let shown = use_mut_ref(|| None::<usize>);
-        // Where the strip should scroll to: the marker's place from the layout (no reading it back from
-        // the page, which would force a layout), less half the view. `None` in the narrow list.
-        let scroll_to =
-            (!narrow).then(|| (placed.scale.xs.get(selected).copied().unwrap_or(0.0) - width / 2.0 + 60.0).max(0.0));
-        use_effect_with((selected, overview), move |(selected, _)| {
+        let scroll_to = frame.scroll_target(selected);
+        use_effect_with((selected, frame.overview), move |(selected, _)| {
             let before = shown.borrow_mut().replace(*selected);
             let is_first = before.is_none();
             if before.is_some_and(|b| b != *selected) {
@@ -437,23 +415,14 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let onkeydown = {
         let dispatch = dispatch.clone();
         let focus_pending = focus_pending.clone();
-        let groups = (*groups).clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(&e) {
                 return;
             }
             let Some(action) = key_action(&e.key()) else { return };
             e.prevent_default();
-            // In the overview the arrows step a group at a time (Home and End still go to the ends).
-            let action = match (action, overview) {
-                (Action::Next, true) => group_step(&groups, selected, true).map(Action::Select),
-                (Action::Prev, true) => group_step(&groups, selected, false).map(Action::Select),
-                (action, _) => Some(action),
-            };
-            if let Some(action) = action {
-                *focus_pending.borrow_mut() = true;
-                dispatch.emit(action);
-            }
+            *focus_pending.borrow_mut() = true;
+            dispatch.emit(action);
         })
     };
 
@@ -498,14 +467,14 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     <p class="nl-summary">{ summary }</p>
                 }
                 if let Some(note) = &timeline.note {
-                    { super::note::note_view(note, timeline) }
+                    { super::note::note_view(note, &timeline) }
                 }
             </header>
             <Controls
                 position={selected}
                 count={timeline.events.len()}
-                can_zoom_in={overview || zoom_in_spreads}
-                can_zoom_out={view.zoom_level > 0 || (too_long && !overview)}
+                can_zoom_in={frame.zoom_in}
+                can_zoom_out={frame.zoom_out}
                 show_zoom={!narrow}
                 dispatch={dispatch.clone()}
             />
@@ -514,7 +483,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
-                    breaks={placed.scale.breaks.iter().map(|b| (b.before, b.label.clone())).collect::<Vec<_>>()}
+                    breaks={frame.placed.scale.breaks.iter().map(|b| (b.before, b.label.clone())).collect::<Vec<_>>()}
                     on_select={on_select}
                     card={card(selected)}
                 />
@@ -523,11 +492,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
-                    placed={(*placed).clone()}
-                    view_width={width}
+                    frame={frame.clone()}
                     on_select={on_select}
-                    {overview}
-                    groups={(*groups).clone()}
                     on_open_group={on_open_group}
                 />
                 { card(selected) }

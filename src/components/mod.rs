@@ -40,6 +40,19 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Shared<T> {
+        Shared(rc)
+    }
+}
+
+impl<T> Shared<T> {
+    /// The shared value's `Rc`, for the pure core, which keeps it without knowing about props.
+    pub fn rc(&self) -> Rc<T> {
+        self.0.clone()
+    }
+}
+
 impl<T> Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -9,8 +9,9 @@ use super::Shared;
 
 use yew::prelude::*;
 
+use crate::frame::{Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
-use crate::layout::{visible_range, Cluster, Placed, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::layout::{visible_range, Cluster, AXIS_HEIGHT, ROW_HEIGHT};
 use crate::limits::grouped;
 use crate::model::Timeline;
 
@@ -19,16 +20,9 @@ pub struct HorizontalNavProps {
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub selected: usize,
-    pub placed: Shared<Placed>,
-    /// The strip's visible width, in px.
-    pub view_width: f64,
+    /// What to draw: the placed markers, or the overview's groups when it shows, and the widths.
+    pub frame: Shared<Frame>,
     pub on_select: Callback<usize>,
-    /// Show the overview (groups of events squeezed into the width) instead of the markers.
-    #[prop_or_default]
-    pub overview: bool,
-    /// The overview's groups ([`crate::layout::clusters`] of the layout in the view width).
-    #[prop_or_default]
-    pub groups: Shared<Vec<Cluster>>,
     /// A group of the overview was chosen: open its first event.
     #[prop_or_default]
     pub on_open_group: Callback<usize>,
@@ -56,13 +50,13 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
             }
         })
     };
-    if props.overview {
+    if props.frame.overview {
         return overview(props, track);
     }
-    let placed = &props.placed;
+    let placed = &props.frame.placed;
     let uid = &props.uid;
     let left = f64::from(*scrolled * SCROLL_STEP);
-    let view = props.view_width.max(320.0);
+    let view = props.frame.view_width.max(MIN_OVERVIEW_WIDTH);
     let range = visible_range(&placed.scale.xs, left, left + view + f64::from(SCROLL_STEP), placed.flag_width, view);
     let mut drawn: Vec<usize> = range.clone().collect();
     if !range.contains(&props.selected) && props.selected < placed.scale.xs.len() {
@@ -159,8 +153,8 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
 /// years that opens the group's first event on the axis. The group holding the open event is marked, and is
 /// the one tab stop.
 fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
-    let view = props.view_width.max(320.0);
-    let groups = &props.groups;
+    let view = props.frame.layout_width.max(MIN_OVERVIEW_WIDTH);
+    let groups = &props.frame.groups;
     let events = &props.timeline.events;
     let years = |c: &Cluster| {
         let (a, b) = (events[c.first].date.written_year(), events[c.last].date.written_year());

@@ -152,3 +152,57 @@ test('a story of 10,000 events draws only what is in view, and every event stays
   await page.waitForFunction(() => document.activeElement?.dataset.eventId === 'e9999');
   assert.deepEqual([...faults.errors, ...faults.console], []);
 });
+
+test('the zoom buttons mean what they show: "−" where there is nothing to zoom out to leaves "+" working', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('.nl-marker');
+  const zoomOut = page.locator('.nl-zoom-out');
+  assert.equal(await zoomOut.getAttribute('aria-disabled'), 'true', 'the built-in story fits: nothing to zoom out to');
+  const track = async () => Number(await page.locator('.nl-track').getAttribute('data-w'));
+  const before = await track();
+  await zoomOut.click({ force: true }); // a reader can still press it
+  assert.equal(await page.locator('.nl-groups').count(), 0, 'no overview');
+  await page.locator('.nl-zoom-in').click();
+  await page.waitForFunction((w) => Number(document.querySelector('.nl-track').dataset.w) > w, before);
+  assert.ok((await track()) > before, 'the first "+" zooms in');
+  assert.deepEqual([...faults.errors, ...faults.console], []);
+});
+
+test('in the overview, next() from the page and the arrow key both go to the next group', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/demo/article.html`);
+  await page.evaluate(() => window.Newsline.ready);
+  await page.evaluate(() => {
+    // One event a month for forty years: too long for the width, so zooming out gives the overview.
+    const events = Array.from({ length: 480 }, (_, i) => ({
+      id: `e${i}`,
+      date: `${1960 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      headline: `Event ${i}`,
+    }));
+    const el = document.createElement('div');
+    el.id = 'long';
+    document.body.prepend(el);
+    window.__long = window.Newsline.mount(el, { data: { title: 'Forty years', events }, hash: false });
+  });
+  const long = page.locator('#long');
+  await long.locator('.nl-card').waitFor();
+  await long.locator('.nl-zoom-out').click();
+  await long.locator('.nl-group').first().waitFor();
+  const secondGroup = await long.locator('.nl-group').nth(1).getAttribute('id');
+  const selected = () => long.locator('.nl-card').getAttribute('data-event-id');
+  // The page's next().
+  await page.evaluate(() => window.__long.next());
+  await page.waitForFunction(() => document.querySelector('#long .nl-card').dataset.eventId !== 'e0');
+  const byApi = await selected();
+  assert.notEqual(byApi, 'e1', 'next() skips to the next group, not the next event');
+  assert.equal(`${secondGroup}`.replace(/^.*-g-/, 'e'), byApi, 'the first event of the second group');
+  // The key, from the start again.
+  await page.evaluate(() => window.__long.select('e0'));
+  await page.waitForFunction(() => document.querySelector('#long .nl-card').dataset.eventId === 'e0');
+  await long.locator('.nl-group[aria-current="true"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#long .nl-card').dataset.eventId !== 'e0');
+  assert.equal(await selected(), byApi, 'the arrow key goes where next() went');
+  assert.deepEqual([...faults.errors, ...faults.console], []);
+});
