@@ -2,7 +2,9 @@
 //!
 //! Every `<div data-newsline>` becomes a widget, configured by its attributes:
 //! - `data-src`: URL of the story JSON (without it, the built-in story, `data/baghdad-talks-2007.json` next
-//!   to `newsline.js`);
+//!   to `newsline.js`): an http(s) address on the page's own origin, or on one the page lists in
+//!   `<meta name="newsline-allowed-origins">` or `Newsline.configure({ allowedOrigins })` (see
+//!   [`crate::load::check_source`]);
 //! - `data-start`: id of the event to open first;
 //! - `data-theme`: `light` (default), `dark` or `auto`;
 //! - `data-hash`: `on`/`off`, whether the widget reads and writes the URL hash (default: on when it is the
@@ -11,7 +13,8 @@
 //! - `data-heading-level`: heading level of the event cards (default 2; statement lists sit one below);
 //! - `data-timeout`: how long the download may take, in milliseconds (default 15000);
 //! - `data-max-bytes`, `data-max-events`, `data-max-text`, `data-max-depth`: limits on the story (defaults
-//!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting).
+//!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting). Attributes only lower
+//!   them; the JS API's `maxBytes` ... options raise them too, up to [`Limits::CEILING`].
 //!
 //! The widget reports to the page with bubbling `CustomEvent`s on its element: `newsline:ready`,
 //! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
@@ -23,7 +26,7 @@ use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps, Controller, Notice};
 pub use crate::hooks::Prefetch;
-use crate::limits::Limits;
+use crate::limits::{Limits, Requested};
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::state::Action;
 
@@ -46,6 +49,9 @@ pub struct Options {
     pub max_events: Option<usize>,
     pub max_text: Option<usize>,
     pub max_depth: Option<usize>,
+    /// The options came from the element's attributes, which anyone who can put a `<div>` in the page can
+    /// write: their limits can only be lowered.
+    pub from_attributes: bool,
 }
 
 impl Options {
@@ -84,6 +90,7 @@ impl Options {
             max_events: size("maxEvents")?,
             max_text: size("maxText")?,
             max_depth: size("maxDepth")?,
+            from_attributes: false,
         })
     }
 
@@ -107,6 +114,7 @@ impl Options {
             max_events: attr("data-max-events").and_then(|v| v.parse().ok()),
             max_text: attr("data-max-text").and_then(|v| v.parse().ok()),
             max_depth: attr("data-max-depth").and_then(|v| v.parse().ok()),
+            from_attributes: true,
         }
     }
 }
@@ -143,8 +151,28 @@ fn widgets_on_page() -> u32 {
 }
 
 /// Mounts a widget in `element` with `options`. Without `src` or `data` it loads `default_src`, the built-in
-/// story's file, which ships next to the widget's code.
-pub fn mount(element: Element, options: Options, default_src: Option<String>, prefetch: Option<Prefetch>) -> Mounted {
+/// story's file, which ships next to the widget's code. `allowed_origins`: the sites other than the page's own
+/// that the page accepts stories from (the built-in story is always accepted).
+pub fn mount(
+    element: Element,
+    options: Options,
+    default_src: Option<String>,
+    prefetch: Option<Prefetch>,
+    allowed_origins: &[String],
+) -> Mounted {
+    crate::hooks::set_source_policy(allowed_origins, default_src.clone());
+    let (limits, warnings) = Limits::requested(
+        Requested {
+            max_bytes: options.max_bytes,
+            max_events: options.max_events,
+            max_text: options.max_text,
+            max_depth: options.max_depth,
+        },
+        !options.from_attributes,
+    );
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.into());
+    }
     let controller = Controller::default();
     let target = element.clone();
     let props = AppProps {
@@ -158,15 +186,7 @@ pub fn mount(element: Element, options: Options, default_src: Option<String>, pr
         height: options.height,
         // The widget's content box: the element less the widget's border and padding (17 px a side).
         initial_width: Some(f64::from(element.client_width() - 34).round()).filter(|w| *w > 0.0),
-        limits: {
-            let d = Limits::default();
-            Limits {
-                max_bytes: options.max_bytes.unwrap_or(d.max_bytes),
-                max_events: options.max_events.unwrap_or(d.max_events),
-                max_text: options.max_text.unwrap_or(d.max_text),
-                max_depth: options.max_depth.unwrap_or(d.max_depth),
-            }
-        },
+        limits,
         controller: controller.clone(),
         on_notice: Callback::from(move |notice: Notice| announce(&target, &notice)),
         prefetch,

@@ -2,6 +2,11 @@
 // - The page loads the widget through newsline.js (the same entry point embedders use), so trunk's own
 //   inline loader is taken out of index.html. That also keeps the page free of inline scripts, for a strict
 //   Content-Security-Policy.
+// - Every call from JavaScript into the widget's WebAssembly goes through a guard, added to wasm-bindgen's JS
+//   glue: a call that throws (a trap: `unreachable`, a stack overflow, memory exhausted; a panic ends in
+//   one) marks the instance dead and tells newsline.js, which shows the failure in that widget, with Retry,
+//   and never calls or reuses the instance again. Traps in callbacks (DOM events, timers, Yew's scheduler)
+//   pass through the same guard, so each is put down to its own widget.
 // - In release builds, the scripts and the widget's style sheet are minified: they are part of what every
 //   reader downloads (`make sizes`, `make bench`).
 import { createHash } from 'node:crypto';
@@ -16,6 +21,46 @@ let html = await readFile(file, 'utf8');
 const loader = /<script type="module">\s*import init[\s\S]*?<\/script>\s*/;
 if (!loader.test(html)) throw new Error("post-build: trunk's loader script was not found in index.html");
 html = html.replace(loader, '');
+
+// The guard. One copy of the glue serves one instance (newsline.js imports it once per instance), so the
+// state here is the instance's. Its cost is a function call and a try per call into the instance.
+const GUARD = `
+let __newslineFault = null;
+let __newslineDead = false;
+/** Calls \`handler(error)\` once, when a call into this instance throws; the instance is dead from then on. */
+export function __newslineOnFault(handler) {
+  __newslineFault = handler;
+}
+function __newslineGuard(exports) {
+  const guarded = {};
+  for (const [name, value] of Object.entries(exports)) {
+    guarded[name] = typeof value !== 'function' ? value : (...args) => {
+      // A dead instance's state is broken: its leftover listeners and timers get nothing done.
+      if (__newslineDead) return undefined;
+      try {
+        return value(...args);
+      } catch (error) {
+        if (!__newslineDead) {
+          __newslineDead = true;
+          __newslineFault?.(error);
+        }
+        throw error;
+      }
+    };
+  }
+  return guarded;
+}
+`;
+const gluePath = join(dir, 'newsline-app.js');
+const glue = await readFile(gluePath, 'utf8');
+const exportsTaken = /\bwasm = instance\.exports;/g;
+if ((glue.match(exportsTaken) ?? []).length !== 1) {
+  throw new Error("post-build: the glue's `wasm = instance.exports;` was not found once (has wasm-bindgen changed?)");
+}
+if (/\bwasm\.__wbindgen_export_\w*\.get\(/.test(glue)) {
+  throw new Error('post-build: the glue calls functions from a table, which the guard does not cover (has wasm-bindgen changed?)');
+}
+await writeFile(gluePath, glue.replace(exportsTaken, 'wasm = __newslineGuard(instance.exports);') + GUARD);
 
 /** CSS without comments and layout whitespace. Spaces inside selectors and values are kept (one each). */
 export function minifyCss(css) {

@@ -1,11 +1,25 @@
-// Host-page helper for the iframe embed: sizes each Newsline iframe to the height it reports.
-// The same ten lines, inline, are in docs/embedding.md.
-window.addEventListener('message', (event) => {
-  const data = event.data;
-  if (!data || data.type !== 'newsline:height' || typeof data.height !== 'number') return;
-  for (const frame of document.querySelectorAll('iframe')) {
-    if (frame.contentWindow === event.source) {
-      frame.style.height = `${Math.max(0, Math.ceil(data.height))}px`;
+// Newsline iframe host: sizes each Newsline embed to the height it reports, between 120 and 20000 px.
+// A frame is resized only when the message comes from that frame's window, from the origin its src names,
+// that origin is this page's or listed in data-newsline-origins on this script tag, and the frame is a
+// Newsline embed (its src path ends in embed.html, or it carries data-newsline-frame).
+(() => {
+  const script = document.currentScript;
+  const origins = new Set([location.origin, ...(script?.dataset.newslineOrigins ?? '').split(/\s+/).filter(Boolean)]);
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (!data || data.type !== 'newsline:height' || !Number.isFinite(data.height)) return;
+    if (!origins.has(event.origin)) return;
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentWindow !== event.source) continue;
+      let src;
+      try {
+        src = new URL(frame.src, location.href);
+      } catch {
+        return;
+      }
+      const newsline = frame.hasAttribute('data-newsline-frame') || src.pathname.endsWith('/embed.html');
+      if (src.origin !== event.origin || !newsline) return;
+      frame.style.height = `${Math.min(20000, Math.max(120, Math.ceil(data.height)))}px`;
     }
-  }
-});
+  });
+})();

@@ -9,6 +9,8 @@ mod use_positions;
 mod use_url_hash;
 
 pub use use_element_width::use_element_width;
+#[cfg(target_arch = "wasm32")]
+pub use use_fetch_text::set_source_policy;
 pub use use_fetch_text::{use_fetch_text, Fetched, Prefetch};
 pub use use_positions::use_positions;
 pub use use_url_hash::{current_hash, use_url_hash};

@@ -4,10 +4,49 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit, Response};
 use yew::prelude::*;
 
-use crate::load::{acceptable_content_type, LoadError, LoadErrorKind};
+use crate::load::{acceptable_content_type, check_source, LoadError, LoadErrorKind};
+
+/// Where stories may come from, for every widget of this instance (the page's rule: its own origin, plus the
+/// origins it lists), and the built-in story's URL, which is always allowed (it ships with the widget's code).
+#[derive(Clone, Debug, Default)]
+struct SourcePolicy {
+    allowed: Vec<String>,
+    trusted: Option<String>,
+}
+
+thread_local! {
+    static POLICY: std::cell::RefCell<SourcePolicy> = std::cell::RefCell::default();
+}
+
+/// Sets the origins other than the page's own that stories may come from (as the page lists them: each is
+/// checked, and a console warning names any that is not an origin), and the built-in story's URL.
+#[cfg(target_arch = "wasm32")]
+pub fn set_source_policy(allowed: &[String], trusted: Option<String>) {
+    let (allowed, warnings) = crate::load::allowed_origins(allowed.iter().map(String::as_str));
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.into());
+    }
+    POLICY.with(|p| *p.borrow_mut() = SourcePolicy { allowed, trusted });
+}
+
+/// Why the story at `url` may not be downloaded, if it may not: see [`check_source`]. `url` is resolved
+/// against the document's base URL, as `fetch` resolves it, and checked as the browser wrote it out.
+fn refusal(url: &str) -> Option<LoadErrorKind> {
+    POLICY.with(|policy| {
+        let policy = policy.borrow();
+        if policy.trusted.as_deref() == Some(url) {
+            return None;
+        }
+        let window = web_sys::window()?;
+        let page = window.location().href().ok()?;
+        let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_else(|| page.clone());
+        let Ok(resolved) = web_sys::Url::new_with_base(url, &base) else { return Some(LoadErrorKind::BadAddress) };
+        check_source(&resolved.href(), &page, &policy.allowed).err()
+    })
+}
 
 /// Where a download stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,10 +71,11 @@ pub struct Prefetch {
 #[derive(Debug)]
 struct Handles {
     response: js_sys::Promise,
-    /// The response's bytes (an `ArrayBuffer`), or null when the page left them for the widget to read.
+    /// The response's bytes as the page read them ([`early_text`]), or null when the page left them for the
+    /// widget to read.
     body: Option<js_sys::Promise>,
     /// The response and its bytes when both had arrived by the time the widget started.
-    arrived: Option<(Response, js_sys::ArrayBuffer)>,
+    arrived: Option<(Response, wasm_bindgen::JsValue)>,
     controller: AbortController,
 }
 
@@ -50,7 +90,8 @@ impl Prefetch {
     /// and `bytes`: the response and its body, once they have arrived); `None` for anything else.
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<Prefetch> {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
-        let arrived = get("answer").and_then(|a| a.dyn_into().ok()).zip(get("bytes").and_then(|b| b.dyn_into().ok()));
+        let bytes = get("bytes").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>() || b.as_f64().is_some());
+        let arrived = get("answer").and_then(|a| a.dyn_into().ok()).zip(bytes);
         let handles = Handles {
             response: get("response")?.dyn_into().ok()?,
             body: get("body").and_then(|b| b.dyn_into().ok()),
@@ -71,8 +112,10 @@ impl Prefetch {
     fn take_arrived(&self, url: &str, max_bytes: usize) -> Option<Fetched> {
         let handles = self.handles.borrow_mut().take_if(|h| self.url == url && h.arrived.is_some())?;
         let (response, bytes) = handles.arrived?;
-        let text =
-            accept(&response, url, max_bytes).and_then(|()| text_of(&js_sys::Uint8Array::new(&bytes), max_bytes));
+        let text = match refusal(url) {
+            Some(kind) => Err(kind),
+            None => accept(&response, url, max_bytes).and_then(|()| early_text(&bytes, max_bytes)),
+        };
         Some(match text {
             Ok(text) => Fetched::Loaded(text.into()),
             Err(kind) => Fetched::Failed(LoadError { url: url.to_owned(), kind }),
@@ -136,10 +179,18 @@ pub fn use_fetch_text(
                 None => (None, AbortController::new().ok()),
             };
             let mut timer = None;
-            match url {
-                None if skip => {}
-                None => state.set(Fetched::Idle),
-                Some(url) => {
+            // A story from where the page does not allow is never requested (the page's early download
+            // makes the same check).
+            match (url, url.and_then(|url| refusal(url))) {
+                (None, _) if skip => {}
+                (None, _) => state.set(Fetched::Idle),
+                (Some(url), Some(kind)) => {
+                    if let Some(c) = &controller {
+                        c.abort();
+                    }
+                    state.set(Fetched::Failed(LoadError { url: url.to_string(), kind }));
+                }
+                (Some(url), None) => {
                     if *state != Fetched::Loading {
                         state.set(Fetched::Loading);
                     }
@@ -154,10 +205,10 @@ pub fn use_fetch_text(
                             }
                         }));
                     }
-                    let signal = controller.as_ref().map(AbortController::signal);
+                    let controller = controller.clone();
                     let (url, ms, max, cancelled) = (url.to_string(), *timeout_ms, *max_bytes, cancelled.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_text(&url, early, signal.as_ref(), max).await;
+                        let result = fetch_text(&url, early, controller.as_ref(), max).await;
                         if cancelled.get() {
                             return;
                         }
@@ -192,40 +243,73 @@ fn origin(url: &str) -> Option<String> {
 async fn fetch_text(
     url: &str,
     started: Option<Started>,
-    signal: Option<&web_sys::AbortSignal>,
+    controller: Option<&AbortController>,
     max_bytes: usize,
 ) -> Result<Rc<str>, LoadErrorKind> {
-    let network = |e: wasm_bindgen::JsValue| {
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .and_then(|e| e.message().as_string())
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "no answer".to_owned());
-        LoadErrorKind::Network(message)
-    };
     let (request, body) = match started {
         Some(Started { response, body }) => (response, body),
         None => {
             let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".to_owned()))?;
             let init = RequestInit::new();
-            init.set_signal(signal);
+            init.set_signal(controller.map(AbortController::signal).as_ref());
             (window.fetch_with_str_and_init(url, &init), None)
         }
     };
     let response = JsFuture::from(request).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
     accept(&response, url, max_bytes)?;
-    // The bytes, copied into WebAssembly memory in one go: decoding to a JS string and encoding it back
-    // would cost more than reading the whole story.
-    let read = match body {
-        Some(body) => JsFuture::from(body).await.map_err(network)?,
-        None => wasm_bindgen::JsValue::NULL,
-    };
-    let bytes = match read {
-        read if read.is_null() => JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?,
-        read => read,
-    };
-    text_of(&js_sys::Uint8Array::new(&bytes), max_bytes)
+    // The page may have read the bytes already (or stopped reading them at the limit).
+    if let Some(body) = body {
+        let read = JsFuture::from(body).await.map_err(network)?;
+        if !read.is_null() {
+            return early_text(&read, max_bytes);
+        }
+    }
+    read_body(&response, controller, max_bytes).await
+}
+
+/// An error from the browser as a network failure, with its message.
+fn network(e: wasm_bindgen::JsValue) -> LoadErrorKind {
+    let message = e
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "no answer".to_owned());
+    LoadErrorKind::Network(message)
+}
+
+/// Reads the body as it arrives and stops as soon as more than `max_bytes` have come, whatever size the
+/// server announced: the download is cancelled, so a server that sends no size, a wrong one, or a compressed
+/// body that inflates past the limit never makes the page hold more than the limit.
+/// The chunks stay in JavaScript until the end, then are copied once into the text the widget keeps.
+async fn read_body(
+    response: &Response,
+    controller: Option<&AbortController>,
+    max_bytes: usize,
+) -> Result<Rc<str>, LoadErrorKind> {
+    let Some(stream) = response.body() else { return Ok(Rc::from("")) };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let chunks = js_sys::Array::new();
+    let mut total = 0usize;
+    loop {
+        let step: ReadableStreamReadResult = JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+        if step.get_done().unwrap_or(true) {
+            break;
+        }
+        let Ok(chunk) = step.get_value().dyn_into::<js_sys::Uint8Array>() else {
+            return Err(LoadErrorKind::Network("the browser gave the story's bytes in an unknown form".to_owned()));
+        };
+        total = total.saturating_add(chunk.length() as usize);
+        if total > max_bytes {
+            let _ = reader.cancel();
+            if let Some(c) = controller {
+                c.abort();
+            }
+            return Err(LoadErrorKind::OverLimit { read: total, max: max_bytes });
+        }
+        chunks.push(&chunk);
+    }
+    Ok(shared_text(&chunks, total))
 }
 
 /// Whether the response to `url` may be read as a story: the same site, a success, a JSON-like type and a
@@ -250,21 +334,37 @@ fn accept(response: &Response, url: &str, max_bytes: usize) -> Result<(), LoadEr
     }
 }
 
-/// The story's bytes as text, if there are not more than `max_bytes` of them.
-fn text_of(bytes: &js_sys::Uint8Array, max_bytes: usize) -> Result<Rc<str>, LoadErrorKind> {
-    if bytes.length() as usize > max_bytes {
-        return Err(LoadErrorKind::TooLarge { bytes: bytes.length() as usize, max: max_bytes });
+/// The story as the page read it ahead of the widget: an `ArrayBuffer` of the whole body, or the number of
+/// bytes after which the page stopped reading because they passed its limit (the same limit as the widget's).
+fn early_text(read: &wasm_bindgen::JsValue, max_bytes: usize) -> Result<Rc<str>, LoadErrorKind> {
+    if let Some(stopped) = read.as_f64() {
+        return Err(LoadErrorKind::OverLimit { read: stopped as usize, max: max_bytes });
     }
-    Ok(shared_text(bytes))
+    let bytes = js_sys::Uint8Array::new(read);
+    let length = bytes.length() as usize;
+    if length > max_bytes {
+        return Err(LoadErrorKind::OverLimit { read: length, max: max_bytes });
+    }
+    Ok(shared_text(&js_sys::Array::of1(&bytes), length))
 }
 
-/// The bytes as shared text, copied once, straight into the allocation the widget keeps. As `Response.text()`
-/// reads it: UTF-8, anything else replaced by U+FFFD.
-fn shared_text(bytes: &js_sys::Uint8Array) -> Rc<str> {
-    let mut buffer: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(bytes.length() as usize);
-    let Some(slots) = Rc::get_mut(&mut buffer) else { return Rc::from(String::from_utf8_lossy(&bytes.to_vec())) };
-    bytes.copy_to_uninit(slots);
-    // SAFETY: `copy_to_uninit` has written every byte of the slice.
+/// The chunks (`Uint8Array`s, `total` bytes in all) as shared text, copied once, straight into the allocation
+/// the widget keeps. As `Response.text()` reads it: UTF-8, anything else replaced by U+FFFD.
+fn shared_text(chunks: &js_sys::Array, total: usize) -> Rc<str> {
+    let mut buffer: Rc<[std::mem::MaybeUninit<u8>]> = Rc::new_uninit_slice(total);
+    let Some(slots) = Rc::get_mut(&mut buffer) else { return Rc::from("") };
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let chunk: js_sys::Uint8Array = chunk.unchecked_into();
+        let end = at + chunk.length() as usize;
+        let Some(slot) = slots.get_mut(at..end) else { return Rc::from("") };
+        chunk.copy_to_uninit(slot);
+        at = end;
+    }
+    if at != total {
+        return Rc::from("");
+    }
+    // SAFETY: the chunks, `total` bytes in all, have written every byte of the slice.
     let buffer: Rc<[u8]> = unsafe { buffer.assume_init() };
     match std::str::from_utf8(&buffer) {
         // SAFETY: the bytes are valid UTF-8, and `str` has the layout of `[u8]`.

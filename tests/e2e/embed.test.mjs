@@ -303,12 +303,17 @@ test('a panic in one widget is contained: it says so, and the other widget keeps
     window.__a = window.Newsline.mount(a, { hash: false });
     window.__b = window.Newsline.mount(b, { hash: false });
     await Promise.all([window.__a.mounted, window.__b.mounted]);
+    window.__error = new Promise((r) => a.addEventListener('newsline:error', (e) => r(e.detail), { once: true }));
     await window.__a.panicForTesting();
   });
   const crashed = page.locator('#a .nl-crashed');
   await crashed.waitFor();
   assert.equal(await crashed.getAttribute('role'), 'alert');
   assert.match(await crashed.textContent(), /This timeline stopped working/);
+  assert.equal(await crashed.locator('.nl-retry').textContent(), 'Retry');
+  const detail = await page.evaluate(() => window.__error);
+  assert.equal(detail.crashed, true);
+  assert.match(detail.message, /after an internal error: panicked at [^]*a panic requested by panicForTesting\(\)/);
   assert.ok(logged.some((t) => t.includes('Newsline: the timeline stopped after an internal error')), logged.join('\n'));
   await page.locator('#b .nl-next').click();
   assert.equal(await page.locator('#b .nl-position').textContent(), '2 of 8');
@@ -340,7 +345,8 @@ test('a story over the size limit is refused with the limit named', async () => 
   await page.evaluate(() => window.Newsline.mount(document.getElementById('slot'), { src: '/data/baghdad-talks-2007.json', maxBytes: 1000, hash: false }));
   const panel = page.locator('#slot .nl-error');
   await panel.waitFor();
-  assert.match(await panel.textContent(), /is 1\d,\d{3} bytes, more than this timeline accepts \(1,000 at most\)/);
+  // Counted as it arrives: the download stops once past the limit, whatever size the server announced.
+  assert.match(await panel.textContent(), /is larger than this timeline accepts \(1,000 bytes at most\): the download was stopped after [\d,]+ bytes/);
   await page.evaluate(() => {
     const el = document.createElement('div');
     el.id = 'few';
