@@ -183,7 +183,8 @@ mod csv_format {
     use crate::json::{Json, Key, Path};
     use crate::limits::Limits;
     use crate::parse::check_json_with;
-    use crate::validate::{capped, map_problems, Checked, Problem, ProblemKind, Problems, Severity};
+    use crate::problem::{capped, Problem, ProblemKind, Problems, Severity};
+    use crate::validate::{map_problems, Checked};
 
     /// The template's columns, as TimelineJS names them.
     const COLUMNS: &[&str] = &[
@@ -539,9 +540,9 @@ mod csv_format {
             let took = start.elapsed();
             assert_eq!(checked.timeline.events.len(), 4_000);
             let w = &checked.warnings;
-            assert_eq!(w.len(), crate::validate::MAX_PROBLEMS + 1);
+            assert_eq!(w.len(), crate::problem::MAX_PROBLEMS + 1);
             assert_eq!(w[0].to_string(), "row 1 (X0): the column \"X0\" is not one of TimelineJS's and is ignored");
-            assert_eq!(crate::validate::warning_count(w), 40_000);
+            assert_eq!(crate::problem::warning_count(w), 40_000);
             assert!(took.as_secs_f64() < 2.0, "read in {took:?}");
         }
 

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod problem;
 pub mod scale;
 pub mod state;
 pub mod story;

@@ -4,10 +4,9 @@
 
 use crate::json::{Json, Path};
 use crate::limits::Limits;
+use crate::problem::{capped, Problem, ProblemKind, Severity};
 use crate::timelinejs;
-use crate::validate::{
-    capped, map_problems, validate_imported, validate_with, Checked, Problem, ProblemKind, Severity,
-};
+use crate::validate::{map_problems, validate_imported, validate_with, Checked};
 
 /// Parses and validates story text, Newsline's own JSON or TimelineJS JSON (recognised by its shape):
 /// the checked story, or every problem found, with paths as they stand in the file.

@@ -12,8 +12,8 @@ use crate::date::DateSpec;
 use crate::json::{Json, Key, Path};
 use crate::limits::Limits;
 use crate::model::Timeline;
+use crate::problem::{Problem, ProblemKind, Problems, Severity};
 use crate::text;
-use crate::validate::{Problem, ProblemKind, Problems, Severity};
 
 /// Whether `json` looks like a TimelineJS file rather than a Newsline one: a title slide object, or
 /// events with `start_date` or a `text` object.
@@ -203,7 +203,7 @@ impl Ids {
 }
 
 struct Importer {
-    /// Capped as a check's problems are ([`crate::validate::MAX_PROBLEMS`]).
+    /// Capped as a check's problems are ([`crate::problem::MAX_PROBLEMS`]).
     warnings: Problems,
     /// The longest text read, in characters ([`Limits::max_text`]).
     max_text: usize,

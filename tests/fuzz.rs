@@ -11,10 +11,10 @@ use newsline::date::DateSpec;
 use newsline::json::{self, Json, Key};
 use newsline::layout::{place_markers, MAX_LANES};
 use newsline::parse::{check_json, read_story};
+use newsline::problem::{error_count, Problem, ProblemKind, Severity, MAX_PROBLEMS};
 use newsline::state::IdSet;
 use newsline::story::DEFAULT_STORY_JSON;
 use newsline::text::{self, Block, Inline, MAX_NESTING};
-use newsline::validate::{error_count, Problem, ProblemKind, Severity, MAX_PROBLEMS};
 use proptest::prelude::*;
 
 /// Pieces that made the text parsers search far, or nest deep, when repeated ([`pathological`]).

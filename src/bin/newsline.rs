@@ -23,8 +23,9 @@ mod cli {
     use newsline::convert::{read_csv_with, to_newsline};
     use newsline::limits::Limits;
     use newsline::parse::read_story_with;
+    use newsline::problem::{error_count, warning_count, Problem, ProblemKind, Severity};
     use newsline::timelinejs;
-    use newsline::validate::{error_count, warning_count, Checked, Problem, ProblemKind, Severity};
+    use newsline::validate::Checked;
 
     const USAGE: &str = "usage:
   newsline check [LIMITS] FILE...

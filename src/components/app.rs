@@ -19,8 +19,8 @@ use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
 use crate::parse::read_story_with;
+use crate::problem::{Problem, ProblemKind, Severity};
 use crate::state::{Action, Change, Session};
-use crate::validate::{Problem, ProblemKind, Severity};
 
 /// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
 #[derive(Clone, Debug, PartialEq)]
