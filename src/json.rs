@@ -39,6 +39,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "hour",
     "kind",
     "link",
+    "note",
     "role",
     "text",
     "year",
@@ -75,6 +76,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "statements",
     "millisecond",
     "display_date",
+    "sequence_known",
 ];
 
 /// The bytes that end a stretch of plain text inside double quotes: the closing quote, an escape, or a
@@ -881,6 +883,12 @@ mod tests {
     #[test]
     fn known_keys_are_sorted_and_borrowed() {
         assert!(KNOWN_KEYS.windows(2).all(|w| (w[0].len(), w[0]) < (w[1].len(), w[1])), "sorted for the search");
+        // Every field of the format is read without a copy of its name.
+        for (object, fields) in crate::validate::FORMAT {
+            for field in fields.iter().filter(|f| **f != "$schema") {
+                assert!(KNOWN_KEYS.contains(field), "{object}.{field} is not in KNOWN_KEYS");
+            }
+        }
         for known in KNOWN_KEYS {
             assert!(matches!(key_of(known), Cow::Borrowed(k) if k == *known), "{known}");
         }

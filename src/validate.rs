@@ -113,6 +113,20 @@ pub(crate) const NOTE_FIELDS: &[&str] = &["text", "sources"];
 pub(crate) const NOTE_REQUIRED: &[&str] = &["text"];
 pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute"];
 
+/// Every object of the format with its fields, for everything that must agree with the validator: the JSON
+/// reader's known names (`json::KNOWN_KEYS`), the JSON Schema, and the fuzz targets' generated trees each have a
+/// test or a use that reads this table, so a new field is added here first (DEVELOPERS.md, "Adding a field").
+pub const FORMAT: &[(&str, &[&str])] = &[
+    ("story", TIMELINE_FIELDS),
+    ("source", SOURCE_FIELDS),
+    ("era", ERA_FIELDS),
+    ("event", EVENT_FIELDS),
+    ("media", MEDIA_FIELDS),
+    ("statement", STATEMENT_FIELDS),
+    ("note", NOTE_FIELDS),
+    ("date", DATE_FIELDS),
+];
+
 /// Collects problems while it reads.
 struct Reader {
     problems: Problems,
@@ -1046,6 +1060,8 @@ mod tests {
     fn the_json_schema_matches_the_validator() {
         let schema: serde_json::Value =
             serde_json::from_str(include_str!("../www/schema/newsline.schema.json")).expect("the schema is JSON");
+        // The objects of the format with their required fields; every object of `FORMAT` but the date, whose
+        // parts are checked below, is here.
         let objects: &[(&str, &[&str], &[&str])] = &[
             ("", TIMELINE_FIELDS, TIMELINE_REQUIRED),
             ("source", SOURCE_FIELDS, SOURCE_REQUIRED),
@@ -1055,6 +1071,10 @@ mod tests {
             ("statement", STATEMENT_FIELDS, STATEMENT_REQUIRED),
             ("note", NOTE_FIELDS, NOTE_REQUIRED),
         ];
+        let named: Vec<&[&str]> = objects.iter().map(|(_, fields, _)| *fields).collect();
+        for (object, fields) in FORMAT.iter().filter(|(object, _)| *object != "date") {
+            assert!(named.contains(fields), "{object} is not checked against the schema");
+        }
         for (name, fields, required) in objects {
             let def = if name.is_empty() { &schema } else { &schema["$defs"][name] };
             // A note is text or an object: the object's fields are those of its second form.
