@@ -517,6 +517,10 @@ try {
   lines.push('The steps between the story\'s text arriving and the first render, natively. The widget runs the same code as WebAssembly, several times slower on a first load: Chromium runs it in its baseline compiler at first (at 10,000 events, read here in about 14 ms, the widget\'s reading takes 55 to 110 ms and its first render about 25 ms more). Generated TimelineJS stories as above.', '');
   lines.push('```', core.trim(), '```', '');
 } catch {}
+// Decisions taken on figures measured apart (bench/decisions.md) are kept with the figures.
+try {
+  lines.push((await readFile(join(ROOT, 'bench', 'decisions.md'), 'utf8')).trim(), '');
+} catch {}
 // A run of the phone profile alone only prints: the committed figures are those of whole runs.
 if (!PHONE_ONLY) {
   await writeFile(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');

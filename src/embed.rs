@@ -24,99 +24,62 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
-use crate::components::{App, AppProps, Controller, Notice};
+use crate::components::{App, AppProps, Controller};
 pub use crate::hooks::Prefetch;
-use crate::limits::{Limits, Requested};
+use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
+use crate::options::Given;
+pub use crate::options::Options;
 use crate::state::Action;
+use crate::state::Notice;
 
 /// Marks an element that has a widget, so a later scan leaves it alone.
 const MOUNTED: &str = "data-newsline-mounted";
 
-/// Options as the JS API takes them (`Newsline.mount(element, options)`); every field is optional.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    pub src: Option<String>,
-    /// Story JSON as text (the JS wrapper stringifies an object).
-    pub data: Option<String>,
-    pub start: Option<String>,
-    pub theme: Option<String>,
-    pub hash: Option<bool>,
-    pub height: Option<u32>,
-    pub heading_level: Option<u8>,
-    pub timeout: Option<u32>,
-    pub max_bytes: Option<usize>,
-    pub max_events: Option<usize>,
-    pub max_text: Option<usize>,
-    pub max_depth: Option<usize>,
-    /// The options came from the element's attributes, which anyone who can put a `<div>` in the page can
-    /// write: their limits can only be lowered.
-    pub from_attributes: bool,
+/// Reads an options object from the page (`{ src, data, start, theme, hash, height, headingLevel, timeout,
+/// maxBytes, maxEvents, maxText, maxDepth }`), with warnings for members that are not options; `Err` says
+/// which option has a value of the wrong type.
+///
+/// Each member is read as a typed [`Given`] and checked by [`Options::from_object`]. Deserializing the object
+/// with serde-wasm-bindgen did the same for 16 KB (gzip) more of WebAssembly (BENCHMARKS.md, "Decisions"), so
+/// the members are taken with `Object.entries`; the event details going out are serialized by it (1 KB).
+pub fn options_from_js(value: &JsValue) -> Result<(Options, Vec<String>), String> {
+    use wasm_bindgen::JsCast;
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| value.is_object() && !js_sys::Array::is_array(value))
+        .ok_or_else(|| "the options must be an object, e.g. { src: \"story.json\" }".to_owned())?;
+    let entries = js_sys::Object::entries(object);
+    let members = entries.iter().filter_map(|pair| {
+        let pair: js_sys::Array = pair.dyn_into().ok()?;
+        Some((pair.get(0).as_string()?, given(&pair.get(1))))
+    });
+    Options::from_object(members)
 }
 
-impl Options {
-    /// Reads an options object from the page (`{ src, data, start, theme, hash, height, headingLevel,
-    /// timeout, maxBytes, maxEvents, maxText, maxDepth }`), or says which option is wrong and why.
-    pub fn from_js(value: &JsValue) -> Result<Options, String> {
-        let get = |key: &str| {
-            js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_null() && !v.is_undefined())
-        };
-        let text = |key: &str| match get(key) {
-            None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| format!("\"{key}\" must be text")),
-        };
-        let whole = |key: &str| match get(key) {
-            None => Ok(None),
-            Some(v) => v
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-                .map(|n| Some(n as u32))
-                .ok_or_else(|| format!("\"{key}\" must be a whole number from 0 up")),
-        };
-        let size = |key: &str| whole(key).map(|n| n.map(|n| n as usize));
-        Ok(Options {
-            src: text("src")?,
-            data: text("data")?,
-            start: text("start")?,
-            theme: text("theme")?,
-            hash: match get("hash") {
-                None => None,
-                Some(v) => Some(v.as_bool().ok_or_else(|| "\"hash\" must be true or false".to_owned())?),
-            },
-            height: whole("height")?,
-            heading_level: whole("headingLevel")?.map(|n| n.min(6) as u8),
-            timeout: whole("timeout")?,
-            max_bytes: size("maxBytes")?,
-            max_events: size("maxEvents")?,
-            max_text: size("maxText")?,
-            max_depth: size("maxDepth")?,
-            from_attributes: false,
-        })
+/// A JavaScript value as the options reader takes it.
+fn given(value: &JsValue) -> Given {
+    if value.is_null() || value.is_undefined() {
+        Given::Nothing
+    } else if let Some(text) = value.as_string() {
+        Given::Text(text)
+    } else if let Some(n) = value.as_f64() {
+        Given::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Given::Bool(b)
+    } else if js_sys::Array::is_array(value) {
+        Given::Other("a list")
+    } else {
+        Given::Other("an object")
     }
+}
 
-    /// Reads the `data-*` attributes of `element`.
-    pub fn from_element(element: &Element) -> Options {
-        let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-        Options {
-            src: attr("data-src"),
-            data: None,
-            start: attr("data-start"),
-            theme: attr("data-theme"),
-            hash: attr("data-hash").and_then(|v| match v.as_str() {
-                "on" | "true" => Some(true),
-                "off" | "false" => Some(false),
-                _ => None,
-            }),
-            height: attr("data-height").and_then(|v| v.strip_suffix("px").unwrap_or(&v).parse().ok()),
-            heading_level: attr("data-heading-level").and_then(|v| v.parse().ok()),
-            timeout: attr("data-timeout").and_then(|v| v.parse().ok()),
-            max_bytes: attr("data-max-bytes").and_then(|v| v.parse().ok()),
-            max_events: attr("data-max-events").and_then(|v| v.parse().ok()),
-            max_text: attr("data-max-text").and_then(|v| v.parse().ok()),
-            max_depth: attr("data-max-depth").and_then(|v| v.parse().ok()),
-            from_attributes: true,
-        }
-    }
+/// Reads the `data-*` attributes of `element`, with warnings for values that cannot be used.
+pub fn options_from_element(element: &Element) -> (Options, Vec<String>) {
+    let names: Vec<String> = element.get_attribute_names().iter().filter_map(|n| n.as_string()).collect();
+    let values: Vec<(String, String)> =
+        names.into_iter().filter_map(|n| element.get_attribute(&n).map(|v| (n, v))).collect();
+    Options::from_attributes(values.iter().map(|(n, v)| (n.as_str(), v.as_str())))
 }
 
 /// A mounted widget. Dropping it leaves the widget running; [`Mounted::destroy`] removes it.
@@ -161,15 +124,7 @@ pub fn mount(
     allowed_origins: &[String],
 ) -> Mounted {
     crate::hooks::set_source_policy(allowed_origins, default_src.clone());
-    let (limits, warnings) = Limits::requested(
-        Requested {
-            max_bytes: options.max_bytes,
-            max_events: options.max_events,
-            max_text: options.max_text,
-            max_depth: options.max_depth,
-        },
-        !options.from_attributes,
-    );
+    let (limits, warnings) = Limits::requested(options.limits, !options.from_attributes);
     for warning in warnings {
         web_sys::console::warn_1(&warning.into());
     }
@@ -181,7 +136,7 @@ pub fn mount(
         timeout_ms: options.timeout.unwrap_or(DEFAULT_TIMEOUT_MS),
         start: options.start.map(Into::into),
         hash: options.hash.unwrap_or_else(|| widgets_on_page() <= 1),
-        heading_level: options.heading_level.unwrap_or(2),
+        heading_level: options.heading_level.unwrap_or_default(),
         theme: options.theme.unwrap_or_else(|| "light".to_owned()).into(),
         height: options.height,
         // The widget's content box: the element less the widget's border and padding (17 px a side).
@@ -198,38 +153,15 @@ pub fn mount(
     Mounted { app: Some(app), controller, element }
 }
 
-/// Dispatches a notice as a bubbling `newsline:*` CustomEvent on the widget's element.
+/// Dispatches a notice as a bubbling `newsline:*` CustomEvent on the widget's element, its fields the
+/// event's `detail` (serialized by serde-wasm-bindgen; a missing url or message is `null`).
 fn announce(element: &Element, notice: &Notice) {
-    let detail = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
-    };
-    let name = match notice {
-        Notice::Ready { selected, events } => {
-            set("selected", selected.into());
-            set("events", (*events as u32).into());
-            "newsline:ready"
-        }
-        Notice::Select { id } => {
-            set("id", id.into());
-            "newsline:select"
-        }
-        Notice::Toggle { statement, expanded } => {
-            set("statement", statement.into());
-            set("expanded", (*expanded).into());
-            "newsline:toggle"
-        }
-        Notice::Error { url, message, problems } => {
-            set("url", url.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-            set("message", message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-            set("problems", problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into());
-            "newsline:error"
-        }
-    };
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let Ok(detail) = serde::Serialize::serialize(notice, &serializer) else { return };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(notice.event_name(), &init) {
         let _ = element.dispatch_event(&event);
     }
 }

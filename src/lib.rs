@@ -12,6 +12,7 @@ pub mod layout;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod options;
 pub mod parse;
 pub mod problem;
 pub mod scale;

@@ -11,7 +11,7 @@
 mod api {
     use std::cell::RefCell;
 
-    use newsline::embed::{self, Mounted, Options, Prefetch};
+    use newsline::embed::{self, Mounted, Prefetch};
     use newsline::state::Action;
     use wasm_bindgen::prelude::*;
 
@@ -161,14 +161,17 @@ mod api {
     ) -> Result<Widget, JsError> {
         ROOT.with(|r| *r.borrow_mut() = Some(element.clone()));
         let prefetch = Prefetch::from_js(&prefetch);
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::from_element(&element)
+        let (options, warnings) = if options.is_undefined() || options.is_null() {
+            embed::options_from_element(&element)
         } else {
-            Options::from_js(&options).map_err(|e| {
+            embed::options_from_js(&options).map_err(|e| {
                 prefetch.as_ref().map(Prefetch::cancel);
                 JsError::new(&format!("Newsline.mount: the options are not valid: {e}"))
             })?
         };
+        for warning in warnings {
+            web_sys::console::warn_1(&warning.into());
+        }
         let allowed = allowed_origins.unwrap_or_default();
         Ok(Widget(embed::mount(element, options, default_src, prefetch, &allowed)))
     }

@@ -147,7 +147,7 @@ impl Session {
 
     /// The session after `action`, with what changed for the page, or `None` when nothing the reader would
     /// see changes. The frame is computed again only when the layout's inputs changed.
-    pub fn act(&self, action: Action) -> Option<(Session, Vec<Change>)> {
+    pub fn act(&self, action: Action) -> Option<(Session, Vec<Notice>)> {
         let mut view = self.view.apply(&self.timeline, &self.frame, action)?;
         let frame = if view.same_frame(&self.view) {
             self.frame.clone()
@@ -165,25 +165,49 @@ impl Session {
     }
 }
 
-/// Something the reader (or the embedding page) changed, as the page is told of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Another event is open.
-    Selected(String),
-    /// A statement was expanded (`true`) or collapsed.
-    Toggled(String, bool),
+/// What the widget tells the page, as one type from the state to the DOM: each variant is a bubbling
+/// `newsline:*` event on the widget's element ([`Notice::event_name`]) whose `detail` is the variant's fields,
+/// serialized at the boundary (`embed`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Notice {
+    /// The story is on screen, with this event open: `newsline:ready`.
+    Ready { selected: String, events: usize },
+    /// The reader (or the page) opened another event: `newsline:select`.
+    Select { id: String },
+    /// A statement was expanded or collapsed: `newsline:toggle`.
+    Toggle { statement: String, expanded: bool },
+    /// The story cannot be shown: the download failed (`message`) or the data has `problems`:
+    /// `newsline:error`.
+    Error { url: Option<String>, message: Option<String>, problems: Vec<String> },
+}
+
+impl Notice {
+    /// The DOM event that carries it.
+    pub fn event_name(&self) -> &'static str {
+        match self {
+            Notice::Ready { .. } => "newsline:ready",
+            Notice::Select { .. } => "newsline:select",
+            Notice::Toggle { .. } => "newsline:toggle",
+            Notice::Error { .. } => "newsline:error",
+        }
+    }
 }
 
 /// What changed from `before` to `after`, in the order a reader would name it: the selection, then the
 /// statements in id order.
-pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Vec<Change> {
+pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Vec<Notice> {
     let mut out = Vec::new();
     if before.selected != after.selected {
         if let Some(event) = timeline.events.get(after.selected) {
-            out.push(Change::Selected(event.id.clone()));
+            out.push(Notice::Select { id: event.id.clone() });
         }
     }
-    out.extend(toggled(&before.expanded, &after.expanded).into_iter().map(|(id, on)| Change::Toggled(id, on)));
+    out.extend(
+        toggled(&before.expanded, &after.expanded)
+            .into_iter()
+            .map(|(statement, expanded)| Notice::Toggle { statement, expanded }),
+    );
     out
 }
 
@@ -459,19 +483,19 @@ mod tests {
         let t = timeline();
         let before = session();
         let (_, changed) = before.act(Action::SelectId("talks-open".into())).unwrap();
-        assert_eq!(changed, [Change::Selected("talks-open".into())]);
+        assert_eq!(changed, [Notice::Select { id: "talks-open".into() }]);
         let opened = run(&before, &[Action::SelectId("talks-open".into())]);
         let (_, changed) = opened.act(Action::ExpandAll).unwrap();
         assert_eq!(
             changed,
             [
-                Change::Toggled("maliki-common-ground".into(), true),
-                Change::Toggled("maliki-principal-party".into(), true),
+                Notice::Toggle { statement: "maliki-common-ground".into(), expanded: true },
+                Notice::Toggle { statement: "maliki-principal-party".into(), expanded: true },
             ]
         );
         let (_, changed) = before.act(Action::ZoomIn).unwrap();
         assert!(changed.is_empty());
-        assert_eq!(changes(&t, &before.view, &opened.view), [Change::Selected("talks-open".into())]);
+        assert_eq!(changes(&t, &before.view, &opened.view), [Notice::Select { id: "talks-open".into() }]);
     }
 
     #[test]
@@ -523,7 +547,7 @@ mod tests {
         let opened = act(&s, Action::OpenGroup(0)).unwrap();
         assert_eq!((opened.view.selected, opened.view.overview), (0, false));
         let (_, changed) = s.act(Action::OpenGroup(3)).unwrap();
-        assert_eq!(changed, vec![Change::Selected("e3".into())]);
+        assert_eq!(changed, vec![Notice::Select { id: "e3".into() }]);
         assert!(act(&s, Action::OpenGroup(999)).is_none());
         // A widget grown wide enough for the whole story leaves the overview, and no flag of it stays behind.
         let wide = act(&s, Action::Resize(100_000.0)).unwrap();

@@ -99,7 +99,12 @@ async fn shows_every_event_and_opens_the_first() {
         w.one(".newsline").get_attribute("aria-labelledby").map(|id| w.text(&format!("#{id}"))),
         Some(story.title.clone())
     );
-    let h3 = Mounted::new(AppProps { heading_level: 3, start: Some("talks-held".into()), ..no_hash() }).await;
+    let h3 = Mounted::new(AppProps {
+        heading_level: newsline::options::HeadingLevel::new(3),
+        start: Some("talks-held".into()),
+        ..no_hash()
+    })
+    .await;
     assert_eq!(h3.one(".nl-card-headline").tag_name(), "H3");
     assert_eq!(h3.one(".nl-statements-title").tag_name(), "H4");
 }

@@ -18,22 +18,12 @@ use crate::json::Path;
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
 use crate::model::Timeline;
+use crate::options::HeadingLevel;
 use crate::parse::read_story_with;
 use crate::problem::{Problem, ProblemKind, Severity};
-use crate::state::{Action, Change, Session};
+use crate::state::{Action, Session};
 
-/// What the widget tells its embedder; `embed` turns these into `newsline:*` DOM events.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The story is on screen, with this event open.
-    Ready { selected: String, events: usize },
-    /// The reader (or the embedder) opened another event.
-    Select { id: String },
-    /// A statement was expanded or collapsed.
-    Toggle { statement: String, expanded: bool },
-    /// The story cannot be shown: the download failed (`message`) or the data has `problems`.
-    Error { url: Option<String>, message: Option<String>, problems: Vec<String> },
-}
+pub use crate::state::Notice;
 
 /// A way in for the embedding page: the running widget hands its dispatcher here, and the page's
 /// `select()`, `next()` ... calls go through it. Equal only to itself.
@@ -82,8 +72,8 @@ pub struct AppProps {
     #[prop_or(true)]
     pub hash: bool,
     /// Heading level of the event cards (their statement lists sit one below); the title names the region.
-    #[prop_or(2)]
-    pub heading_level: u8,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
     /// `light`, `dark` or `auto` (follows the reader's system setting).
     #[prop_or(AttrValue::Static("light"))]
     pub theme: AttrValue,
@@ -207,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, Some(Err(problems))) => html! {
             <ErrorView
                 problems={problems.clone()}
-                heading_level={props.heading_level}
+                heading_level={props.heading_level.card()}
                 url={props.src.clone()}
                 on_retry={props.src.is_some().then_some(retry)}
                 {theme}
@@ -216,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
         (Fetched::Failed(error), None) => html! {
             <ErrorView
                 problems={Shared::default()}
-                heading_level={props.heading_level}
+                heading_level={props.heading_level.card()}
                 url={props.src.clone()}
                 message={error.to_string()}
                 on_retry={retry}
@@ -273,7 +263,7 @@ fn warn_in_console(warnings: &[Problem]) {
 /// after the render: several actions dispatched before one render still give one notice each.
 struct Store {
     session: Session,
-    outbox: Rc<RefCell<Vec<Change>>>,
+    outbox: Rc<RefCell<Vec<Notice>>>,
 }
 
 impl PartialEq for Store {
@@ -304,7 +294,7 @@ struct TimelineViewProps {
     timeline: Shared<Timeline>,
     start: Option<AttrValue>,
     hash: bool,
-    heading_level: u8,
+    heading_level: HeadingLevel,
     theme: &'static str,
     height: Option<u32>,
     initial_width: Option<f64>,
@@ -379,11 +369,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let outbox = store.outbox.clone();
         use_effect_with(view.clone(), move |_| {
             let sent = std::mem::take(&mut *outbox.borrow_mut());
-            for change in sent {
-                on_notice.emit(match change {
-                    Change::Selected(id) => Notice::Select { id },
-                    Change::Toggled(statement, expanded) => Notice::Toggle { statement, expanded },
-                });
+            for notice in sent {
+                on_notice.emit(notice);
             }
         });
     }
@@ -428,7 +415,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     // Event cards take the embedder's heading level (their statement lists one below); the story title names
     // the widget's region and is not itself a heading, so the cards sit where the page's outline expects.
-    let level = props.heading_level.clamp(1, 5);
+    let level = props.heading_level.card();
     let title_id = format!("{uid}-title");
     let on_select = dispatch.reform(Action::Select);
     // A group leaves the overview: focus goes on to the opened event's marker.
