@@ -10,16 +10,26 @@ use std::collections::HashMap;
 use crate::model::Timeline;
 use crate::scale::{place, Params, Scale};
 
-/// Widest a flag gets, when there is room.
+// The numbers marked "stylesheet" below are mirrored in `www/newsline.css`; the test
+// `the_stylesheet_agrees_with_the_layout` fails when one side changes alone.
+
+/// Widest a flag gets, when there is room (stylesheet: `.nl-marker`'s width before positions apply).
 pub const PREFERRED_FLAG_WIDTH: f64 = 200.0;
 /// Free space between two flags in one row.
 pub const FLAG_GAP: f64 = 8.0;
 /// Rows of flags above the axis.
 pub const MAX_ROWS: usize = 3;
-/// Height of one row of flags, in CSS pixels (the stylesheet's `--nl-row-height` matches).
+/// Height of one row of flags, in CSS pixels (stylesheet: `--nl-row-height`).
 pub const ROW_HEIGHT: f64 = 76.0;
-/// Height of the axis strip under the flags (the stylesheet's `--nl-axis-height` matches).
+/// Height of the axis strip under the flags (stylesheet: `--nl-axis-height`).
 pub const AXIS_HEIGHT: f64 = 52.0;
+/// Room above the top row of flags on the marker strip (stylesheet: the `.nl-track`'s height before
+/// positions apply, one row and this).
+pub const TRACK_HEADROOM: f64 = 16.0;
+/// Room above the top row when eras are drawn: their labels run along the top of the strip.
+pub const ERA_HEADROOM: f64 = 36.0;
+/// Room above the overview's groups.
+pub const OVERVIEW_HEADROOM: f64 = 12.0;
 
 /// Below this width the widget shows a vertical list instead of the axis.
 pub const NARROW_BELOW: f64 = 600.0;
@@ -173,7 +183,8 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
 }
 
-/// Closest two overview clusters may be, centre to centre, in CSS pixels.
+/// Closest two overview clusters may be, centre to centre, in CSS pixels (stylesheet: a `.nl-group` is
+/// narrower, centred on its place).
 pub const CLUSTER_SPACING: f64 = 80.0;
 
 /// One marker of the overview: the events `first..=last` (in time order), drawn at `x`.
@@ -478,5 +489,65 @@ mod tests {
                 assert!(w[0] + width + 4.0 <= w[1], "overlap in row {r}: {w:?}");
             }
         }
+    }
+
+    /// The declarations of the rule for exactly `selector` in `css`.
+    fn rule<'a>(css: &'a str, selector: &str) -> &'a str {
+        let open = format!("\n{selector} {{\n");
+        let at = css.find(&open).unwrap_or_else(|| panic!("no rule `{selector}` in newsline.css")) + open.len();
+        &css[at..at + css[at..].find('}').unwrap()]
+    }
+
+    /// The value of `property` in `declarations`, as written (`calc(...)`, `76px`).
+    fn value<'a>(declarations: &'a str, property: &str) -> &'a str {
+        declarations
+            .lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(property)?.strip_prefix(':'))
+            .unwrap_or_else(|| panic!("no `{property}` in {declarations}"))
+            .trim()
+            .trim_end_matches(';')
+    }
+
+    /// `value` in pixels: `76px` gives 76.
+    fn px(value: &str) -> f64 {
+        let number = value.strip_suffix("px").unwrap_or_else(|| panic!("`{value}` is not in px"));
+        number.parse().unwrap_or_else(|_| panic!("`{value}` is not a number of px"))
+    }
+
+    #[test]
+    fn the_stylesheet_agrees_with_the_layout() {
+        let css = include_str!("../www/newsline.css");
+        let root = rule(css, ".newsline");
+        // A flag row: the layout stacks markers `ROW_HEIGHT` apart (`data-h`, the lanes' `data-y`), the
+        // stylesheet sizes the marker items and their flags from the same variable.
+        assert_eq!(px(value(root, "--nl-row-height")), ROW_HEIGHT);
+        // The axis under the flags: rows start this far up in the layout; the stylesheet puts the axis line,
+        // the ticks and the bottom of every marker item there.
+        assert_eq!(px(value(root, "--nl-axis-height")), AXIS_HEIGHT);
+        for (selector, property) in [
+            (".newsline .nl-marker-item", "bottom"),
+            (".newsline .nl-group-item", "bottom"),
+            (".newsline .nl-axis-line", "bottom"),
+            (".newsline .nl-tick", "height"),
+        ] {
+            assert_eq!(value(rule(css, selector), property), "var(--nl-axis-height)", "{selector} {property}");
+        }
+        assert_eq!(value(rule(css, ".newsline .nl-marker-item"), "height"), "var(--nl-row-height)");
+        // The strip's height before its `data-h` applies is the layout's for one row without eras.
+        assert_eq!(
+            value(rule(css, ".newsline .nl-track"), "height"),
+            format!("calc(var(--nl-axis-height) + var(--nl-row-height) + {TRACK_HEADROOM}px)")
+        );
+        // A flag is `data-w` wide (the layout's flag width); until that applies, the widest it gets.
+        assert_eq!(px(value(rule(css, ".newsline .nl-marker"), "width")), PREFERRED_FLAG_WIDTH);
+        // An overview group is centred on its place (the layout's `x`) and narrower than the spacing the
+        // layout keeps between groups, so two never touch; the first, half the spacing from the edge, fits.
+        let group = rule(css, ".newsline .nl-group");
+        let width = px(value(group, "width"));
+        assert_eq!(px(value(group, "left")), -width / 2.0, "centred");
+        assert!(width < CLUSTER_SPACING, "{width} px groups {CLUSTER_SPACING} px apart");
+        // Not mirrored: FLAG_GAP (the flags are exactly `data-w` wide), NARROW_BELOW (the widget, not a media
+        // query, chooses the list: the stylesheet keys on `nl-narrow`).
     }
 }

@@ -24,6 +24,17 @@ const u32 = () => {
     shift += 7;
   }
 };
+const sleb = () => {
+  let result = 0;
+  let shift = 0;
+  let b;
+  do {
+    b = bytes[at++];
+    result += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return b & 0x40 ? result - 2 ** shift : result;
+};
 const name = () => {
   const n = u32();
   const s = bytes.toString('utf8', at, at + n);
@@ -39,7 +50,8 @@ at = 8;
 const SECTION = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'data count'];
 const sections = [];
 let imported = 0;
-const bodies = []; // sizes of the defined functions' bodies, in order
+const bodies = []; // the defined functions' bodies, in order: where each starts and its size
+const segments = []; // active data segments: address in memory, start in the file, length
 const names = new Map(); // function index -> name
 while (at < bytes.length) {
   const id = bytes[at++];
@@ -86,7 +98,21 @@ while (at < bytes.length) {
   } else if (id === 10) {
     for (let count = u32(); count > 0; count--) {
       const length = u32();
-      bodies.push(length);
+      bodies.push({ start: at, length });
+      at += length;
+    }
+  } else if (id === 11) {
+    for (let count = u32(); count > 0; count--) {
+      const flags = u32();
+      let address = null;
+      if (flags === 2) u32();
+      if (flags !== 1 && bytes[at] === 0x41) {
+        at++;
+        address = sleb();
+        while (bytes[at++] !== 0x0b);
+      }
+      const length = u32();
+      if (address !== null) segments.push({ address, start: at, length });
       at += length;
     }
   }
@@ -97,6 +123,39 @@ while (at < bytes.length) {
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 console.log(`${file}: ${kb(bytes.length)}`);
 for (const s of sections) console.log(`  ${kb(s.size)}  ${s.label}`);
+
+/**
+ * Which component a view is: the first of the widget's class names (`nl-…`, `newsline …`) whose address its
+ * code loads (an `i32.const` that points at one in the data). The views all carry Yew's one generic name.
+ */
+function firstClass(body) {
+  const text = (address) => {
+    const s = segments.find((g) => address >= g.address && address < g.address + g.length);
+    if (!s) return null;
+    const from = s.start + address - s.address;
+    const found = bytes.toString('latin1', from, Math.min(from + 40, s.start + s.length)).match(/^(newsline |nl-)[a-z-]*?(?=nl-|[^a-z -]|$)/);
+    return found ? found[0].trim() : null;
+  };
+  // A static attribute list is a table of (pointer, length) pairs: its strings are one step away.
+  const word = (address) => {
+    const s = segments.find((g) => address >= g.address && address + 4 <= g.address + g.length);
+    return s ? bytes.readUInt32LE(s.start + address - s.address) : null;
+  };
+  let indirect = null;
+  for (let i = body.start; i < body.start + body.length - 1; i++) {
+    if (bytes[i] !== 0x41) continue;
+    at = i + 1;
+    const address = sleb();
+    const found = text(address);
+    if (found && found.length > 3) return found;
+    for (let k = 0; !indirect && k < 12; k++) {
+      const pointer = word(address + 4 * k);
+      const through = pointer === null ? null : text(pointer);
+      if (through && through.length > 3) indirect = through;
+    }
+  }
+  return indirect;
+}
 
 /** The crate a function belongs to, and for this crate its module: from the demangled name. */
 function owner(fn) {
@@ -112,7 +171,11 @@ function owner(fn) {
   return parts[0];
 }
 
-const functions = bodies.map((size, i) => ({ size, name: names.get(imported + i) ?? `function ${imported + i}` }));
+const functions = bodies.map((body, i) => {
+  let fn = names.get(imported + i) ?? `function ${imported + i}`;
+  if (/Stateful>::view/.test(fn)) fn = `${fn} [first class: ${firstClass(body) ?? 'none'}]`;
+  return { size: body.length, name: fn };
+});
 const code = functions.reduce((sum, f) => sum + f.size, 0);
 const groups = new Map();
 for (const f of functions) {
@@ -125,6 +188,9 @@ for (const [g, size] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, top)) {
 }
 console.log(`\nthe ${top} largest functions`);
 for (const f of [...functions].sort((a, b) => b.size - a.size).slice(0, top)) {
-  console.log(`  ${kb(f.size)}  ${f.name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 140)}`);
+  console.log(`  ${kb(f.size)}  ${f.name.replace(/::h[0-9a-f]{16}/, '').slice(0, 160)}`);
 }
+const views = functions.filter((f) => /Stateful>::view/.test(f.name)).sort((a, b) => b.size - a.size);
+console.log(`\nthe components' views (Yew's generic view, named by the first class each draws)`);
+for (const f of views) console.log(`  ${kb(f.size)}  ${f.name.match(/first class: ([^\]]*)/)[1]}`);
 if (names.size === 0) console.log('\n(no names section: build with wasm-opt -g, as `make wasm-sizes` does)');

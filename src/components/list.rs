@@ -5,7 +5,7 @@
 //! and after it; the window follows the selection. Every item says its place in the whole story
 //! (`aria-posinset`/`aria-setsize`, and the list's `start`), so a screen reader still hears "37 of 10,000".
 
-use super::Shared;
+use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
@@ -82,7 +82,7 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
             }
             <button
                 type="button"
-                id={format!("{uid}-m-{i}")}
+                id={marker_id(uid, i)}
                 class="nl-item-button"
                 tabindex={if open { "0" } else { "-1" }}
                 aria-current={open.then_some("true")}

@@ -76,7 +76,24 @@ pub(crate) fn next_instance_id() -> String {
     format!("nl{n}")
 }
 
-/// The heading tag for `level` (clamped to h1-h6).
+/// The heading tag for `level`, which comes from a [`crate::options::HeadingLevel`] (1 to 6).
 pub(crate) fn heading_tag(level: u8) -> String {
-    format!("h{}", level.clamp(1, 6))
+    format!("h{level}")
+}
+
+/// The id of event `index`'s marker in the widget `uid` (`nl3f2a1-m-7`): its flag on the strip, the overview
+/// group holding it when it is the open one, or its item in the list. Focus follows the selection by it.
+pub(crate) fn marker_id(uid: &str, index: usize) -> String {
+    format!("{uid}-m-{index}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_ids() {
+        assert_eq!(marker_id("nl3f2", 0), "nl3f2-m-0");
+        assert_eq!(marker_id("nl3f2", 12_345), "nl3f2-m-12345");
+    }
 }

@@ -5,13 +5,13 @@
 //! dozen markers in the DOM. Each drawn marker says its place in the whole (`aria-posinset`/`aria-setsize`),
 //! and the selected one is always drawn, so focus always has somewhere to go.
 
-use super::Shared;
+use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
 use crate::frame::{Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
-use crate::layout::{visible_range, Cluster, AXIS_HEIGHT, ROW_HEIGHT};
+use crate::layout::{visible_range, Cluster, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT, TRACK_HEADROOM};
 use crate::limits::grouped;
 use crate::model::Timeline;
 
@@ -72,7 +72,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                 ref={track}
                 class="nl-track"
                 data-w={px(placed.track_width)}
-                data-h={px(AXIS_HEIGHT + placed.rows_used.max(1) as f64 * ROW_HEIGHT + if placed.eras.is_empty() { 16.0 } else { 36.0 })}
+                data-h={px(AXIS_HEIGHT + placed.rows_used.max(1) as f64 * ROW_HEIGHT + if placed.eras.is_empty() { TRACK_HEADROOM } else { ERA_HEADROOM })}
             >
                 if placed.lanes.iter().any(|l| l.label.is_some()) {
                     for lane in placed.lanes.iter() {
@@ -122,7 +122,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                         >
                             <button
                                 type="button"
-                                id={format!("{uid}-m-{i}")}
+                                id={marker_id(uid, i)}
                                 class={classes!("nl-marker", (i == props.selected).then_some("nl-selected"))}
                                 tabindex={if i == props.selected { "0" } else { "-1" }}
                                 aria-current={(i == props.selected).then_some("true")}
@@ -170,7 +170,7 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
     let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
     html! {
         <div class="nl-nav nl-overview">
-            <div ref={track} class="nl-track" data-w={px(view)} data-h={px(AXIS_HEIGHT + ROW_HEIGHT + 12.0)}>
+            <div ref={track} class="nl-track" data-w={px(view)} data-h={px(AXIS_HEIGHT + ROW_HEIGHT + OVERVIEW_HEADROOM)}>
                 <ol class="nl-groups" aria-label="Overview of the story: groups of events">
                     for (c, open) in groups.iter().map(|c| (c, c.holds(props.selected))) {
                         <li key={c.first} class="nl-group-item" data-x={px(c.x)}>
@@ -179,7 +179,7 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
                                 // The group holding the open event takes its marker's id, so focus follows
                                 // the selection here as it does on the axis.
                                 id={if open {
-                                    format!("{}-m-{}", props.uid, props.selected)
+                                    marker_id(&props.uid, props.selected)
                                 } else {
                                     format!("{}-g-{}", props.uid, c.first)
                                 }}
