@@ -197,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, Some(Err(problems))) => html! {
             <ErrorView
                 problems={problems.clone()}
-                heading_level={props.heading_level.card()}
+                heading_level={props.heading_level}
                 url={props.src.clone()}
                 on_retry={props.src.is_some().then_some(retry)}
                 {theme}
@@ -206,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
         (Fetched::Failed(error), None) => html! {
             <ErrorView
                 problems={Shared::default()}
-                heading_level={props.heading_level.card()}
+                heading_level={props.heading_level}
                 url={props.src.clone()}
                 message={error.to_string()}
                 on_retry={retry}
@@ -415,7 +415,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     // Event cards take the embedder's heading level (their statement lists one below); the story title names
     // the widget's region and is not itself a heading, so the cards sit where the page's outline expects.
-    let level = props.heading_level.card();
+    let level = props.heading_level;
     let title_id = format!("{uid}-title");
     let on_select = dispatch.reform(Action::Select);
     // A group leaves the overview: focus goes on to the opened event's marker.
@@ -518,7 +518,7 @@ fn typing_target(e: &KeyboardEvent) -> bool {
 fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to: Option<f64>) {
     use wasm_bindgen::JsCast;
     let Some(root) = root.cast::<web_sys::Element>() else { return };
-    let Ok(Some(marker)) = root.query_selector(&format!("#{uid}-m-{index}")) else { return };
+    let Ok(Some(marker)) = root.query_selector(&format!("#{}", super::marker_id(uid, index))) else { return };
     if let (Some(target), Ok(Some(nav))) = (scroll_to, root.query_selector(".nl-nav")) {
         nav.set_scroll_left(target.round() as i32);
     }

@@ -9,6 +9,7 @@ use super::note::note_view;
 use super::rich::paragraphs;
 use super::statement::StatementCard;
 use crate::model::Timeline;
+use crate::options::HeadingLevel;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +18,7 @@ pub struct EventCardProps {
     pub timeline: Shared<Timeline>,
     pub index: usize,
     pub expanded: crate::state::IdSet,
-    pub heading_level: u8,
+    pub heading_level: HeadingLevel,
     pub dispatch: Callback<Action>,
 }
 
@@ -27,7 +28,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let uid = &props.uid;
     let heading_id = format!("{uid}-card-h");
     let statements_heading_id = format!("{uid}-card-sh");
-    let level = props.heading_level.clamp(1, 6);
+    let level = props.heading_level;
     let all_expanded = event.statements.iter().all(|s| props.expanded.contains(&s.id));
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
@@ -44,7 +45,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                     <span class="nl-card-order">{ order }</span>
                 }
             </p>
-            <@{heading_tag(level)} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            <@{heading_tag(level.card())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
@@ -70,7 +71,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             if !event.statements.is_empty() {
                 <section class="nl-statements" aria-labelledby={statements_heading_id.clone()}>
                     <div class="nl-statements-bar">
-                        <@{heading_tag(level + 1)} id={statements_heading_id} class="nl-statements-title">
+                        <@{heading_tag(level.below())} id={statements_heading_id} class="nl-statements-title">
                             { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
                         </@>
                         <button

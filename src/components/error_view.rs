@@ -7,13 +7,14 @@ use yew::prelude::*;
 
 use super::heading_tag;
 use crate::limits::grouped;
+use crate::options::HeadingLevel;
 use crate::validate::{error_count, Problem, ProblemKind, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     pub problems: Shared<Vec<Problem>>,
-    #[prop_or(2)]
-    pub heading_level: u8,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
     /// Where the story was to come from.
     #[prop_or_default]
     pub url: Option<AttrValue>,
@@ -36,7 +37,7 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     };
     html! {
         <section class="newsline nl-error" role="alert" data-theme={props.theme.clone()}>
-            <@{heading_tag(props.heading_level)} class="nl-title">{ "This timeline could not be shown" }</@>
+            <@{heading_tag(props.heading_level.card())} class="nl-title">{ "This timeline could not be shown" }</@>
             if let Some(message) = &props.message {
                 <p class="nl-error-message">{ message }</p>
             } else {
