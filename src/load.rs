@@ -59,6 +59,10 @@ impl fmt::Display for LoadError {
                 f,
                 "{url} is not a story file: the server sent \"{kind}\" (a web page or another kind of file). Check the address in data-src."
             ),
+            LoadErrorKind::Redirected(to) if to.is_empty() => write!(
+                f,
+                "{url} redirected to another address, which the timeline does not follow (the request could reach another site). Point data-src at the file's final address."
+            ),
             LoadErrorKind::Redirected(to) => write!(
                 f,
                 "{url} redirected to another site ({to}), which the timeline does not follow. Point data-src at the file's final address."

@@ -27,6 +27,8 @@ html = html.replace(loader, '');
 const GUARD = `
 let __newslineFault = null;
 let __newslineDead = false;
+/** How many calls into the instance are under way (a call can reach JS, which calls in again). */
+let __newslineDepth = 0;
 /** Calls \`handler(error)\` once, when a call into this instance throws; the instance is dead from then on. */
 export function __newslineOnFault(handler) {
   __newslineFault = handler;
@@ -35,8 +37,13 @@ function __newslineGuard(exports) {
   const guarded = {};
   for (const [name, value] of Object.entries(exports)) {
     guarded[name] = typeof value !== 'function' ? value : (...args) => {
-      // A dead instance's state is broken: its leftover listeners and timers get nothing done.
-      if (__newslineDead) return undefined;
+      // A dead instance's state is broken: its leftover listeners and timers get nothing done, and a call
+      // made while an outer call is still under way throws, so that the outer call stops too.
+      if (__newslineDead) {
+        if (__newslineDepth > 0) throw new Error('Newsline: this instance stopped after a fault');
+        return undefined;
+      }
+      __newslineDepth += 1;
       try {
         return value(...args);
       } catch (error) {
@@ -45,6 +52,8 @@ function __newslineGuard(exports) {
           __newslineFault?.(error);
         }
         throw error;
+      } finally {
+        __newslineDepth -= 1;
       }
     };
   }

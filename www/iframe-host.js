@@ -10,15 +10,17 @@
     if (!data || data.type !== 'newsline:height' || !Number.isFinite(data.height)) return;
     if (!origins.has(event.origin)) return;
     for (const frame of document.querySelectorAll('iframe')) {
-      if (frame.contentWindow !== event.source) continue;
+      // A frame without an address of its own (none, about:blank, srcdoc) takes this page's origin: never one.
+      const given = frame.getAttribute('src');
+      if (frame.contentWindow !== event.source || !given || frame.hasAttribute('srcdoc')) continue;
       let src;
       try {
-        src = new URL(frame.src, location.href);
+        src = new URL(given, location.href);
       } catch {
-        return;
+        continue;
       }
       const newsline = frame.hasAttribute('data-newsline-frame') || src.pathname.endsWith('/embed.html');
-      if (src.origin !== event.origin || !newsline) return;
+      if (src.origin !== event.origin || !newsline || !/^https?:$/.test(src.protocol)) continue;
       frame.style.height = `${Math.min(20000, Math.max(120, Math.ceil(data.height)))}px`;
     }
   });

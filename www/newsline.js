@@ -43,7 +43,11 @@ const memories = [];
  * calls `onFault(error)` once, when a call into the instance throws (a trap); the instance is dead from then on.
  */
 async function instance() {
-  if (idle.length) return idle.pop();
+  // An idle instance can still fail (a leftover timer of the widget it held): such a one is never reused.
+  while (idle.length) {
+    const box = idle.pop();
+    if (!box.dead) return box;
+  }
   made += 1;
   // A distinct URL gives a distinct copy of the JS glue, and so a distinct instance.
   const [module, glue] = await Promise.all([
@@ -109,7 +113,9 @@ function mayFetch(url) {
     return false;
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
-  if (target.origin === location.origin) return true;
+  // The page's own origin only where the page has one (not in an about:srcdoc or blob: document).
+  const ownOrigin = location.protocol === 'http:' || location.protocol === 'https:';
+  if (ownOrigin && target.origin === location.origin) return true;
   return allowedOrigins()
     .flatMap((entry) => entry.split(/\s+/))
     .some((entry) => entry.replace(/\/$/, '').toLowerCase() === target.origin);
@@ -159,7 +165,8 @@ function prefetch(element, options) {
   if (!url || !mayFetch(url)) return undefined;
   const limit = maxBytes(element, options);
   const controller = new AbortController();
-  const response = fetch(url, { signal: controller.signal });
+  // Redirects are not followed (the widget reports one): following would reach wherever it points.
+  const response = fetch(url, { signal: controller.signal, redirect: 'manual' });
   // The body too, when the server answers well and does not announce more than the widget takes, read as it
   // arrives and stopped at the widget's limit: a widget that finds the story read draws it at once, with no
   // loading frame before. Anything else is left to the widget.
@@ -214,6 +221,8 @@ function showCrash(element, options, cause, retry) {
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
 function start(element, options) {
   element.setAttribute(MOUNTED, '');
+  // Only the widget's own code marks a crash: a mark already in the page's markup says nothing.
+  element.removeAttribute(CRASHED);
   let destroyed = false;
   let box = null;
   /** Mounts the widget in an instance; resolves to the widget, or null (destroyed first, or it crashed). */
@@ -270,8 +279,9 @@ function start(element, options) {
     panicForTesting: () => call('panicForTesting').catch(() => false),
     /** For tests: a WebAssembly trap ('unreachable', 'stack', 'memory'), now or from a 'timer' or an 'event'. */
     trapForTesting: (kind, via) => call('trapForTesting', kind, via).then(() => true, () => false),
+    /** Removes the widget; resolves to true, or false when it was already destroyed. */
     destroy() {
-      if (destroyed) return widget.then(() => undefined, () => undefined);
+      if (destroyed) return widget.then(() => false, () => false);
       destroyed = true;
       return widget.then(
         (w) => {
@@ -285,8 +295,12 @@ function start(element, options) {
             element.replaceChildren();
           }
           element.removeAttribute(MOUNTED);
+          return true;
         },
-        () => element.removeAttribute(MOUNTED),
+        () => {
+          element.removeAttribute(MOUNTED);
+          return true;
+        },
       );
     },
   };

@@ -252,6 +252,9 @@ async fn fetch_text(
             let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".to_owned()))?;
             let init = RequestInit::new();
             init.set_signal(controller.map(AbortController::signal).as_ref());
+            // A redirect is not followed: following it would send the reader's browser wherever it points
+            // before the widget could refuse the answer (`accept` reports it).
+            init.set_redirect(web_sys::RequestRedirect::Manual);
             (window.fetch_with_str_and_init(url, &init), None)
         }
     };
@@ -315,6 +318,9 @@ async fn read_body(
 /// Whether the response to `url` may be read as a story: the same site, a success, a JSON-like type and a
 /// declared size within `max_bytes`.
 fn accept(response: &Response, url: &str, max_bytes: usize) -> Result<(), LoadErrorKind> {
+    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+        return Err(LoadErrorKind::Redirected(String::new()));
+    }
     if response.redirected() && origin(&response.url()) != origin(url) {
         return Err(LoadErrorKind::Redirected(response.url()));
     }

@@ -526,6 +526,8 @@ test('iframe-host.js resizes only Newsline embeds of allowed origins, clamped; t
         `<iframe id="foreign" src="${other.origin}/poster.html"></iframe>` +
         '<iframe id="same" src="/poster.html"></iframe>' +
         `<iframe id="unlisted" src="${other.origin}/embed.html?src=data/baghdad-talks-2007.json"></iframe>` +
+        // A frame with no address of its own takes this page's origin: marked as an embed, it is still none.
+        '<iframe id="srcdoc" name="srcdoc" data-newsline-frame srcdoc="<p>not an embed</p>"></iframe>' +
         '<script src="/iframe-host.js"></script>',
     ),
   });
@@ -542,6 +544,11 @@ test('iframe-host.js resizes only Newsline embeds of allowed origins, clamped; t
   await p.waitForFunction(() => document.getElementById('real').clientHeight === 20000);
   await real.evaluate(() => parent.postMessage({ type: 'newsline:height', height: 3 }, '*'));
   await p.waitForFunction(() => document.getElementById('real').clientHeight === 120);
+  // The srcdoc frame posts, then the real embed: once the embed's height shows, the srcdoc's was handled.
+  await p.frame({ name: 'srcdoc' }).evaluate(() => parent.postMessage({ type: 'newsline:height', height: 9999 }, '*'));
+  await real.evaluate(() => parent.postMessage({ type: 'newsline:height', height: 500 }, '*'));
+  await p.waitForFunction(() => document.getElementById('real').clientHeight === 500);
+  assert.equal(await height('srcdoc'), 150, 'a srcdoc frame is not resized');
   await p.close();
 });
 
