@@ -481,6 +481,10 @@ lines.push('| story | Newsline | TimelineJS3 | ratio | Newsline drawn | Timeline
 for (const [label, r] of Object.entries(results.load)) {
   lines.push(`| ${label} | ${msOf(r, 'newsline')} | ${msOf(r, 'timelinejs')} | ${ratio(r.newsline, r.timelinejs)} | ${ms(r.drawn?.newsline)} | ${ms(r.drawn?.timelinejs)} | ${ratio(r.drawn?.newsline, r.drawn?.timelinejs)} |`);
 }
+lines.push('', 'Fastest and slowest of the runs (interactive), to show how far apart they are:', '');
+lines.push('| story | Newsline | TimelineJS3 |', '| --- | ---: | ---: |');
+const spread = (xs) => (!xs?.length || xs.some((x) => x === null) ? '—' : `${Math.min(...xs)}–${Math.max(...xs)} ms`);
+for (const [label, r] of Object.entries(results.load)) lines.push(`| ${label} | ${spread(r.times?.newsline)} | ${spread(r.times?.timelinejs)} |`);
 if (results.phone) {
   const ph = results.phone.profile;
   lines.push('', '## On a phone', '');
@@ -490,10 +494,6 @@ if (results.phone) {
     lines.push(`| ${label} | ${ms(r.readable?.newsline)} | ${ms(r.readable?.timelinejs)} | ${ratio(r.readable?.newsline, r.readable?.timelinejs)} | ${msOf(r, 'newsline')} | ${msOf(r, 'timelinejs')} | ${ratio(r.newsline, r.timelinejs)} |`);
   }
 }
-lines.push('', 'Fastest and slowest of the runs (interactive), to show how far apart they are:', '');
-lines.push('| story | Newsline | TimelineJS3 |', '| --- | ---: | ---: |');
-const spread = (xs) => (!xs?.length || xs.some((x) => x === null) ? '—' : `${Math.min(...xs)}–${Math.max(...xs)} ms`);
-for (const [label, r] of Object.entries(results.load)) lines.push(`| ${label} | ${spread(r.times?.newsline)} | ${spread(r.times?.timelinejs)} |`);
 lines.push('', '## Selection change (next/previous)', '');
 lines.push('*Update*: from the click until the page shows the new event (Newsline: its DOM changed; TimelineJS3: its `change` event). *To next frame*: until the frame after that has been produced, which adds the wait for the display\'s next refresh (up to 16.7 ms at 60 Hz) however little the work.', '');
 lines.push('| events | Newsline update p50 / p95 | Newsline to next frame p50 / p95 | TimelineJS3 update p50 / p95 | TimelineJS3 to next frame p50 / p95 | ratio p95 (to next frame) |', '| --- | ---: | ---: | ---: | ---: | ---: |');

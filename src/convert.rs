@@ -160,7 +160,7 @@ pub fn to_newsline(t: &Timeline) -> Json {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use csv_format::{read_csv, read_csv_with};
+pub use csv_format::{read_csv, read_csv_with, to_csv};
 
 #[cfg(test)]
 mod tests {
@@ -182,7 +182,7 @@ mod tests {
 mod csv_format {
     use crate::json::{Json, Key, Path};
     use crate::limits::Limits;
-    use crate::parse::check_json_with;
+    use crate::parse::check_spreadsheet_with;
     use crate::problem::{capped, Problem, ProblemKind, Problems, Severity};
     use crate::validate::{map_problems, Checked};
 
@@ -203,6 +203,7 @@ mod csv_format {
         "Media Credit",
         "Media Caption",
         "Media Thumbnail",
+        "Alt Text",
         "Type",
         "Group",
         "Background",
@@ -213,8 +214,9 @@ mod csv_format {
         vec![Problem { path: Path::root(), kind: ProblemKind::Syntax { message, at }, severity: Severity::Error }]
     }
 
-    /// Splits a Time cell ("14:05", "2:05 PM", "14:05:30") into hour, minute and second cells.
-    fn time(cell: &str) -> Option<(String, String, String)> {
+    /// Splits a Time cell ("14:05", "2:05 PM", "14:05:30", "14") into hour, minute and second cells, the
+    /// minute and second only when the cell gives them: "2 PM" is known to the hour, not to the minute.
+    fn time(cell: &str) -> Option<(String, Option<String>, Option<String>)> {
         let t = cell.trim().to_ascii_lowercase();
         if t.is_empty() {
             return None;
@@ -226,14 +228,14 @@ mod csv_format {
         };
         let mut parts = clock.split(':');
         let mut hour: i64 = parts.next()?.trim().parse().ok()?;
-        let minute = parts.next().map_or(Some(0), |m| m.trim().parse::<i64>().ok())?;
-        let second = parts.next().map_or(Some(0), |m| m.trim().parse::<i64>().ok())?;
+        let minute = parts.next().map(|m| m.trim().parse::<i64>().ok()).map_or(Some(None), |m| m.map(Some))?;
+        let second = parts.next().map(|m| m.trim().parse::<i64>().ok()).map_or(Some(None), |m| m.map(Some))?;
         match pm {
             Some(true) if hour < 12 => hour += 12,
             Some(false) if hour == 12 => hour = 0,
             _ => {}
         }
-        Some((hour.to_string(), minute.to_string(), second.to_string()))
+        Some((hour.to_string(), minute.map(|m| m.to_string()), second.map(|s| s.to_string())))
     }
 
     /// The column a TimelineJS path comes from.
@@ -280,6 +282,7 @@ mod csv_format {
             (_, "media" | "media.url") => "Media",
             (_, "media.credit") => "Media Credit",
             (_, "media.caption") => "Media Caption",
+            (_, "media.alt") => "Alt Text",
             (_, "group") => "Group",
             (_, "background") => "Background",
             _ => return None,
@@ -401,8 +404,11 @@ mod csv_format {
                 match time(&raw_time) {
                     Some((h, mi, se)) => {
                         m.push((Key::Borrowed("hour"), Json::Str(h)));
-                        m.push((Key::Borrowed("minute"), Json::Str(mi)));
-                        m.push((Key::Borrowed("second"), Json::Str(se)));
+                        for (key, part) in [("minute", mi), ("second", se)] {
+                            if let Some(v) = part {
+                                m.push((Key::Borrowed(key), Json::Str(v)));
+                            }
+                        }
                     }
                     None if !raw_time.is_empty() => m.push((Key::Borrowed("hour"), Json::Str(raw_time))),
                     None => {}
@@ -443,7 +449,7 @@ mod csv_format {
             let media = cell("Media");
             if !media.is_empty() {
                 let mut mm = vec![(Key::Borrowed("url"), Json::Str(media))];
-                for (key, col) in [("credit", "Media Credit"), ("caption", "Media Caption")] {
+                for (key, col) in [("credit", "Media Credit"), ("caption", "Media Caption"), ("alt", "Alt Text")] {
                     let v = cell(col);
                     if !v.is_empty() {
                         mm.push((crate::json::key_of(key), Json::Str(v)));
@@ -475,7 +481,110 @@ mod csv_format {
             });
             capped(warnings.iter().cloned().chain(rows))
         };
-        map_problems(check_json_with(&Json::Obj(root), limits), remap)
+        map_problems(check_spreadsheet_with(Json::Obj(root), limits), remap)
+    }
+
+    /// The text of a cell from a value of the TimelineJS export: text as it is, a number as written.
+    fn cell_text(json: Option<&Json>) -> String {
+        match json {
+            Some(Json::Str(s)) => s.clone(),
+            Some(Json::Num(n)) => crate::json::number_text(*n),
+            _ => String::new(),
+        }
+    }
+
+    /// The Year, Month, Day and Time cells of a TimelineJS date object; Time as `14` (to the hour) or
+    /// `14:05`, which [`read_csv`] reads back to the same precision.
+    fn date_cells(date: Option<&Json>) -> [String; 4] {
+        let part = |name: &str| cell_text(date.and_then(|d| d.get(name)));
+        let (hour, minute) = (part("hour"), part("minute"));
+        let time = match (hour.is_empty(), minute.is_empty()) {
+            (true, _) => String::new(),
+            (false, true) => hour,
+            (false, false) => format!("{hour}:{minute:0>2}"),
+        };
+        [part("year"), part("month"), part("day"), time]
+    }
+
+    /// The timeline in TimelineJS's spreadsheet template, as CSV: a header of every column of the template
+    /// ([`COLUMNS`], Alt Text included), a title row, a row for each event and each era. The cells hold
+    /// what TimelineJS JSON would ([`crate::timelinejs::export`]: an editor's note as the text's last
+    /// paragraph), and [`read_csv`] reads them back to the same events. With the warnings for what the
+    /// template has no column for: statements, places, sources, same-day order, and the events' ids (a
+    /// sheet's events get ids made from their headlines when it is read).
+    pub fn to_csv(timeline: &crate::model::Timeline) -> (String, Vec<String>) {
+        let (json, mut warnings) = crate::timelinejs::export(timeline);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let row = |cells: &[(&str, String)]| -> Vec<String> {
+            COLUMNS
+                .iter()
+                .map(|c| cells.iter().find(|(name, _)| name == c).map(|(_, v)| v.clone()).unwrap_or_default())
+                .collect()
+        };
+        let text = |slide: &Json, name: &str| cell_text(slide.get("text").and_then(|t| t.get(name)));
+        if let Some(title) = json.get("title") {
+            rows.push(row(&[
+                ("Headline", text(title, "headline")),
+                ("Text", text(title, "text")),
+                ("Type", "title".to_owned()),
+            ]));
+        }
+        let dated = |slide: &Json| -> Vec<(&'static str, String)> {
+            let [y, m, d, t] = date_cells(slide.get("start_date"));
+            let [ey, em, ed, et] = date_cells(slide.get("end_date"));
+            vec![
+                ("Year", y),
+                ("Month", m),
+                ("Day", d),
+                ("Time", t),
+                ("End Year", ey),
+                ("End Month", em),
+                ("End Day", ed),
+                ("End Time", et),
+                ("Headline", text(slide, "headline")),
+            ]
+        };
+        if let Some(Json::Arr(events)) = json.get("events") {
+            for e in events {
+                let mut cells = dated(e);
+                let media = |name: &str| cell_text(e.get("media").and_then(|m| m.get(name)));
+                cells.extend([
+                    ("Display Date", cell_text(e.get("display_date"))),
+                    ("Text", text(e, "text")),
+                    ("Media", media("url")),
+                    ("Media Credit", media("credit")),
+                    ("Media Caption", media("caption")),
+                    ("Alt Text", media("alt")),
+                    ("Group", cell_text(e.get("group"))),
+                ]);
+                rows.push(row(&cells));
+            }
+        }
+        if let Some(Json::Arr(eras)) = json.get("eras") {
+            for era in eras {
+                let mut cells = dated(era);
+                cells.push(("Type", "era".to_owned()));
+                rows.push(row(&cells));
+            }
+        }
+        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        // Writing to memory cannot fail; a row that did would be left out rather than stop the export.
+        let _ = out.write_record(COLUMNS);
+        for r in &rows {
+            let _ = out.write_record(r);
+        }
+        let bytes = out.into_inner().unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let ids_change = match read_csv(&text) {
+            Ok(back) => back.timeline.events.iter().zip(&timeline.events).filter(|(b, e)| b.id != e.id).count(),
+            Err(_) => 0,
+        };
+        if ids_change > 0 {
+            warnings.push(format!(
+                "{ids_change} event ids are not kept: the spreadsheet has no id column, so each event's link (#id) is made from its headline when the sheet is read"
+            ));
+        }
+        (text, warnings)
     }
 
     #[cfg(test)]
@@ -510,6 +619,82 @@ mod csv_format {
                 ),
                 "{warnings:?}"
             );
+        }
+
+        #[test]
+        fn the_alt_text_column_is_read_and_a_missing_one_is_asked_for_in_the_sheets_terms() {
+            let header = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background";
+            let csv = format!(
+                "{header}\n,,,,,,,,,T,,,,,,,title,,\n2007,5,28,,,,,,,Talks,,a.jpg,,Opening,,Maliki at a lectern,,,\n2007,5,29,,,,,,,Next day,,b.jpg,,Closing,,,,,\n1979,,,,2007,,,,,,,,,,,,era,,\n"
+            );
+            let checked = read_csv(&csv).expect("reads");
+            let media = checked.timeline.events[0].media.as_ref().unwrap();
+            assert_eq!(media.alt, "Maliki at a lectern");
+            let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                warnings,
+                [
+                    "row 4 (Alt Text): the image has no alt text; \"Closing\" is used: fill the Alt Text column, describing the image",
+                    "row 5 (Headline): the era has no headline; \"Era 1\" is shown: fill its Headline cell",
+                ]
+            );
+        }
+
+        #[test]
+        fn a_time_without_minutes_is_known_to_the_hour() {
+            let csv = format!(
+                "{HEADER}\n,,,,,,,,,T,,,,,,title,,\n2007,5,28,2 PM,,,,,,A,,,,,,,,\n2007,5,28,14:05,,,,,,B,,,,,,,,\n"
+            );
+            let t = read_csv(&csv).expect("reads").timeline;
+            let labels: Vec<String> = t.events.iter().map(|e| e.date.label()).collect();
+            assert_eq!(labels, ["May 28, 2007, 2 PM", "May 28, 2007, 2:05 PM"]);
+        }
+
+        /// What a spreadsheet holds of an event: everything but its id, its statements, its place and its
+        /// sources, which the template has no columns for.
+        fn sheet_view(t: &crate::model::Timeline) -> Vec<String> {
+            t.events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                        e.date, e.end_date, e.display_date, e.headline, e.body, e.group, e.media
+                    )
+                })
+                .collect()
+        }
+
+        #[test]
+        fn a_story_written_as_a_spreadsheet_reads_back_to_the_same_events() {
+            let mut story = crate::story::default_story().timeline;
+            // Notes become the text's last paragraph in TimelineJS's formats (see the TimelineJS export).
+            story.note = None;
+            story.events.iter_mut().for_each(|e| e.note = None);
+            let sample =
+                crate::parse::read_story(include_str!("../tests/fixtures/timelinejs-sample.json")).unwrap().timeline;
+            let hours = crate::parse::read_story(
+                r#"{"title": "Hours", "eras": [{"label": "Night", "start": "-0500", "end": "2007-05-28T06"}],
+                    "events": [{"id": "a", "date": "2007-05-28T14", "end_date": "2007-05-28T15:30", "headline": "A, \"quoted\"",
+                    "body": "One *two*\n\nthree", "media": {"url": "a.jpg", "alt": "An image, of \"it\"", "credit": "C"}}]}"#,
+            )
+            .unwrap()
+            .timeline;
+            for original in [story, sample, hours] {
+                let (csv, _) = to_csv(&original);
+                assert!(csv.starts_with(&format!("{}\r\n", COLUMNS.join(","))), "{csv}");
+                let back = read_csv(&csv).unwrap_or_else(|p| panic!("{p:?}\n{csv}")).timeline;
+                assert_eq!(back.title, original.title);
+                assert_eq!(back.summary, original.summary);
+                assert_eq!(back.eras, original.eras);
+                assert_eq!(sheet_view(&back), sheet_view(&original));
+            }
+        }
+
+        #[test]
+        fn writing_a_spreadsheet_says_what_it_leaves_out() {
+            let (_, warnings) = to_csv(&crate::story::default_story().timeline);
+            assert!(warnings.iter().any(|w| w.starts_with("18 statements are left out")), "{warnings:?}");
+            assert!(warnings.iter().any(|w| w.starts_with("8 event ids are not kept")), "{warnings:?}");
         }
 
         #[test]

@@ -368,6 +368,30 @@ impl DateSpec {
         }
     }
 
+    /// Labels for this date at `precision` (at most its own) and coarser, longest first, each a true
+    /// statement of the date: "September 30, 2007", "Sept. 30, 2007", "September 2007", "Sept. 2007", "2007".
+    /// The axis takes the first that fits where it is to go.
+    pub fn labels_to_year(&self, precision: Precision) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let own = precision.min(self.precision);
+        for p in [Precision::Minute, Precision::Hour, Precision::Day, Precision::Month, Precision::Year] {
+            if p > own {
+                continue;
+            }
+            let at = DateSpec { precision: p, ..*self };
+            let short = match p {
+                Precision::Hour | Precision::Minute => format!("{}, {}", at.day_and_time().0, at.time_label()),
+                _ => at.day_and_time().0,
+            };
+            for label in [at.label(), short] {
+                if !out.contains(&label) {
+                    out.push(label);
+                }
+            }
+        }
+        out
+    }
+
     /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back (so a year BCE is
     /// written negative: 500 BCE is `-0500`).
     pub fn iso(&self) -> String {
@@ -419,23 +443,77 @@ impl Ord for DateSpec {
     }
 }
 
-/// A span of time in words: "28 years", "3 months", "12 days", "5 hours".
-pub fn span_words(days: f64) -> String {
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
+/// How far apart two dates are, in words, counted in the coarser of their two precisions: "1 day" from
+/// March 4 to March 5, "10 years" from 1990 to 2000, "28 years" from 1979 to May 28, 2007. The label of an
+/// axis break and of the list's "… later" line.
+///
+/// - The count is of whole calendar units between the two dates as written, never of hours between days
+///   (two days are never "1 hour" apart, and a date known to the day is never said to be hours from another).
+/// - A long count goes up a unit, rounded: 24 months or more are years, 60 days or more are months (730
+///   days or more are years), 48 hours or more are days, 120 minutes or more are hours.
+/// - Dates in the same unit of the coarser precision are "less than a year" (a month, a day …) apart.
+/// - `to` before `from` counts as no time.
+pub fn gap_words(from: &DateSpec, to: &DateSpec) -> String {
+    let days = || {
+        days_from_civil(i64::from(to.year), to.month, to.day)
+            - days_from_civil(i64::from(from.year), from.month, from.day)
     };
+    let hours = || days() * 24 + i64::from(to.hour) - i64::from(from.hour);
+    match from.precision.min(to.precision) {
+        Precision::Year => count(i64::from(to.year) - i64::from(from.year), "year"),
+        Precision::Month => {
+            let months =
+                (i64::from(to.year) * 12 + i64::from(to.month)) - (i64::from(from.year) * 12 + i64::from(from.month));
+            if months >= 24 {
+                count(rounded(months as f64 / 12.0), "year")
+            } else {
+                count(months, "month")
+            }
+        }
+        Precision::Day => days_words(days() as f64),
+        Precision::Hour => hours_words(hours() as f64),
+        Precision::Minute => {
+            let minutes = hours() * 60 + i64::from(to.minute) - i64::from(from.minute);
+            if minutes >= 120 {
+                hours_words(minutes as f64 / 60.0)
+            } else {
+                count(minutes, "minute")
+            }
+        }
+    }
+}
+
+/// A count of days in words, going up to months and years for long ones.
+fn days_words(days: f64) -> String {
     if days >= 365.2425 * 2.0 {
-        plural((days / 365.2425).round() as i64, "year")
+        count(rounded(days / 365.2425), "year")
     } else if days >= 60.0 {
-        plural((days / 30.436_875).round() as i64, "month")
-    } else if days >= 2.0 {
-        plural(days.round() as i64, "day")
+        count(rounded(days / 30.436_875), "month")
     } else {
-        plural((days * 24.0).round().max(1.0) as i64, "hour")
+        count(rounded(days), "day")
+    }
+}
+
+/// A count of hours in words, going up to days for long ones.
+fn hours_words(hours: f64) -> String {
+    if hours >= 48.0 {
+        days_words(hours / 24.0)
+    } else {
+        count(rounded(hours), "hour")
+    }
+}
+
+fn rounded(n: f64) -> i64 {
+    n.round() as i64
+}
+
+/// "1 day", "10 years", and for none "less than a day" ("less than an hour").
+fn count(n: i64, unit: &str) -> String {
+    match n {
+        ..=0 if unit == "hour" => "less than an hour".to_owned(),
+        ..=0 => format!("less than a {unit}"),
+        1 => format!("1 {unit}"),
+        n => format!("{n} {unit}s"),
     }
 }
 
@@ -558,12 +636,80 @@ mod tests {
         }
     }
 
+    /// From, to, and how far apart the list and the axis break say they are.
+    type GapCase = (&'static str, &'static str, &'static str);
+
     #[test]
-    fn spans_in_words() {
-        assert_eq!(span_words(10_000.0), "27 years");
-        assert_eq!(span_words(90.0), "3 months");
-        assert_eq!(span_words(12.0), "12 days");
-        assert_eq!(span_words(0.25), "6 hours");
-        assert_eq!(span_words(1.0 / 24.0), "1 hour");
+    fn gaps_are_counted_in_the_dates_own_precision() {
+        // Every pair of precisions, coarser one first and finer one first.
+        let cases: &[GapCase] = &[
+            // year and year
+            ("1990", "2000", "10 years"),
+            ("1979", "1980", "1 year"),
+            ("-1", "1000", "1000 years"),
+            ("2007", "2007", "less than a year"),
+            // year and month
+            ("1979", "2007-05", "28 years"),
+            ("2007-05", "2017", "10 years"),
+            ("2007", "2007-12", "less than a year"),
+            // year and day
+            ("1979", "2007-05-28", "28 years"),
+            ("2007-12-31", "2008", "1 year"),
+            // year and hour
+            ("1979", "2007-05-28T14", "28 years"),
+            ("2007-05-28T23", "2010", "3 years"),
+            // year and minute
+            ("1979", "2007-05-28T14:05", "28 years"),
+            ("2007-05-28T14:05", "2008", "1 year"),
+            // month and month
+            ("2007-03", "2007-04", "1 month"),
+            ("2007-03", "2008-02", "11 months"),
+            ("2007-03", "2009-03", "2 years"),
+            // month and day
+            ("2007-03", "2007-03-31", "less than a month"),
+            ("2007-03-31", "2007-04", "1 month"),
+            // month and hour
+            ("2007-01", "2007-05-28T14", "4 months"),
+            ("2007-01-31T23", "2007-02", "1 month"),
+            // month and minute
+            ("2007-01", "2007-01-01T00:01", "less than a month"),
+            ("2007-05-28T14:05", "2010-06", "3 years"),
+            // day and day: March 4 and March 5 are a day apart, never an hour
+            ("2024-03-04", "2024-03-05", "1 day"),
+            ("2024-03-04", "2024-03-06", "2 days"),
+            ("2024-03-04", "2024-05-20", "3 months"),
+            ("2020-01-01", "2024-03-05", "4 years"),
+            // day and hour
+            ("2024-03-04", "2024-03-05T01", "1 day"),
+            ("2024-03-04T23", "2024-03-05", "1 day"),
+            ("2024-03-04", "2024-03-04T20", "less than a day"),
+            // day and minute
+            ("2024-03-04", "2024-03-05T00:01", "1 day"),
+            ("2024-03-04T23:59", "2024-03-05", "1 day"),
+            // hour and hour
+            ("2024-03-04T10", "2024-03-04T11", "1 hour"),
+            ("2024-03-04T10", "2024-03-06T10", "2 days"),
+            // hour and minute
+            ("2024-03-04T10", "2024-03-04T10:59", "less than an hour"),
+            ("2024-03-04T10:59", "2024-03-04T15", "5 hours"),
+            // minute and minute
+            ("2024-03-04T10:00", "2024-03-04T10:45", "45 minutes"),
+            ("2024-03-04T10:00", "2024-03-04T13:10", "3 hours"),
+            ("2024-03-04T10:00", "2024-03-09T10:00", "5 days"),
+        ];
+        for (from, to, want) in cases {
+            let (a, b) = (DateSpec::parse(from).unwrap(), DateSpec::parse(to).unwrap());
+            assert_eq!(gap_words(&a, &b), *want, "{from} to {to}");
+        }
+        let precisions = [Precision::Year, Precision::Month, Precision::Day, Precision::Hour, Precision::Minute];
+        for p in precisions {
+            for q in precisions {
+                let covered = cases.iter().any(|(a, b, _)| {
+                    DateSpec::parse(a).unwrap().precision == p && DateSpec::parse(b).unwrap().precision == q
+                        || DateSpec::parse(a).unwrap().precision == q && DateSpec::parse(b).unwrap().precision == p
+                });
+                assert!(covered, "no case for {p:?} and {q:?}");
+            }
+        }
     }
 }

@@ -75,12 +75,19 @@ fn axis_width(width: f64, params: &Params) -> f64 {
     width - (PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding)
 }
 
+/// The scale's sizes for the marker strip: tick labels may use the room kept right of the axis for the
+/// last flag, which the track always has ([`place_markers`]).
+fn axis_params() -> Params {
+    let params = Params::default();
+    Params { label_room: PREFERRED_FLAG_WIDTH + FLAG_GAP - params.padding, ..params }
+}
+
 /// Whether zooming in to `zoom` would move the markers of `timeline`, `placed` in a view `width` px wide at
 /// the zoom before: a zoom button that changes nothing on screen is not offered. A long story whose markers
 /// would all still sit the minimum spacing apart is told at once (10,000 events need some 480,000 px, more
 /// than the deepest zoom of a desktop view gives); a shorter one is laid out at `zoom` and compared.
 pub fn zoom_spreads(timeline: &Timeline, placed: &Placed, width: f64, zoom: f64) -> bool {
-    let params = Params::default();
+    let params = axis_params();
     let n = timeline.events.len();
     let axis = axis_width(width, &params);
     if n < 2 || (n - 1) as f64 * params.min_spacing >= (axis - 2.0 * params.padding).max(0.0) * zoom {
@@ -127,7 +134,7 @@ fn lanes_of(timeline: &Timeline) -> (Vec<usize>, Vec<Option<&str>>) {
 /// events without a group, or of a later group, last), packed like the single lane of an ungrouped story.
 /// Linear in the events and eras, whatever their number and their groups' (it runs on every resize and zoom).
 pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
-    let params = Params::default();
+    let params = axis_params();
     let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
     let scale = place(&dates, axis_width(width, &params), zoom, &params);
 
@@ -179,7 +186,7 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
         })
         .collect();
     let last = scale.xs.last().copied().unwrap_or(0.0);
-    let track_width = width.max(scale.width).max(last + flag_width + FLAG_GAP);
+    let track_width = width.max(scale.width + params.label_room).max(last + flag_width + FLAG_GAP);
     Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
 }
 
@@ -280,6 +287,7 @@ pub fn flag_width_for(preferred: f64, min_spacing: f64, gap: f64, max_rows: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scale::Tick;
 
     #[test]
     fn the_overview_groups_events_without_crowding_and_keeps_every_one() {
@@ -358,6 +366,84 @@ mod tests {
         // The default story zooms at every level; 100 events a month apart once the view is wide enough for
         // them at the minimum spacing; 10,000 never.
         assert!(offered[0] == 8 && offered[1] > 0 && offered[1] < 8 && offered[3] == 0, "{offered:?}");
+    }
+
+    /// The stories of the tick-label sweep: the built-in one, one with eras and groups, 1,000 events a day
+    /// apart, and dates either side of year 1 (whose ticks "1 BCE" and "1000" once overlapped).
+    fn sweep_stories() -> Vec<(&'static str, Timeline)> {
+        let read = |text: &str| crate::parse::read_story(text).unwrap().timeline;
+        let bce = read(
+            r#"{"title": "T", "events": [
+                {"id": "a", "date": "-500", "headline": "A"}, {"id": "b", "date": "-1", "headline": "B"},
+                {"id": "c", "date": "1000", "headline": "C"}, {"id": "d", "date": "1500", "headline": "D"},
+                {"id": "e", "date": "2007-05-28", "headline": "E"}, {"id": "f", "date": "2007-05-28", "headline": "F"}]}"#,
+        );
+        vec![
+            ("the built-in story", crate::story::default_story().timeline),
+            ("eras and groups", read(include_str!("../tests/fixtures/timelinejs-sample.json"))),
+            ("1,000 events", grouped_story(1_000, |i| (i % 3 == 0).then(|| format!("g{}", i % 4)))),
+            ("years either side of 1 CE", bce),
+        ]
+    }
+
+    #[test]
+    fn tick_labels_never_overlap_nor_cross_the_track_ends_from_320_to_1400_px() {
+        for (name, story) in sweep_stories() {
+            for width in (0..=27).map(|k| 320.0 + 40.0 * f64::from(k)) {
+                let placed = place_markers(&story, width, 1.0);
+                let ticks = &placed.scale.ticks;
+                assert!(!ticks.is_empty(), "{name} at {width} px: no labels at all");
+                let boxes: Vec<(f64, f64)> = ticks.iter().map(Tick::label_box).collect();
+                for (t, b) in ticks.iter().zip(&boxes) {
+                    assert!(
+                        b.0 >= 0.0 && b.1 <= placed.track_width,
+                        "{name} at {width} px: \"{}\" at {b:?} crosses an end of the track (0 to {})",
+                        t.label,
+                        placed.track_width
+                    );
+                }
+                for (w, b) in ticks.windows(2).zip(boxes.windows(2)) {
+                    assert!(
+                        b[0].1 <= b[1].0,
+                        "{name} at {width} px: \"{}\" {:?} and \"{}\" {:?} overlap",
+                        w[0].label,
+                        b[0],
+                        w[1].label,
+                        b[1]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn in_an_article_column_the_built_in_story_gets_its_break_and_two_whole_labels() {
+        let story = crate::story::default_story().timeline;
+        for width in [644.0, 700.0, 760.0] {
+            let placed = place_markers(&story, width, 1.0);
+            let breaks: Vec<_> = placed.scale.breaks.iter().map(|b| b.label.as_str()).collect();
+            assert_eq!(breaks, ["28 years"], "at {width} px");
+            let labels: Vec<_> = placed.scale.ticks.iter().map(|t| t.label.as_str()).collect();
+            assert_eq!(labels, ["1979", "May 28, 2007"], "at {width} px");
+        }
+    }
+
+    #[test]
+    fn a_label_that_does_not_fit_is_shortened_before_it_is_left_out() {
+        // One marker at each end of a narrow track: the day's label is cut down to what fits, never cut off.
+        let story = crate::parse::read_story(
+            r#"{"title": "T", "events": [{"id": "a", "date": "2019-09-30", "headline": "A"},
+                {"id": "b", "date": "2024-03-04T14:05", "headline": "B"}]}"#,
+        )
+        .unwrap()
+        .timeline;
+        let placed = place_markers(&story, 320.0, 1.0);
+        let labels: Vec<_> = placed.scale.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(!labels.is_empty());
+        for t in &placed.scale.ticks {
+            let (a, b) = t.label_box();
+            assert!(a >= 0.0 && b <= placed.track_width, "{t:?}");
+        }
     }
 
     /// Marker xs, flag width, and the rows and row count expected.
@@ -547,6 +633,10 @@ mod tests {
         let width = px(value(group, "width"));
         assert_eq!(px(value(group, "left")), -width / 2.0, "centred");
         assert!(width < CLUSTER_SPACING, "{width} px groups {CLUSTER_SPACING} px apart");
+        // Tick labels: the scale estimates their boxes for 0.8rem type (`LABEL_CHAR_WIDTH`) and a calendar
+        // tick's label starting `TICK_LABEL_OFFSET` right of its line.
+        assert_eq!(value(rule(css, ".newsline .nl-tick"), "font-size"), "0.8rem");
+        assert_eq!(px(value(rule(css, ".newsline .nl-tick-label"), "left")), crate::scale::TICK_LABEL_OFFSET);
         // Not mirrored: FLAG_GAP (the flags are exactly `data-w` wide), NARROW_BELOW (the widget, not a media
         // query, chooses the list: the stylesheet keys on `nl-narrow`).
     }

@@ -55,6 +55,12 @@ pub fn check_json_with(json: &Json, limits: &Limits) -> Result<Checked, Vec<Prob
     check_imported(timelinejs::import_with(json.clone(), limits), limits)
 }
 
+/// [`check_json_with`] for a TimelineJS tree made from a spreadsheet (CSV): its warnings name the
+/// spreadsheet's columns, not TimelineJS's JSON fields.
+pub fn check_spreadsheet_with(json: Json, limits: &Limits) -> Result<Checked, Vec<Problem>> {
+    check_imported(timelinejs::import_as(json, limits, timelinejs::Flavor::Spreadsheet), limits)
+}
+
 /// Validates an imported TimelineJS file, with problems pointing at the TimelineJS fields.
 fn check_imported(imported: timelinejs::Imported, limits: &Limits) -> Result<Checked, Vec<Problem>> {
     // The import's warnings, then the validator's problems, capped as one list.

@@ -49,12 +49,16 @@ pub enum ProblemKind {
     NoEvents,
     /// A field the format does not have (probably a typo).
     UnknownField { field: String, suggestion: Option<&'static str> },
-    /// Two events with the same date and sequence: their order is a guess.
-    AmbiguousOrder { other: Path },
+    /// Two events with the same date and sequence: their order is a guess. `sequence`: the number both
+    /// give, or `None` when neither gives one (the message then does not speak of a sequence they share).
+    AmbiguousOrder { other: Path, sequence: Option<u32> },
     /// A link or image URL that is not http, https, mailto or relative; it was dropped.
     UnsafeUrl(String),
     /// An image without alt text.
     NoAlt,
+    /// A statement without an id, whose made-up id (`wanted`, its event's id and its number) is an id the
+    /// file gives something else: it was given `given` instead.
+    MadeUpId { wanted: String, given: String },
     /// Something the source format has that Newsline does not show (an import warning).
     NotShown(String),
     /// Over one of the [`Limits`]: `what` ("bytes", "events", "characters", "levels of nesting").
@@ -128,6 +132,10 @@ impl fmt::Display for ProblemKind {
                 "the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\"",
             ),
             ProblemKind::NotShown(what) => f.write_str(what),
+            ProblemKind::MadeUpId { wanted, given } => write!(
+                f,
+                "this statement has no \"id\", and the one made from its event's, \"{wanted}\", is used by something else in the file, so its link is #{given}: give the statement an \"id\" of its own"
+            ),
             ProblemKind::TooLarge { what, size, max } => write!(
                 f,
                 "{} {what} is more than this timeline accepts ({} at most): shorten it, or split the story; an embedder can raise the limit",
@@ -155,9 +163,13 @@ impl fmt::Display for ProblemKind {
                 };
                 write!(f, "and {what}, not listed: fix the ones above, then check again")
             }
-            ProblemKind::AmbiguousOrder { other } => write!(
+            ProblemKind::AmbiguousOrder { other, sequence: None } => write!(
                 f,
-                "has the same date and sequence as {other}, so their order is a guess: give them different \"sequence\" numbers"
+                "has the same date as {other} and neither has a time of day or a \"sequence\", so their order is a guess: add \"sequence\" numbers in the order they happened (1, 2 …), or the time of day to both dates"
+            ),
+            ProblemKind::AmbiguousOrder { other, sequence: Some(n) } => write!(
+                f,
+                "has the same date and \"sequence\" ({n}) as {other}, so their order is a guess: give them different \"sequence\" numbers"
             ),
         }
     }

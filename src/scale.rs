@@ -4,14 +4,20 @@
 //! - consecutive markers are never closer than [`Params::min_spacing`] pixels, so events of one day whose
 //!   clock times nobody reported stand side by side in their `sequence` order instead of on one pixel;
 //! - a long empty stretch that would squeeze everything else together is cut out and drawn as an
-//!   [`AxisBreak`] of fixed width, labelled with the span it hides ("27 years"). That is how 1979 and one
+//!   [`AxisBreak`] of fixed width, labelled with how far apart the dates either side are ("28 years"). That is how 1979 and one
 //!   day in 2007 are both legible on one axis.
 //!
-//! Ticks are placed per segment at calendar boundaries (years, months, days, hours) chosen so labels do
-//! not collide; a segment of one instant (a single day) gets one label under its markers.
+//! Ticks are placed per segment at calendar boundaries (years, months, days, hours); a segment of one
+//! instant (a single day) gets one label under its markers. Then every label is checked against its
+//! neighbours with an estimated width ([`LABEL_CHAR_WIDTH`] a character, conservative for the axis's
+//! 0.8rem type): a label that would touch another, or cross either end of the track, is shortened
+//! ("Sept. 2019" to "Sept." after a label that shows 2019; "May 28, 2007" to "May 2007" or "2007") or left
+//! out. The labels under markers (one day's group, a lone date) are placed first; calendar ticks fill the
+//! room they leave. Linear in the ticks.
+//!
 //! Everything here is plain arithmetic on the inputs: no DOM, no measuring.
 
-use crate::date::{span_words, DateSpec, Precision};
+use crate::date::{gap_words, DateSpec, Precision};
 
 /// Sizes in CSS pixels that shape the layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,12 +32,37 @@ pub struct Params {
     pub padding: f64,
     /// Narrowest distance between two tick labels.
     pub tick_spacing: f64,
+    /// Room the track keeps right of the axis's own width (the layout's room for the last flag), which tick
+    /// labels may use: they stay within the axis's width and this.
+    pub label_room: f64,
 }
 
 impl Default for Params {
     fn default() -> Params {
-        Params { min_spacing: 48.0, max_spacing: 180.0, break_width: 96.0, padding: 32.0, tick_spacing: 96.0 }
+        Params {
+            min_spacing: 48.0,
+            max_spacing: 180.0,
+            break_width: 96.0,
+            padding: 32.0,
+            tick_spacing: 96.0,
+            label_room: 0.0,
+        }
     }
+}
+
+/// Widest a character of a tick label is taken to be, in CSS pixels: the axis sets its labels at 0.8rem
+/// (12.8 px at the usual 16 px root), where the widest glyphs the labels use (M, digits, capitals of "BCE")
+/// of a system sans-serif are under 0.6 em and the average well under; 8 px (0.625 em) overestimates every
+/// label, so two labels estimated clear of each other are clear on screen.
+pub const LABEL_CHAR_WIDTH: f64 = 8.0;
+/// Where a calendar tick's label starts, right of its line (stylesheet: `.nl-tick-label`'s `left`).
+pub const TICK_LABEL_OFFSET: f64 = 4.0;
+/// Least free space between two tick labels.
+pub const LABEL_GAP: f64 = 8.0;
+
+/// The estimated width of `label` on the axis.
+pub fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * LABEL_CHAR_WIDTH
 }
 
 /// A cut in the axis: the stretch between two events that is not drawn to scale.
@@ -41,7 +72,7 @@ pub struct AxisBreak {
     pub x: f64,
     /// The break lies between event `before` and event `before + 1`.
     pub before: usize,
-    /// The span it hides, in words: "27 years".
+    /// How far apart the dates either side of it are, in their own precision ([`gap_words`]): "28 years".
     pub label: String,
 }
 
@@ -54,6 +85,24 @@ pub struct Tick {
     pub span: Option<(f64, f64)>,
     /// The label names one marker's own date and is centred under it, rather than starting at a boundary.
     pub point: bool,
+}
+
+impl Tick {
+    /// Left and right of the label's estimated box, as the stylesheet places it: a calendar tick's label
+    /// starts [`TICK_LABEL_OFFSET`] right of its line; a point's is centred on it; a span's is centred in
+    /// the span, or starts at the span's left when wider than it (an overflowing line is start-aligned).
+    pub fn label_box(&self) -> (f64, f64) {
+        label_box(self.x, self.span, self.point, label_width(&self.label))
+    }
+}
+
+fn label_box(x: f64, span: Option<(f64, f64)>, point: bool, w: f64) -> (f64, f64) {
+    match span {
+        Some((a, b)) if w > b - a => (a, a + w),
+        Some((a, b)) => ((a + b - w) / 2.0, (a + b + w) / 2.0),
+        None if point => (x - w / 2.0, x + w / 2.0),
+        None => (x + TICK_LABEL_OFFSET, x + TICK_LABEL_OFFSET + w),
+    }
 }
 
 /// The placed axis.
@@ -73,6 +122,11 @@ pub struct Scale {
 /// A gap whose linear share is more than this part of the width, while other markers are crowded,
 /// becomes an axis break.
 const BREAK_SHARE: f64 = 0.3;
+
+/// At the default zoom, a gap this many times longer than all the other drawn gaps together, while other
+/// markers are crowded, becomes an axis break too when the break is narrower than the gap would be drawn
+/// and the axis still fits: 1979 and one day of 2007 in an article column.
+const LONG_STRETCH: f64 = 10.0;
 
 /// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width).
 pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scale {
@@ -97,8 +151,22 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
             .filter(|(i, _)| !is_break[*i])
             .max_by(|a, b| a.1.total_cmp(b.1))
             .map(|(i, g)| (i, g * rate));
+        let long_stretch = |i: usize| {
+            let drawn: f64 = gaps.iter().zip(&is_break).filter(|(_, b)| !**b).map(|(g, _)| g).sum();
+            let fits = gaps
+                .iter()
+                .enumerate()
+                .map(|(k, _)| if is_break[k] || k == i { params.break_width } else { params.min_spacing })
+                .sum::<f64>()
+                <= available;
+            zoom == 1.0 && gaps[i] >= LONG_STRETCH * (drawn - gaps[i]) && fits
+        };
         match widest {
-            Some((i, px)) if crowded && px > available * BREAK_SHARE && px > params.break_width => is_break[i] = true,
+            Some((i, px))
+                if crowded && px > params.break_width && (px > available * BREAK_SHARE || long_stretch(i)) =>
+            {
+                is_break[i] = true
+            }
             _ => break (rate, spread(&gaps, &is_break, rate, available, params)),
         }
     };
@@ -112,7 +180,7 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
             breaks.push(AxisBreak {
                 x: x + params.break_width / 2.0,
                 before: i,
-                label: span_words(instants[i + 1] - dates[i].span_end().min(instants[i + 1])),
+                label: gap_words(&dates[i], &dates[i + 1]),
             });
             params.break_width
         } else {
@@ -129,8 +197,9 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
         xs.iter_mut().for_each(|x| *x += shift);
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
-    let ticks = ticks(dates, &instants, &xs, &is_break, params);
-    Scale { xs, instants, width: content.max(full), breaks, ticks }
+    let width = content.max(full);
+    let ticks = fit_labels(ticks(dates, &instants, &xs, &is_break, params), width + params.label_room.max(0.0));
+    Scale { xs, instants, width, breaks, ticks }
 }
 
 impl Scale {
@@ -216,7 +285,40 @@ const STEPS: &[(Precision, f64)] = &[
 /// labels still reach the segment's end.
 const MAX_TICKS_PER_SEGMENT: usize = 2_000;
 
-fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Tick> {
+/// A tick before its label is fitted: where it goes, and the date and precision its labels are made from.
+struct Candidate {
+    x: f64,
+    span: Option<(f64, f64)>,
+    point: bool,
+    date: DateSpec,
+    precision: Precision,
+}
+
+impl Candidate {
+    /// Whether the label names the marker(s) above it (a point or a span), rather than a calendar boundary.
+    fn under_markers(&self) -> bool {
+        self.point || self.span.is_some()
+    }
+
+    /// The labels this tick may take, longest first. `year_shown`: the year the calendar label before it
+    /// showed, which a month's label may then leave out.
+    fn labels(&self, year_shown: Option<i32>) -> Vec<String> {
+        if self.under_markers() {
+            return self.date.labels_to_year(self.precision);
+        }
+        let full = self.date.tick_label(self.precision);
+        match self.precision {
+            Precision::Month if self.date.month == 1 => vec![full, self.date.tick_label(Precision::Year)],
+            Precision::Month if year_shown == Some(self.date.year) => {
+                let month = full.split(' ').next().unwrap_or_default().to_owned();
+                vec![full, month]
+            }
+            _ => vec![full],
+        }
+    }
+}
+
+fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut start = 0;
     for end in 0..dates.len() {
@@ -230,17 +332,32 @@ fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], pa
     out
 }
 
-fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Params, out: &mut Vec<Tick>) {
+fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Params, out: &mut Vec<Candidate>) {
     let (t0, t1) = (instants[0], instants[instants.len() - 1]);
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     if t1 <= t0 {
         // One instant: a single label under the whole group, as precise as the coarsest date in it.
         let coarsest = dates.iter().min_by_key(|d| d.precision).unwrap_or(&dates[0]);
         let span = (xs.len() > 1).then_some((x0, x1));
-        out.push(Tick { x: (x0 + x1) / 2.0, label: coarsest.label(), span, point: span.is_none() });
+        out.push(Candidate {
+            x: (x0 + x1) / 2.0,
+            span,
+            point: span.is_none(),
+            date: *coarsest,
+            precision: coarsest.precision,
+        });
         return;
     }
-    let px_per_day = (x1 - x0) / (t1 - t0);
+    // Pixels a day: the least that any long stretch of the segment (a twentieth of its time or more) gets,
+    // where most of its ticks fall. Markers of one day spread apart make the average far more than such a
+    // stretch between them gets, and ticks chosen by it would crowd there.
+    let average = (x1 - x0) / (t1 - t0);
+    let px_per_day = instants
+        .windows(2)
+        .zip(xs.windows(2))
+        .filter(|(t, _)| t[1] - t[0] >= (t1 - t0) / 20.0)
+        .map(|(t, x)| (x[1] - x[0]) / (t[1] - t[0]))
+        .fold(average, f64::min);
     let finest = dates.iter().map(|d| d.precision).max().unwrap_or(Precision::Year);
     let step = STEPS
         .iter()
@@ -260,16 +377,58 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
             break;
         }
         if t >= t0 {
-            out.push(Tick {
-                x: interpolate(instants, xs, t),
-                label: date.tick_label(precision),
-                span: None,
-                point: false,
-            });
+            out.push(Candidate { x: interpolate(instants, xs, t), span: None, point: false, date, precision });
             count += 1;
         }
         tick = next_tick(&date, precision, n);
     }
+}
+
+/// The ticks whose labels fit, each with the longest of its labels that does: no two labels' estimated
+/// boxes closer than [`LABEL_GAP`], none outside `0..=right`. The labels under markers go first (in order,
+/// each shortened or left out where it would touch the one before); the calendar ticks then fill the room
+/// left between them. `candidates` are in order along the axis; linear in their number.
+fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
+    let fits = |left: f64, r: f64, after: f64| left >= 0.0 && left >= after + LABEL_GAP && r <= right;
+    let (under, calendar): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(Candidate::under_markers);
+    let mut placed: Vec<(Tick, (f64, f64))> = Vec::with_capacity(under.len());
+    let mut after = f64::NEG_INFINITY;
+    for c in under {
+        for label in c.labels(None) {
+            let b = label_box(c.x, c.span, c.point, label_width(&label));
+            if fits(b.0, b.1, after) {
+                after = b.1;
+                placed.push((Tick { x: c.x, label, span: c.span, point: c.point }, b));
+                break;
+            }
+        }
+    }
+    let mut out: Vec<Tick> = Vec::with_capacity(placed.len() + calendar.len());
+    let (mut next, mut after) = (0, f64::NEG_INFINITY);
+    let mut year_shown = None;
+    for c in calendar {
+        for label in c.labels(year_shown) {
+            let b = label_box(c.x, None, false, label_width(&label));
+            // The labels under markers that end before this one starts are behind it for good: calendar
+            // boxes start further right one after another.
+            while placed.get(next).is_some_and(|(_, p)| p.1 + LABEL_GAP <= b.0) {
+                next += 1;
+            }
+            let clear_ahead = placed.get(next).is_none_or(|(_, p)| p.0 >= b.1 + LABEL_GAP);
+            if fits(b.0, b.1, after) && clear_ahead {
+                after = b.1;
+                if label.chars().any(|ch| ch.is_ascii_digit()) && c.precision <= Precision::Month {
+                    year_shown = Some(c.date.year);
+                }
+                out.push(Tick { x: c.x, label, span: None, point: false });
+                break;
+            }
+        }
+    }
+    out.extend(placed.into_iter().map(|(t, _)| t));
+    out.sort_by(|a, b| a.label_box().0.total_cmp(&b.label_box().0));
+    out
 }
 
 fn nominal_days(precision: Precision, n: f64) -> f64 {
@@ -384,7 +543,7 @@ mod tests {
             let scale = place(&the_story(), width, 1.0, &p);
             assert_eq!(scale.breaks.len(), 1, "at {width}px");
             assert_eq!(scale.breaks[0].before, 0);
-            assert_eq!(scale.breaks[0].label, "27 years");
+            assert_eq!(scale.breaks[0].label, "28 years");
             assert_spaced(&scale, p.min_spacing);
             assert!(scale.width <= width + 1e-9, "fits in {width}px: {}", scale.width);
             // Two labels: "1979" under its marker, the day under its group of seven.
@@ -396,9 +555,20 @@ mod tests {
     }
 
     #[test]
+    fn a_break_between_two_days_says_a_day_not_an_hour() {
+        // Twenty events on March 4 and one on March 5, no clock times: the break once read "1 hour".
+        let mut d = vec![DateSpec::parse("2024-03-04").unwrap(); 20];
+        d.push(DateSpec::parse("2024-03-05").unwrap());
+        let scale = place(&d, 1400.0, 1.0, &Params::default());
+        let labels: Vec<_> = scale.breaks.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["1 day"]);
+    }
+
+    #[test]
     fn evenly_spread_years_stay_linear_without_breaks() {
         let d = dates(&["1990", "2000", "2010", "2020"]);
-        let scale = place(&d, 1000.0, 1.0, &Params::default());
+        // Room right of the axis, as the layout keeps for the last flag, for the last label.
+        let scale = place(&d, 1000.0, 1.0, &Params { label_room: 40.0, ..Params::default() });
         assert!(scale.breaks.is_empty());
         let steps: Vec<f64> = scale.xs.windows(2).map(|w| w[1] - w[0]).collect();
         for s in &steps {

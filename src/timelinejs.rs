@@ -202,11 +202,21 @@ impl Ids {
     }
 }
 
+/// The file a TimelineJS tree was read from, so that a warning names what the editor can change in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// TimelineJS JSON: warnings name its fields (`media.alt`, `text.headline`).
+    Json,
+    /// TimelineJS's spreadsheet template, exported as CSV: warnings name its columns and rows.
+    Spreadsheet,
+}
+
 struct Importer {
     /// Capped as a check's problems are ([`crate::problem::MAX_PROBLEMS`]).
     warnings: Problems,
     /// The longest text read, in characters ([`Limits::max_text`]).
     max_text: usize,
+    flavor: Flavor,
 }
 
 impl Importer {
@@ -261,10 +271,11 @@ impl Importer {
             Some(alt) => alt.into_owned(),
             None => {
                 let fallback = caption.clone().unwrap_or_else(|| headline.to_owned());
-                self.warn(
-                    path.clone(),
-                    format!("the image has no alt text; \"{}\" is used: add \"alt\" describing it", shown(&fallback)),
-                );
+                let (at, fix) = match self.flavor {
+                    Flavor::Json => (path.clone(), "add media.alt describing the image"),
+                    Flavor::Spreadsheet => (path.key("alt"), "fill the Alt Text column, describing the image"),
+                };
+                self.warn(at, format!("the image has no alt text; \"{}\" is used: {fix}", shown(&fallback)));
                 fallback
             }
         };
@@ -370,8 +381,13 @@ pub fn import(json: Json) -> Imported {
 
 /// [`import`] under given limits: the HTML of headlines, captions and credits is read only when it is
 /// within [`Limits::max_text`]; a longer text goes on as it is, for the validator to refuse with its path.
-pub fn import_with(mut json: Json, limits: &Limits) -> Imported {
-    let mut im = Importer { warnings: Problems::default(), max_text: limits.max_text };
+pub fn import_with(json: Json, limits: &Limits) -> Imported {
+    import_as(json, limits, Flavor::Json)
+}
+
+/// [`import_with`] for a tree read from `flavor` of file: the warnings say what to change in that file.
+pub fn import_as(mut json: Json, limits: &Limits, flavor: Flavor) -> Imported {
+    let mut im = Importer { warnings: Problems::default(), max_text: limits.max_text, flavor };
     let max = limits.max_text;
     let root = Path::root();
     let mut out: Vec<(&str, Json)> = Vec::new();
@@ -390,7 +406,13 @@ pub fn import_with(mut json: Json, limits: &Limits) -> Imported {
         _ => {
             im.warn(
                 root.key("title"),
-                "there is no title slide; \"Timeline\" is used: add title.text.headline".to_owned(),
+                match flavor {
+                    Flavor::Json => "there is no title slide; \"Timeline\" is used: add title.text.headline",
+                    Flavor::Spreadsheet => {
+                        "there is no title row; \"Timeline\" is used: add a row of Type \"title\" with the story's Headline"
+                    }
+                }
+                .to_owned(),
             );
             out.push(("title", Json::Str("Timeline".to_owned())));
         }
@@ -425,7 +447,19 @@ pub fn import_with(mut json: Json, limits: &Limits) -> Imported {
             let path = root.key("eras").index(i);
             let mut members: Vec<(&str, Json)> = Vec::new();
             let label = era.get("text").and_then(|t| str_of(t.get("headline"))).map(|h| plain(&h, max));
-            members.push(("label", Json::Str(label.unwrap_or_else(|| format!("Era {}", i + 1)))));
+            let label = label.filter(|l| !l.is_empty()).unwrap_or_else(|| {
+                let made = format!("Era {}", i + 1);
+                let fix = match flavor {
+                    Flavor::Json => "add text.headline",
+                    Flavor::Spreadsheet => "fill its Headline cell",
+                };
+                im.warn(
+                    path.key("text").key("headline"),
+                    format!("the era has no headline; \"{made}\" is shown: {fix}"),
+                );
+                made
+            });
+            members.push(("label", Json::Str(label)));
             if let Some(s) = era.get("start_date") {
                 members.push(("start", im.date(s.clone(), &|| path.key("start_date")).0));
             }
@@ -696,7 +730,7 @@ mod tests {
             warnings,
             [
                 "title.media: the title slide's media is not shown",
-                "events[0].media: the image has no alt text; \"Newark, New Jersey\" is used: add \"alt\" describing it",
+                "events[0].media: the image has no alt text; \"Newark, New Jersey\" is used: add media.alt describing the image",
                 "events[1].media.url: this media (https://www.youtube.com/watch?v=example) is not shown: Newsline shows images (jpg, png, gif, webp, avif, svg) only",
                 "events[1].background: the background is not shown: Newsline keeps its own colours",
                 "events[2].text.headline: no headline; \"An event with no headline, in 500 BCE.\" is used: add one",

@@ -106,7 +106,43 @@ fn convert_writes_the_other_format_and_warns_about_losses() {
     assert!(back.contains("\"headline\": \"Bomb blast in Baghdad kills at least 19\""));
     let (code, _, err) = newsline(&["convert", &file, "--to", "pdf"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--to takes newsline or timelinejs"));
+    assert!(err.contains("--to takes newsline, timelinejs or csv"));
+}
+
+#[test]
+fn convert_to_csv_writes_every_column_of_the_template_and_reads_back() {
+    let (code, csv, err) = newsline(&["convert", "tests/fixtures/timelinejs-sample.json", "--to", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let header = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background";
+    assert!(csv.starts_with(&format!("{header}\r\n")), "{csv}");
+    let file = temp("converted.csv", &csv);
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with("valid: 4 events, 0 statements\n"), "{out}");
+    // The Alt Text column is the template's: read, not warned about as a column TimelineJS does not have.
+    assert!(!out.contains("is not one of TimelineJS's"), "{out}");
+
+    let (code, back, err) = newsline(&["convert", &file, "--to", "newsline"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, original, _) = newsline(&["convert", "tests/fixtures/timelinejs-sample.json", "--to", "newsline"]);
+    // The same story but for the ids, which a sheet has no column for (made from the headlines instead).
+    let without_ids =
+        |text: &str| text.lines().filter(|l| !l.trim().starts_with("\"id\":")).collect::<Vec<_>>().join("\n");
+    assert_eq!(without_ids(&back), without_ids(&original), "the spreadsheet reads back to the same story");
+}
+
+#[test]
+fn a_sheet_without_alt_text_is_told_to_fill_the_column() {
+    let file = temp(
+        "no-alt.csv",
+        "Year,Month,Day,Headline,Media,Media Caption,Alt Text,Type\r\n,,,My story,,,,title\r\n2007,5,28,Talks,a.jpg,Opening,,\r\n",
+    );
+    let (code, out, _) = newsline(&["check", &file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with(&format!("{file}: warning: row 3 (Alt Text): the image has no alt text; \"Opening\" is used: fill the Alt Text column, describing the image")),
+        "{out}"
+    );
 }
 
 #[test]

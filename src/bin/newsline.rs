@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! newsline check FILE...                         every problem, with where it is and what to do
-//! newsline convert FILE --to newsline|timelinejs writes the other format to stdout
+//! newsline convert FILE --to newsline|timelinejs|csv writes the other format to stdout
 //! ```
 //! Files may be Newsline JSON, TimelineJS JSON (recognised by their shape) or CSV in TimelineJS's
 //! spreadsheet columns (by the `.csv` ending). `check` exits 0 when every file is valid (warnings allowed),
@@ -20,7 +20,7 @@ fn main() {}
 mod cli {
     use std::io::Write;
 
-    use newsline::convert::{read_csv_with, to_newsline};
+    use newsline::convert::{read_csv_with, to_csv, to_newsline};
     use newsline::limits::Limits;
     use newsline::parse::read_story_with;
     use newsline::problem::{error_count, warning_count, Problem, ProblemKind, Severity};
@@ -29,9 +29,10 @@ mod cli {
 
     const USAGE: &str = "usage:
   newsline check [LIMITS] FILE...
-  newsline convert [LIMITS] FILE --to newsline|timelinejs
+  newsline convert [LIMITS] FILE --to newsline|timelinejs|csv
 
 FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).
+--to csv writes TimelineJS's spreadsheet template, every column, for Google Sheets or Excel.
 LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (100000),
 --max-text N (characters in one text, 100000), --max-depth N (nesting, 64).";
 
@@ -166,8 +167,8 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             eprintln!("{USAGE}");
             return 2;
         };
-        if to != "newsline" && to != "timelinejs" {
-            eprintln!("newsline convert: --to takes newsline or timelinejs, not {to:?}");
+        if !["newsline", "timelinejs", "csv"].contains(&to.as_str()) {
+            eprintln!("newsline convert: --to takes newsline, timelinejs or csv, not {to:?}");
             return 2;
         }
         let checked = match read(&file, &limits) {
@@ -187,16 +188,26 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         for w in &checked.warnings {
             eprintln!("{}", line(&file, w));
         }
-        let json = if to == "newsline" {
-            to_newsline(&checked.timeline)
-        } else {
-            let (json, warnings) = timelinejs::export(&checked.timeline);
-            for w in warnings {
-                eprintln!("{file}: warning: {w}");
+        let text = match to.as_str() {
+            "newsline" => to_newsline(&checked.timeline).to_text(true),
+            format => {
+                let (text, warnings) = if format == "csv" {
+                    to_csv(&checked.timeline)
+                } else {
+                    let (json, warnings) = timelinejs::export(&checked.timeline);
+                    (json.to_text(true), warnings)
+                };
+                for w in warnings {
+                    eprintln!("{file}: warning: {w}");
+                }
+                text
             }
-            json
         };
-        println!("{}", json.to_text(true));
+        if text.ends_with('\n') {
+            print!("{text}");
+        } else {
+            println!("{text}");
+        }
         0
     }
 

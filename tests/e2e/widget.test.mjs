@@ -48,7 +48,7 @@ test('desktop: every event shows, a card opens and a statement expands, all from
       assert.ok(!overlap, `markers ${i} and ${j} overlap`);
     }
   }
-  assert.equal(await page.locator('.nl-break-label').textContent(), '27 years');
+  assert.equal(await page.locator('.nl-break-label').textContent(), '28 years');
 
   await page.locator('.nl-marker', { hasText: 'Nearly four hours' }).click();
   await assert.doesNotReject(page.waitForFunction(() => location.hash === '#talks-held'));
@@ -71,7 +71,7 @@ test('phone: a vertical list at 360 px with no sideways scrolling', async () => 
   await page.goto(`${server.origin}/#baghdad-bombing`);
   await page.waitForSelector('.nl-list');
   assert.equal(await page.locator('.nl-item-button').count(), 8);
-  assert.equal(await page.locator('.nl-gap').textContent(), '27 years later');
+  assert.equal(await page.locator('.nl-gap').textContent(), '28 years later');
   assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[3]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal page scroll');
