@@ -9,13 +9,14 @@
 //! - where the marker strip scrolls to show the open event.
 
 use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, Cluster, Placed, NARROW_BELOW};
+use crate::limits::grouped;
 use crate::model::Timeline;
 use crate::state::{ViewState, MAX_ZOOM_LEVEL};
 
 /// The width assumed before the widget has been measured (and for the prerendered page, which has no width).
 pub const DEFAULT_WIDTH: f64 = 960.0;
 
-/// The width the narrow list's layout is computed at: the list uses it only for its breaks ("27 years
+/// The width the narrow list's layout is computed at: the list uses it only for its breaks ("28 years
 /// later"), which should be those a desktop reader sees.
 pub const LIST_LAYOUT_WIDTH: f64 = 1000.0;
 
@@ -74,6 +75,11 @@ impl Frame {
         (to < count).then_some(to)
     }
 
+    /// The overview group holding event `selected`, when the overview shows.
+    pub fn group_of(&self, selected: usize) -> Option<&Cluster> {
+        self.groups.iter().find(|c| c.holds(selected))
+    }
+
     /// Where the marker strip scrolls so that the flag of event `selected` is in the middle of the view;
     /// `None` where there is no strip to scroll (the list, the overview).
     pub fn scroll_target(&self, selected: usize) -> Option<f64> {
@@ -84,6 +90,32 @@ impl Frame {
         let max = (self.placed.track_width - self.view_width).max(0.0);
         Some((x + self.placed.flag_width / 2.0 - self.view_width / 2.0).clamp_to(0.0, max))
     }
+}
+
+/// The years a group of the overview spans, as its button shows them: "1980–1982", or "1980".
+pub fn group_years(timeline: &Timeline, group: &Cluster) -> String {
+    let year = |i: usize| timeline.events.get(i).map_or(0, |e| e.date.written_year());
+    let (a, b) = (year(group.first), year(group.last));
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+/// A group's name, as its button's text reads to a screen reader and as the live region says it: "748
+/// events, 1980–1982"; a group of one adds its event's headline ("1 event, 1990: The wall falls").
+pub fn group_name(timeline: &Timeline, group: &Cluster) -> String {
+    let count = group.count();
+    let words = if count == 1 { "event" } else { "events" };
+    let mut name = format!("{} {words}, {}", grouped(count), group_years(timeline, group));
+    if count == 1 {
+        if let Some(e) = timeline.events.get(group.first) {
+            name.push_str(": ");
+            name.push_str(&e.headline);
+        }
+    }
+    name
 }
 
 /// `f64::clamp` formats its bounds in a panic message, which costs the widget kilobytes (see DEVELOPERS.md).
@@ -154,6 +186,19 @@ mod tests {
         assert!(second > 1, "groups hold several events");
         assert_eq!(overview.step(0, true), Some(second));
         assert_eq!(overview.step(second, false), Some(0));
+    }
+
+    #[test]
+    fn a_group_is_named_by_its_count_and_years() {
+        let long = long_story(120);
+        let one = |first, last| Cluster { first, last, x: 0.0 };
+        assert_eq!(group_name(&long, &one(0, 9)), "10 events, 1900–1909");
+        assert_eq!(group_name(&long, &one(3, 3)), "1 event, 1903: Event 3");
+        assert_eq!(group_years(&long, &one(5, 5)), "1905");
+        let overview = Frame::new(&long, &ViewState { overview: true, ..ViewState::new(&long, None) }, Some(800.0));
+        let second = &overview.groups[1];
+        assert_eq!(overview.group_of(second.first + 1), Some(second));
+        assert_eq!(Frame::new(&long, &ViewState::new(&long, None), Some(800.0)).group_of(0), None);
     }
 
     #[test]

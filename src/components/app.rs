@@ -13,7 +13,10 @@ use super::list::VerticalList;
 use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::frame::Frame;
-use crate::hooks::{current_hash, use_element_width, use_fetch_text, use_positions, use_url_hash, Fetched, Prefetch};
+use crate::hooks::{
+    current_hash, focus_element, use_announcer, use_element_width, use_fetch_text, use_focus_on_mount, use_keep_focus,
+    use_positions, use_url_hash, Fetched, Prefetch,
+};
 use crate::json::Path;
 use crate::limits::Limits;
 use crate::load::DEFAULT_TIMEOUT_MS;
@@ -21,7 +24,7 @@ use crate::model::Timeline;
 use crate::options::HeadingLevel;
 use crate::parse::read_story_with;
 use crate::problem::{Problem, ProblemKind, Severity};
-use crate::state::{Action, Session};
+use crate::state::{announcement, key_action, loaded_announcement, Action, KeyPlace, Origin, Session};
 
 pub use crate::state::Notice;
 
@@ -180,6 +183,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
     };
     let theme = theme_name(&props.theme);
+    // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
+    let retried = *attempt > 0;
     match (&fetched, &*loaded) {
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
@@ -192,6 +197,7 @@ pub fn App(props: &AppProps) -> Html {
                 initial_width={props.initial_width}
                 controller={props.controller.clone()}
                 on_notice={props.on_notice.clone()}
+                {retried}
             />
         },
         (_, Some(Err(problems))) => html! {
@@ -201,6 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                 url={props.src.clone()}
                 on_retry={props.src.is_some().then_some(retry)}
                 {theme}
+                {retried}
             />
         },
         (Fetched::Failed(error), None) => html! {
@@ -211,23 +218,28 @@ pub fn App(props: &AppProps) -> Html {
                 message={error.to_string()}
                 on_retry={retry}
                 {theme}
+                {retried}
             />
         },
-        _ => html! { <Loading {theme} /> },
+        _ => html! { <Loading {theme} {retried} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct LoadingProps {
     theme: &'static str,
+    /// Shown after a Retry: the status takes focus from the button that went away.
+    retried: bool,
 }
 
 /// The skeleton shown while the story downloads.
 #[component]
 fn Loading(props: &LoadingProps) -> Html {
+    let status = use_node_ref();
+    use_focus_on_mount(status.clone(), props.retried);
     html! {
         <section class="newsline nl-loading" aria-busy="true" data-theme={props.theme}>
-            <p class="nl-loading-text" role="status">{ "Loading timeline…" }</p>
+            <p ref={status} class="nl-loading-text" role="status" tabindex={props.retried.then_some("-1")}>{ "Loading timeline…" }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>
                 <span class="nl-skeleton-axis"></span>
@@ -300,17 +312,9 @@ struct TimelineViewProps {
     initial_width: Option<f64>,
     controller: Controller,
     on_notice: Callback<Notice>,
-}
-
-/// Keys that move through the story while focus is anywhere inside the widget.
-fn key_action(key: &str) -> Option<Action> {
-    match key {
-        "ArrowRight" | "ArrowDown" => Some(Action::Next),
-        "ArrowLeft" | "ArrowUp" => Some(Action::Prev),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
-        _ => None,
-    }
+    /// Mounted after the reader pressed Retry: the title takes focus, and the live region says the story
+    /// loaded.
+    retried: bool,
 }
 
 #[component]
@@ -332,13 +336,26 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let selected = view.selected;
     let narrow = frame.narrow;
 
-    let dispatch = {
+    // Where the last press came from: a press on a marker, an item or a group moves focus to the new event
+    // (which then says it); any other (Previous, Next, the JS API, the URL hash) leaves focus where it is,
+    // and the live region speaks.
+    let origin = use_mut_ref(Origin::default);
+    let send = |from: Origin| {
         let store = store.clone();
-        Callback::from(move |action: Action| store.dispatch(action))
+        let origin = origin.clone();
+        Callback::from(move |action: Action| {
+            *origin.borrow_mut() = from;
+            store.dispatch(action)
+        })
     };
+    let dispatch = send(Origin::Elsewhere);
+    let focus_dispatch = send(Origin::Focus);
     let root = use_node_ref();
     // The measured width enters the state; the frame follows from it.
-    use_element_width(root.clone(), dispatch.reform(Action::Resize));
+    {
+        let store = store.clone();
+        use_element_width(root.clone(), Callback::from(move |w| store.dispatch(Action::Resize(w))));
+    }
     let selected_id = timeline.events.get(selected).map(|e| e.id.clone());
     use_url_hash(props.hash, selected_id.clone(), dispatch.reform(Action::SelectId));
     // The root only sizes itself (data-h); the marker strip places its own children.
@@ -375,41 +392,50 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         });
     }
 
-    // After keyboard navigation, focus follows the selection to its marker.
-    let focus_pending = use_mut_ref(|| false);
-    let announcement = use_state_eq(String::new);
+    // A press on a marker, an item or a group: focus follows the selection to its marker. Anything else:
+    // the live region says where the reader is now, once quick changes settle.
+    let (said, say) = use_announcer();
     {
         let root = root.clone();
-        let focus_pending = focus_pending.clone();
-        let announcement = announcement.clone();
+        let origin = origin.clone();
         let uid = uid.to_owned();
-        let event = timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline));
+        let timeline = timeline.clone();
+        let frame = frame.clone();
+        let say = say.clone();
         let shown = use_mut_ref(|| None::<usize>);
         let scroll_to = frame.scroll_target(selected);
+        let retried = props.retried;
         use_effect_with((selected, frame.overview), move |(selected, _)| {
             let before = shown.borrow_mut().replace(*selected);
             let is_first = before.is_none();
-            if before.is_some_and(|b| b != *selected) {
-                announcement.set(event.unwrap_or_default());
+            let from = std::mem::take(&mut *origin.borrow_mut());
+            if is_first && retried {
+                say.emit(loaded_announcement(&timeline));
+            } else if before.is_some_and(|b| b != *selected) {
+                if let Some(words) = announcement(&timeline, &frame, *selected, from) {
+                    say.emit(words);
+                }
             }
-            let focus = std::mem::replace(&mut *focus_pending.borrow_mut(), false);
             // On the first render the strip is at its start: nothing to do if the marker is in view there.
             let scroll_to = scroll_to.filter(|x| !is_first || *x >= 1.0);
-            reveal_marker(&root, &uid, *selected, focus, scroll_to);
+            reveal_marker(&root, &uid, *selected, from == Origin::Focus && !is_first, scroll_to, !frame.narrow);
         });
     }
+    // After Retry the story's title takes focus from the button that went away; later, focus on anything a
+    // render replaces (the axis for the list at a new width, a zoom button) goes to its successor.
+    let title = use_node_ref();
+    use_focus_on_mount(title.clone(), props.retried);
+    use_keep_focus(root.clone(), super::marker_id(uid, selected));
 
     let onkeydown = {
-        let dispatch = dispatch.clone();
-        let focus_pending = focus_pending.clone();
+        let focus_dispatch = focus_dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(&e) {
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
                 return;
             }
-            let Some(action) = key_action(&e.key()) else { return };
+            let Some(action) = key_action(key_place(&e), &e.key()) else { return };
             e.prevent_default();
-            *focus_pending.borrow_mut() = true;
-            dispatch.emit(action);
+            focus_dispatch.emit(action);
         })
     };
 
@@ -417,16 +443,10 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // the widget's region and is not itself a heading, so the cards sit where the page's outline expects.
     let level = props.heading_level;
     let title_id = format!("{uid}-title");
-    let on_select = dispatch.reform(Action::Select);
-    // A group leaves the overview: focus goes on to the opened event's marker.
-    let on_open_group = {
-        let dispatch = dispatch.clone();
-        let focus_pending = focus_pending.clone();
-        Callback::from(move |i: usize| {
-            *focus_pending.borrow_mut() = true;
-            dispatch.emit(Action::OpenGroup(i));
-        })
-    };
+    // A marker or an item holds focus as it opens; a group leaves the overview, and focus goes on to the
+    // opened event's marker.
+    let on_select = focus_dispatch.reform(Action::Select);
+    let on_open_group = focus_dispatch.reform(Action::OpenGroup);
     let card = |event_index: usize| {
         html! {
             <EventCard
@@ -449,7 +469,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             {onkeydown}
         >
             <header class="nl-header">
-                <p id={title_id} class="nl-title">{ &timeline.title }</p>
+                <p ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</p>
                 if let Some(summary) = &timeline.summary {
                     <p class="nl-summary">{ summary }</p>
                 }
@@ -485,7 +505,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 />
                 { card(selected) }
             }
-            <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
+            <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ said }</p>
             // Cards cite their own sources; a story whose events cite none is credited once, here.
             if timeline.events.iter().all(|e| e.source.is_none()) {
                 for source in timeline.sources.iter() {
@@ -505,40 +525,35 @@ fn after_render(f: impl FnOnce() + 'static) {
     f();
 }
 
-/// Whether a key event comes from a control where arrow keys edit text.
-fn typing_target(e: &KeyboardEvent) -> bool {
+/// Which of the widget's composites a key event was pressed on (by the class its views give the button);
+/// [`key_action`] decides what the key does there.
+fn key_place(e: &KeyboardEvent) -> KeyPlace {
     use wasm_bindgen::JsCast;
-    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return KeyPlace::Elsewhere;
+    };
+    let class = target.class_name();
+    let has = |name: &str| class.split_ascii_whitespace().any(|c| c == name);
+    if has("nl-marker") {
+        KeyPlace::Marker
+    } else if has("nl-item-button") {
+        KeyPlace::ListItem
+    } else if has("nl-group") {
+        KeyPlace::Group
+    } else {
+        KeyPlace::Elsewhere
+    }
 }
 
 /// Scrolls the marker strip (never the page) to `scroll_to` so the selected marker shows, and focuses the
-/// marker if asked.
-fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to: Option<f64>) {
-    use wasm_bindgen::JsCast;
+/// marker if asked: without scrolling (`prevent_scroll`) where the widget has scrolled its strip itself.
+fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to: Option<f64>, prevent_scroll: bool) {
     let Some(root) = root.cast::<web_sys::Element>() else { return };
     let Ok(Some(marker)) = root.query_selector(&format!("#{}", super::marker_id(uid, index))) else { return };
     if let (Some(target), Ok(Some(nav))) = (scroll_to, root.query_selector(".nl-nav")) {
         nav.set_scroll_left(target.round() as i32);
     }
     if focus {
-        if let Some(m) = marker.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = m.focus();
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_map_to_navigation() {
-        assert_eq!(key_action("ArrowRight"), Some(Action::Next));
-        assert_eq!(key_action("ArrowUp"), Some(Action::Prev));
-        assert_eq!(key_action("Home"), Some(Action::First));
-        assert_eq!(key_action("End"), Some(Action::Last));
-        assert_eq!(key_action("a"), None);
+        focus_element(&marker, prevent_scroll);
     }
 }

@@ -6,6 +6,7 @@ use super::Shared;
 use yew::prelude::*;
 
 use super::heading_tag;
+use crate::hooks::use_focus_on_mount;
 use crate::limits::grouped;
 use crate::options::HeadingLevel;
 use crate::validate::{error_count, Problem, ProblemKind, Severity};
@@ -26,6 +27,10 @@ pub struct ErrorViewProps {
     pub on_retry: Option<Callback<()>>,
     #[prop_or(AttrValue::Static("light"))]
     pub theme: AttrValue,
+    /// Shown after the reader pressed Retry: the heading takes focus from the button that went away, and the
+    /// summary is said assertively. Otherwise (on load, perhaps far below the reader) politely.
+    #[prop_or_default]
+    pub retried: bool,
 }
 
 #[component]
@@ -35,17 +40,23 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
         1 => "The story data has 1 problem. Fix it in the file and reload the page:".to_owned(),
         n => format!("The story data has {} problems. Fix them in the file and reload the page:", grouped(n)),
     };
+    let heading = use_node_ref();
+    use_focus_on_mount(heading.clone(), props.retried);
     html! {
-        <section class="newsline nl-error" role="alert" data-theme={props.theme.clone()}>
-            <@{heading_tag(props.heading_level.card())} class="nl-title">{ "This timeline could not be shown" }</@>
-            if let Some(message) = &props.message {
-                <p class="nl-error-message">{ message }</p>
-            } else {
-                if let Some(url) = &props.url {
-                    <p class="nl-error-url">{ "Story file: " }<code>{ url }</code></p>
+        <section class="newsline nl-error" data-theme={props.theme.clone()}>
+            <div class="nl-error-summary" role={if props.retried { "alert" } else { "status" }}>
+                <@{heading_tag(props.heading_level.card())} ref={heading} class="nl-title" tabindex={props.retried.then_some("-1")}>
+                    { "This timeline could not be shown" }
+                </@>
+                if let Some(message) = &props.message {
+                    <p class="nl-error-message">{ message }</p>
+                } else {
+                    if let Some(url) = &props.url {
+                        <p class="nl-error-url">{ "Story file: " }<code>{ url }</code></p>
+                    }
+                    <p>{ summary }</p>
                 }
-                <p>{ summary }</p>
-            }
+            </div>
             if let Some(on_retry) = &props.on_retry {
                 <p><button type="button" class="nl-button nl-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button></p>
             }

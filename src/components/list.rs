@@ -1,5 +1,5 @@
 //! The narrow-screen view: events as a vertical list, the open event's card inside its item, and a line
-//! wherever the axis would have a break ("27 years later").
+//! wherever the axis would have a break ("28 years later").
 //!
 //! A long story shows a window of [`PAGE`] events around the open one, with buttons that show more before
 //! and after it; the window follows the selection. Every item says its place in the whole story
@@ -9,6 +9,7 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
+use crate::hooks::focus_element;
 use crate::limits::grouped;
 use crate::model::Timeline;
 
@@ -27,6 +28,18 @@ pub struct VerticalListProps {
     pub card: Html,
 }
 
+/// What a press on "Show earlier events" (`before`) or "Show later events" does to the window's widening
+/// `more`: the new widening, and the first newly shown event, which takes focus (the button may be gone).
+pub fn show_more(total: usize, selected: usize, more: (usize, usize), before: bool) -> ((usize, usize), usize) {
+    let old = window(total, selected, more);
+    if before {
+        let more = (more.0 + PAGE, more.1);
+        (more, window(total, selected, more).start)
+    } else {
+        ((more.0, more.1 + PAGE), old.end.min(total.saturating_sub(1)))
+    }
+}
+
 /// The events to show, `from..to`: [`PAGE`] around `selected`, widened by `more` (before, after).
 pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::Range<usize> {
     // A page with the selection in its middle, or a full page at either end of the story.
@@ -41,9 +54,29 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     let more = use_state(|| (0usize, 0usize));
     let total = props.timeline.events.len();
     let shown = window(total, props.selected, *more);
+    // The first newly shown item takes focus from the button, which the last batch removes.
+    let focus_next = use_mut_ref(|| None::<usize>);
+    {
+        let focus_next = focus_next.clone();
+        let uid = uid.clone();
+        use_effect_with(*more, move |_| {
+            let Some(i) = focus_next.borrow_mut().take() else { return };
+            let item =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&marker_id(&uid, i)));
+            if let Some(item) = item {
+                focus_element(&item, false);
+            }
+        });
+    }
     let show = |before: bool| {
         let more = more.clone();
-        Callback::from(move |_| more.set(if before { (more.0 + PAGE, more.1) } else { (more.0, more.1 + PAGE) }))
+        let focus_next = focus_next.clone();
+        let selected = props.selected;
+        Callback::from(move |_| {
+            let (wider, first_new) = show_more(total, selected, *more, before);
+            *focus_next.borrow_mut() = Some(first_new);
+            more.set(wider);
+        })
     };
     let (earlier, later) = (shown.start, total - shown.end);
     html! {
@@ -113,6 +146,10 @@ mod tests {
         assert_eq!(window(10_000, 9_999, (0, 0)), 9_900..10_000);
         assert_eq!(window(10_000, 5_000, (100, 0)), 4_850..5_050);
         assert_eq!(window(10_000, 5_000, (0, 200)), 4_950..5_250);
+        // The first newly shown event takes focus.
+        assert_eq!(show_more(10_000, 5_000, (0, 0), true), ((100, 0), 4_850));
+        assert_eq!(show_more(10_000, 5_000, (0, 0), false), ((0, 100), 5_050));
+        assert_eq!(show_more(300, 299, (100, 0), true), ((200, 0), 0), "the last batch");
         for selected in [0, 1, 77, 5_000, 9_999] {
             let w = window(10_000, selected, (0, 0));
             assert!(w.contains(&selected) && w.len() <= PAGE + 1, "{selected}: {w:?}");

@@ -9,7 +9,7 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
-use crate::frame::{Frame, MIN_OVERVIEW_WIDTH};
+use crate::frame::{group_years, Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
 use crate::layout::{visible_range, Cluster, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT, TRACK_HEADROOM};
 use crate::limits::grouped;
@@ -156,16 +156,9 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
     let view = props.frame.layout_width.max(MIN_OVERVIEW_WIDTH);
     let groups = &props.frame.groups;
     let events = &props.timeline.events;
-    let years = |c: &Cluster| {
-        let (a, b) = (events[c.first].date.written_year(), events[c.last].date.written_year());
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a}–{b}")
-        }
-    };
+    let years = |c: &Cluster| group_years(&props.timeline, c);
     // The visible count and years are the button's name (label in name), with words around them for
-    // screen readers: "748 events, 1980–1982"; a group of one also names its event.
+    // screen readers: "748 events, 1980–1982"; a group of one also names its event (`frame::group_name`).
     let words = |c: &Cluster| if c.count() == 1 { " event, " } else { " events, " };
     let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
     html! {

@@ -10,6 +10,7 @@ import { serve, launch, DIST, SCREENSHOTS } from './harness.mjs';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+const flaky = { fail: true };
 const routes = {
   '/a11y/bad.json': (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -21,6 +22,16 @@ const routes = {
     const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i + 1}`, date: { year: 1701 + i }, headline: `Event ${i + 1}` }));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ title: 'Three hundred years', events }));
+  },
+  '/a11y/flaky.json': (req, res) => {
+    // Fails while `flaky.fail` is set, then serves the built-in story's shape.
+    if (flaky.fail) {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('try again');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ title: 'Back again', events: [{ id: 'a', date: '2007-05-28', headline: 'A' }, { id: 'b', date: '2007-05-29', headline: 'B' }] }));
   },
   '/a11y/page.html': (req, res) => {
     const q = new URL(req.url, 'http://x').searchParams;
@@ -219,13 +230,249 @@ test('keyboard only: tab in, reach every event and statement, use every control,
   assert.equal((await active()).id, 'after', 'Tab leaves the widget');
 });
 
-test('the live region announces exactly the new date and headline', async () => {
-  const page = await open('/a11y/page.html');
+/** Counts the live region's changes of text from now on; `said()` lists them. */
+async function listen(page) {
+  await page.evaluate(() => {
+    window.__said = [];
+    const live = document.querySelector('.newsline .nl-live');
+    new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => window.__said.filter((t) => t !== ''));
+}
+
+test('the live region says what focus does not: Next, not the marker the reader moved to', async () => {
+  const page = await open('/a11y/page.html?start=talks-open');
   await card(page);
   assert.equal(await page.locator('.nl-live').textContent(), '', 'nothing is announced on load');
+  const said = await listen(page);
+  // A click on a marker, and the arrows on the strip: focus lands on the marker, whose name says it all.
   await page.locator('.nl-marker', { hasText: 'Bomb blast' }).click();
+  await page.locator('.nl-marker.nl-selected').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(800);
+  assert.deepEqual(await said(), [], 'nothing said over what focus says');
+  // Next leaves focus on the button: the region says where the reader is now.
+  await page.locator('.nl-next').click();
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent !== '');
   assert.equal(await page.locator('[aria-live="polite"]').textContent(), 'Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19');
   assert.equal(await page.locator('[aria-live]').count(), 1, 'one live region, not the whole card');
+});
+
+test('quick changes are said once: four arrow presses say nothing, four presses of Next say one event', async () => {
+  const page = await open('/a11y/page.html');
+  await card(page);
+  const said = await listen(page);
+  await page.locator('.nl-marker.nl-selected').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.nl-position').textContent(), '5 of 8');
+  assert.deepEqual(await said(), [], 'the arrows move focus, which says each event');
+  await page.locator('.nl-prev').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.nl-position').textContent(), '1 of 8');
+  const headline = await page.locator('.nl-card-headline').textContent();
+  const spoken = await said();
+  assert.equal(spoken.length, 1, `one announcement, not one a press: ${JSON.stringify(spoken)}`);
+  assert.ok(spoken[0].endsWith(`: ${headline}`), spoken[0]);
+});
+
+test('in the overview the region names the group, as its button does', async () => {
+  const page = await open('/a11y/page.html?src=/a11y/long.json');
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  await page.locator('.nl-next').click();
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent !== '');
+  const group = await page.locator('.nl-group.nl-selected').textContent();
+  assert.match(group, /^\d+ events, \d{4}–\d{4}$/);
+  assert.equal(await page.locator('.nl-live').textContent(), group);
+});
+
+test('arrow keys, Home and End act only on the markers, the list and the groups', async () => {
+  for (const width of [1280, 400]) {
+    const page = await open('/a11y/page.html?start=talks-open', { width, height: 500 });
+    await card(page);
+    const controls = ['.nl-prev', '.nl-next', '.nl-expand-all', '.nl-collapse-all', '.nl-statement-toggle >> nth=0', '.nl-statement-toggle >> nth=1'];
+    if (width > 600) controls.push('.nl-zoom-out', '.nl-zoom-in');
+    // Chromium scrolls the page smoothly on a key: wait until it stops.
+    const settle = () =>
+      page.waitForFunction(() => new Promise((r) => { const y = scrollY; setTimeout(() => r(scrollY === y), 120); }), null, { polling: 10 });
+    for (const selector of controls) {
+      for (const key of ['ArrowDown', 'ArrowUp', 'End', 'Home']) {
+        const control = page.locator(selector);
+        await control.focus();
+        await settle();
+        await page.evaluate(() => window.scrollTo(0, 200));
+        const before = await page.evaluate(() => ({ y: window.scrollY, position: document.querySelector('.nl-position').textContent }));
+        await page.evaluate(() => {
+          window.__prevented = null;
+          window.addEventListener('keydown', (e) => setTimeout(() => (window.__prevented = e.defaultPrevented)), { once: true });
+        });
+        await page.keyboard.press(key);
+        await settle();
+        assert.equal(await page.evaluate(() => window.__prevented), false, `${key} on ${selector} at ${width} px is the browser's`);
+        const after = await page.evaluate(() => ({
+          y: window.scrollY,
+          position: document.querySelector('.nl-position').textContent,
+          marker: document.activeElement.matches('.nl-marker, .nl-item-button'),
+        }));
+        assert.equal(after.position, before.position, `${key} on ${selector} at ${width} px keeps the event`);
+        assert.equal(after.marker, false, `${key} on ${selector} at ${width} px leaves focus where it was`);
+        if (key === 'ArrowDown' || key === 'End') assert.ok(after.y >= before.y, `${key} on ${selector}: the page never jumps up to the strip (${before.y} → ${after.y})`);
+      }
+    }
+    // On the composite itself the keys still move, and focus follows; along the strip without scrolling the page.
+    await page.locator('.nl-marker.nl-selected, .nl-item-button[aria-current="true"]').focus();
+    await settle();
+    const y = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press(width > 600 ? 'ArrowRight' : 'ArrowDown');
+    assert.equal(await page.locator('.nl-position').textContent(), '4 of 8');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.eventId), 'baghdad-bombing');
+    await settle();
+    if (width > 600) assert.equal(await page.evaluate(() => window.scrollY), y, 'the strip scrolls itself, not the page');
+  }
+});
+
+test('focus stays in the widget after Retry, the last batch of a long list and a change of width', async () => {
+  const focused = (page) =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      return { tag: e.tagName, cls: e.className, text: e.textContent, event: e.dataset.eventId ?? null, pos: e.closest('li')?.getAttribute('aria-posinset') ?? null };
+    });
+  // Retry that fails again: the new panel's heading, and the panel speaks up (the reader asked).
+  flaky.fail = true;
+  let page = await open('/a11y/page.html?src=/a11y/flaky.json');
+  await page.locator('.nl-error').waitFor();
+  assert.equal(await page.locator('.nl-error [role="alert"]').count(), 0, 'on load the error is polite');
+  await page.locator('.nl-retry').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.nl-error [role="alert"]'));
+  let f = await focused(page);
+  assert.equal(f.text.trim(), 'This timeline could not be shown', `focus after a failed Retry: ${JSON.stringify(f)}`);
+  // Retry that works: the story's title, and the region says it loaded.
+  flaky.fail = false;
+  await page.locator('.nl-retry').focus();
+  await page.keyboard.press('Enter');
+  await card(page);
+  await page.waitForFunction(() => document.activeElement.classList.contains('nl-title'));
+  f = await focused(page);
+  assert.equal(f.text, 'Back again', `focus after Retry: ${JSON.stringify(f)}`);
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent === 'Timeline loaded: Back again');
+
+  // "Show later events" twice in a list of 300: focus goes to the first new item each time, and stays
+  // when the button goes with the last batch.
+  page = await open('/a11y/page.html?src=/a11y/long.json', { width: 320, height: 640 });
+  await page.locator('.nl-more').waitFor();
+  await page.locator('.nl-more').focus();
+  await page.keyboard.press('Enter');
+  f = await focused(page);
+  assert.deepEqual([f.cls, f.pos], ['nl-item-button', '101'], 'the first newly shown item');
+  await page.locator('.nl-more', { hasText: 'later' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.nl-more').count(), 0, 'the last batch takes the button away');
+  f = await focused(page);
+  assert.deepEqual([f.cls, f.pos], ['nl-item-button', '201'], 'focus did not fall to the page');
+
+  // 1280 → 500 px (or a zoom of 256%) and back, with focus on a marker, then on a zoom button.
+  page = await open('/a11y/page.html');
+  await card(page);
+  await page.locator('.nl-marker', { hasText: 'Bomb blast' }).click();
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.locator('.nl-list').waitFor();
+  await page.waitForTimeout(100);
+  f = await focused(page);
+  assert.deepEqual([f.cls, f.event], ['nl-item-button', 'baghdad-bombing'], 'from the marker to the same event\'s item');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.nl-markers').waitFor({ state: 'attached' });
+  await page.waitForTimeout(100);
+  f = await focused(page);
+  assert.deepEqual([f.cls, f.event], ['nl-marker nl-selected', 'baghdad-bombing'], 'and back to its marker');
+  await page.locator('.nl-zoom-in').focus();
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.locator('.nl-list').waitFor();
+  await page.waitForTimeout(100);
+  f = await focused(page);
+  assert.deepEqual([f.cls, f.event], ['nl-item-button', 'baghdad-bombing'], 'from a zoom button to the open event\'s item');
+});
+
+/** WCAG's contrast ratio of two computed colours ("rgb(r, g, b)"). */
+function contrast(a, b) {
+  const luminance = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The focused control's selection colours: every text's colour on the control's background, and the focus
+ * ring's colour on what is behind the control. */
+function measureFocused() {
+  const e = document.activeElement;
+  const opaque = (c) => c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent';
+  let behind = e.parentElement;
+  while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+  const s = getComputedStyle(e);
+  const on = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)';
+  // A translucent fill (Chromium's dark Highlight is 80% opaque) is seen over what is behind it.
+  const over = (top, bottom) => {
+    const [r, g, b, a = 1] = top.match(/[\d.]+/g).map(Number);
+    const [R, G, B] = bottom.match(/[\d.]+/g).map(Number);
+    return `rgb(${r * a + R * (1 - a)}, ${g * a + G * (1 - a)}, ${b * a + B * (1 - a)})`;
+  };
+  const texts = [e, ...e.querySelectorAll('*')]
+    .filter((n) => [...n.childNodes].some((t) => t.nodeType === 3 && t.textContent.trim()) && n.getBoundingClientRect().width > 1)
+    .map((n) => ({ cls: n.className, color: getComputedStyle(n).color }));
+  return {
+    cls: e.className,
+    background: opaque(s.backgroundColor) ? over(s.backgroundColor, on) : on,
+    texts,
+    ring: { style: s.outlineStyle, width: s.outlineWidth, color: over(s.outlineColor, on), on },
+  };
+}
+
+test('forced colours: the selection text and the focus ring meet 4.5:1 and 3:1 in both palettes', async () => {
+  const ratios = [];
+  for (const palette of ['dark', 'light']) {
+    for (const theme of ['light', 'dark']) {
+      const check = async (page, what) => {
+        const m = await page.evaluate(measureFocused);
+        for (const t of m.texts) {
+          const r = contrast(t.color, m.background);
+          ratios.push(`${palette} palette, ${theme} widget, ${what} text .${t.cls}: ${r.toFixed(2)}`);
+          assert.ok(r >= 4.5, `${palette} palette, ${theme} widget: ${what} .${t.cls} ${t.color} on ${m.background} is ${r.toFixed(2)}:1`);
+        }
+        assert.notEqual(m.ring.style, 'none', `${what} shows a focus ring`);
+        const r = contrast(m.ring.color, m.ring.on);
+        ratios.push(`${palette} palette, ${theme} widget, ${what} focus ring: ${r.toFixed(2)}`);
+        assert.ok(r >= 3, `${palette} palette, ${theme} widget: ${what}'s ring ${m.ring.color} on ${m.ring.on} is ${r.toFixed(2)}:1`);
+      };
+      let page = await open(`/a11y/page.html?theme=${theme}`);
+      await page.emulateMedia({ forcedColors: 'active', colorScheme: palette });
+      await card(page);
+      await page.locator('.nl-marker').nth(2).click();
+      await page.keyboard.press('ArrowRight');
+      await check(page, 'selected marker');
+      await page.setViewportSize({ width: 400, height: 900 });
+      await page.locator('.nl-list').waitFor();
+      await page.locator('.nl-item-button[aria-current="true"]').focus();
+      await page.keyboard.press('ArrowDown');
+      await check(page, 'selected list item');
+      await page.screenshot({ path: join(SCREENSHOTS, `a11y-forced-${palette}-${theme}-list.png`) });
+      page = await open(`/a11y/page.html?theme=${theme}&src=/a11y/long.json`);
+      await page.emulateMedia({ forcedColors: 'active', colorScheme: palette });
+      await page.locator('.nl-zoom-out').click();
+      await page.locator('.nl-group').first().waitFor();
+      await page.locator('.nl-group.nl-selected').focus();
+      await page.keyboard.press('ArrowRight');
+      await check(page, 'selected overview group');
+      await page.screenshot({ path: join(SCREENSHOTS, `a11y-forced-${palette}-${theme}-overview.png`) });
+    }
+  }
+  console.log(ratios.join('\n'));
 });
 
 test('forced colours keep markers, focus and selection visible; targets are at least 24 px', async () => {
