@@ -614,6 +614,22 @@ pub fn append_plain(inlines: &[Inline], out: &mut String) {
 }
 
 impl Rich {
+    /// How deep its elements nest: a paragraph's own children are at depth 0, what an emphasis, strong or
+    /// link holds one deeper. Never more than [`MAX_NESTING`] for a parsed text (tested, and fuzzed).
+    pub fn depth(&self) -> usize {
+        let mut deepest = 0;
+        let mut stack: Vec<(&[Inline], usize)> = self.blocks.iter().map(|b| (b.0.as_slice(), 0)).collect();
+        while let Some((items, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            for i in items {
+                if let Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } = i {
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+        deepest
+    }
+
     /// The text without formatting, paragraphs separated by blank lines.
     pub fn plain(&self) -> String {
         let mut out = String::new();
@@ -801,21 +817,6 @@ mod tests {
         assert_eq!(rich.plain(), "One two three\n\nFour <5>");
     }
 
-    /// How deep the elements of `blocks` nest (a paragraph's own children are at depth 1).
-    fn depth(blocks: &[Block]) -> usize {
-        let mut deepest = 0;
-        let mut stack: Vec<(&[Inline], usize)> = blocks.iter().map(|b| (b.0.as_slice(), 0)).collect();
-        while let Some((items, d)) = stack.pop() {
-            deepest = deepest.max(d);
-            for i in items {
-                if let Emphasis(c) | Strong(c) | Link { children: c, .. } = i {
-                    stack.push((c, d + 1));
-                }
-            }
-        }
-        deepest
-    }
-
     /// Texts that made the parsers search the rest of the text at every character: each `piece` repeated.
     const PATHOLOGICAL: &[&str] = &[
         "[", "](", "[x](", "[a", "]", "(", ")", "<", "<a ", "&", "&a", "*", "_", "**", "* ", "_ ", "*_", "**x*",
@@ -855,7 +856,7 @@ mod tests {
             let rich = parse(&text);
             let took = start.elapsed();
             assert!(took.as_secs_f64() < 2.0, "{piece:?} repeated to 200,000 bytes took {took:?}");
-            assert!(depth(&rich.blocks) <= MAX_NESTING, "{piece:?}");
+            assert!(rich.depth() <= MAX_NESTING, "{piece:?}");
         }
     }
 
@@ -864,11 +865,11 @@ mod tests {
         // A closing tag that closes nothing used to lower the depth count, so this built a tree 12,500 deep.
         for text in ["<em></b>".repeat(12_500), "<em></em></em><em>".repeat(5_000), "<b><i></a></u></p>".repeat(5_000)]
         {
-            assert!(depth(&parse(&text).blocks) <= MAX_NESTING, "{}", &text[..24]);
+            assert!(parse(&text).depth() <= MAX_NESTING, "{}", &text[..24]);
         }
         let deep = "<em>".repeat(40) + "x" + &"</em>".repeat(40) + " y";
         let rich = parse(&deep);
-        assert_eq!(depth(&rich.blocks), MAX_NESTING);
+        assert_eq!(rich.depth(), MAX_NESTING);
         assert_eq!(rich.plain(), "x y", "the text past the limit is kept");
         let cases: &[(&str, Vec<Block>)] = &[
             ("</em>a<em>b</em>c", vec![Block(vec![t("a"), Emphasis(vec![t("b")]), t("c")])]),

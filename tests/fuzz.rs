@@ -14,7 +14,7 @@ use newsline::parse::{check_json, read_story};
 use newsline::problem::{error_count, Problem, ProblemKind, Severity, MAX_PROBLEMS};
 use newsline::state::IdSet;
 use newsline::story::DEFAULT_STORY_JSON;
-use newsline::text::{self, Block, Inline, MAX_NESTING};
+use newsline::text::{self, MAX_NESTING};
 use proptest::prelude::*;
 
 /// Pieces that made the text parsers search far, or nest deep, when repeated ([`pathological`]).
@@ -50,21 +50,6 @@ const PIECES: &[&str] = &[
 fn pathological() -> impl Strategy<Value = String> {
     prop::collection::vec((prop::sample::select(PIECES), 1usize..400), 1..12)
         .prop_map(|runs| runs.into_iter().map(|(piece, n)| piece.repeat(n)).collect())
-}
-
-/// How deep the elements of `blocks` nest.
-fn depth(blocks: &[Block]) -> usize {
-    let mut deepest = 0;
-    let mut stack: Vec<(&[Inline], usize)> = blocks.iter().map(|b| (b.0.as_slice(), 0)).collect();
-    while let Some((items, d)) = stack.pop() {
-        deepest = deepest.max(d);
-        for i in items {
-            if let Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } = i {
-                stack.push((c, d + 1));
-            }
-        }
-    }
-    deepest
 }
 
 /// A list of problems as a check returns it: at most [`MAX_PROBLEMS`] and a last count of the rest, which
@@ -182,13 +167,13 @@ proptest! {
     #[test]
     fn pathological_text_parses_shallow(text in pathological()) {
         let rich = text::parse(&text);
-        prop_assert!(depth(&rich.blocks) <= MAX_NESTING, "{} deep", depth(&rich.blocks));
+        prop_assert!(rich.depth() <= MAX_NESTING, "{} deep", rich.depth());
         let rich = text::parse_in_full(&text);
-        prop_assert!(depth(&rich.blocks) <= MAX_NESTING);
+        prop_assert!(rich.depth() <= MAX_NESTING);
         // As the headline of an imported file and as a body, through the whole reader.
         let story = serde_json::json!({"events": [{"start_date": {"year": 2007}, "text": {"headline": text, "text": text}}]});
         match read_story(&story.to_string()) {
-            Ok(checked) => prop_assert!(depth(&checked.timeline.events[0].body.blocks) <= MAX_NESTING),
+            Ok(checked) => prop_assert!(checked.timeline.events[0].body.depth() <= MAX_NESTING),
             Err(problems) => prop_assert!(capped_well(&problems)),
         }
     }
