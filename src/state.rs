@@ -263,6 +263,29 @@ impl Notice {
 
 /// What changed from `before` to `after`, in the order a reader would name it: the selection, then the
 /// statements in id order.
+/// What the page is told when the event it asked to open first (`data-start`, the `start` option) is not in
+/// the story: the first event opens instead, and a mistyped id should not pass unnoticed.
+pub fn start_warning(timeline: &Timeline, start: Option<&str>) -> Option<String> {
+    let start = start?;
+    timeline.position(start).is_none().then(|| {
+        let shown: String = start.chars().take(60).collect();
+        format!("Newsline: the story has no event with the id \"{shown}\" (data-start, or the start option): the first event is shown")
+    })
+}
+
+/// The problems of a story as `newsline:error` lists them: `path: message`, a warning marked as one, so a page
+/// can tell what stopped the story from what only needs a look.
+pub fn problem_lines(problems: &[crate::problem::Problem]) -> Vec<String> {
+    use crate::problem::{ProblemKind, Severity};
+    problems
+        .iter()
+        .map(|p| match (p.severity, &p.kind) {
+            (Severity::Warning, kind) if !matches!(kind, ProblemKind::More { .. }) => format!("warning: {p}"),
+            _ => p.to_string(),
+        })
+        .collect()
+}
+
 pub fn changes(timeline: &Timeline, before: &ViewState, after: &ViewState) -> Vec<Notice> {
     let mut out = Vec::new();
     if before.selected != after.selected {
@@ -416,6 +439,22 @@ mod tests {
     /// The session after one action, `None` for a no-op.
     fn act(s: &Session, action: Action) -> Option<Session> {
         s.act(action).map(|(next, _)| next)
+    }
+
+    #[test]
+    fn a_start_that_names_no_event_is_told_and_warnings_are_marked() {
+        let t = timeline();
+        assert_eq!(start_warning(&t, Some("talks-open")), None);
+        assert_eq!(start_warning(&t, None), None);
+        assert_eq!(
+            start_warning(&t, Some("talks-opn")).as_deref(),
+            Some("Newsline: the story has no event with the id \"talks-opn\" (data-start, or the start option): the first event is shown")
+        );
+        use crate::json::Path;
+        use crate::problem::{Problem, ProblemKind, Severity};
+        let problem = |severity| Problem { path: Path::root().key("events"), kind: ProblemKind::NoEvents, severity };
+        let lines = problem_lines(&[problem(Severity::Error), problem(Severity::Warning)]);
+        assert!(!lines[0].starts_with("warning: ") && lines[1].starts_with("warning: events: "), "{lines:?}");
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
             (_, Some(Err(problems))) => Some(Notice::Error {
                 url: props.src.as_ref().map(|s| s.to_string()),
                 message: None,
-                problems: problems.iter().map(ToString::to_string).collect(),
+                problems: crate::state::problem_lines(problems),
             }),
             _ => None,
         };
@@ -327,7 +327,17 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let start =
             from_hash.filter(|id| timeline.position(id).is_some()).or(props.start.as_ref().map(|s| s.to_string()));
         let width = props.initial_width;
-        use_reducer(move || Store { session: Session::new(timeline, start.as_deref(), width), outbox: Rc::default() })
+        let asked = props.start.clone();
+        // Made once, with the first render: a start that names no event is told to the page then, once.
+        use_reducer(move || {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(warning) = crate::state::start_warning(&timeline, asked.as_deref()) {
+                web_sys::console::warn_1(&warning.into());
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = asked;
+            Store { session: Session::new(timeline, start.as_deref(), width), outbox: Rc::default() }
+        })
     };
     let session = &store.session;
     let timeline: Shared<Timeline> = session.timeline.clone().into();
