@@ -185,6 +185,17 @@ impl Event {
     }
 }
 
+impl Note {
+    /// "Source: …" or "Sources: …; …": the citations of the story's sources the note rests on, or `None` when it
+    /// cites none. The card and the TimelineJS export both say it so.
+    pub fn sources_line(&self, timeline: &Timeline) -> Option<String> {
+        let cited: Vec<String> =
+            self.sources.iter().filter_map(|id| timeline.source(id)).map(|s| s.citation()).collect();
+        let label = if cited.len() == 1 { "Source: " } else { "Sources: " };
+        (!cited.is_empty()).then(|| format!("{label}{}", cited.join("; ")))
+    }
+}
+
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {

@@ -11,7 +11,7 @@
 //! - a JS option of the wrong type is an error, which `mount` throws.
 
 use crate::limits::Requested;
-use crate::validate::edit_distance;
+use crate::validate::nearest;
 
 /// A value the page gave, as JavaScript typed it.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,16 +215,8 @@ fn unknown<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone, what: &
 }
 
 /// The known name nearest to `name` (case aside), when it is at most two edits away.
-fn near<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    if name.len() > 40 {
-        return None;
-    }
-    let lower = name.to_ascii_lowercase();
-    known
-        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+fn near<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    nearest(name, known, |_| 2)
 }
 
 #[cfg(test)]

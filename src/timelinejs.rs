@@ -515,12 +515,9 @@ pub fn timelinejs_path(path: &Path) -> Path {
 /// An editor's note as a paragraph of TimelineJS text: "Editor's note: …" with the sources it rests on.
 fn note_html(note: &crate::model::Note, timeline: &Timeline) -> String {
     let mut out = format!("<p><em>Editor's note:</em> {}", text::escape(&note.text));
-    let cited: Vec<String> =
-        note.sources.iter().filter_map(|id| timeline.source(id)).map(|s| text::escape(&s.citation())).collect();
-    if !cited.is_empty() {
+    if let Some(sources) = note.sources_line(timeline) {
         out.push_str(" (");
-        out.push_str(if cited.len() == 1 { "Source: " } else { "Sources: " });
-        out.push_str(&cited.join("; "));
+        out.push_str(&text::escape(&sources));
         out.push(')');
     }
     out.push_str("</p>");

@@ -844,24 +844,34 @@ fn shown(text: &str, max: usize) -> String {
 /// The known field nearest to a misspelt one, if it is near enough to be the likely intent. Names whose
 /// length is too far from every known one's are not compared (a hostile name may be megabytes long).
 fn closest(field: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    nearest(field, known.iter().copied(), |k| 2.max(k.len() / 4))
+}
+
+/// The name of `known` nearest to `name` (ASCII case aside), at most `within(known name)` edits away and fewer
+/// edits than it has letters: the "did you mean" of field names here and of options in `options`. Names whose
+/// length is further than that from `name`'s are not compared (a hostile name may be megabytes long).
+pub(crate) fn nearest<'a>(
+    name: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+    within: impl Fn(&str) -> usize,
+) -> Option<&'a str> {
     // Characters, counted to 64 only: past that no known name is near.
-    let len = field.chars().take(64).count();
-    let near = |k: &str| len.abs_diff(k.len()) <= 2.max(k.len() / 4);
-    if !known.iter().any(|k| near(k)) {
+    let len = name.chars().take(64).count();
+    let near = |k: &str| len.abs_diff(k.len()) <= within(k);
+    if !known.clone().any(near) {
         return None;
     }
-    let lower = field.to_ascii_lowercase();
+    let lower = name.to_ascii_lowercase();
     known
-        .iter()
         .filter(|k| near(k))
-        .map(|k| (edit_distance(&lower, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), k))
+        .filter(|(d, k)| *d <= within(k) && *d < k.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance, for "did you mean" suggestions (here and in `options`).
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, for "did you mean" suggestions ([`nearest`]).
+fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

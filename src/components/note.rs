@@ -10,14 +10,12 @@ pub const NOTE_LABEL: &str = "Editor's note: ";
 
 /// `note` as a block of class `nl-note`, its sources cited from `timeline`.
 pub fn note_view(note: &Note, timeline: &Timeline) -> Html {
-    let cited: Vec<String> = note.sources.iter().filter_map(|id| timeline.source(id)).map(|s| s.citation()).collect();
+    let sources = note.sources_line(timeline);
     html! {
         <div class="nl-note" role="note">
             <p><strong class="nl-note-label">{ NOTE_LABEL }</strong>{ &note.text }</p>
-            if !cited.is_empty() {
-                <p class="nl-note-source">
-                    { if cited.len() == 1 { "Source: " } else { "Sources: " } }{ cited.join("; ") }
-                </p>
+            if let Some(sources) = sources {
+                <p class="nl-note-source">{ sources }</p>
             }
         </div>
     }
