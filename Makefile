@@ -9,13 +9,18 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock | head -n1)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 CHROMIUM ?= /usr/bin/chromium
+# The other two engines of `make test` (docs/engines.md): Debian's firefox-esr with geckodriver (cargo install),
+# and WebKitGTK (Debian's webkit2gtk-driver) under Xvfb. ENGINES picks the engines of `make engines`.
+GECKODRIVER_VERSION := 0.37.1
+FIREFOX ?= /usr/bin/firefox-esr
+ENGINES ?= chromium firefox webkit
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER)
 
 .PHONY: help serve dist test check fmt-check clippy unit fuzz wasm-test e2e sizes wasm-sizes bench tools tool-rust-target tool-trunk \
-	tool-wasm-bindgen tool-node tool-browser clean
+	tool-wasm-bindgen tool-node tool-browser tool-firefox tool-webkit wasm-test-engines engines clean
 
 help:
 	@echo "make serve   install what is missing, then serve the widget on http://127.0.0.1:8080"
@@ -41,7 +46,7 @@ test: tools
 	$(MAKE) --no-print-directory check
 
 # The checks alone, for when the tools are known to be in place.
-check: fmt-check clippy unit wasm-test e2e
+check: fmt-check clippy unit wasm-test wasm-test-engines e2e engines
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -60,10 +65,19 @@ fuzz:
 wasm-test:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test browser
 
+# The browser tests in Firefox and WebKit too: tests/engines/wasm-test.mjs starts what each needs and stops it.
+wasm-test-engines:
+	node tests/engines/wasm-test.mjs firefox webkit
+
 # The end-to-end tests drive the release bundle, and the CLI for the spreadsheet format.
 e2e: dist
 	cargo build --bin newsline
 	node --test --test-concurrency=1 tests/e2e/
+
+# The core end-to-end set through WebDriver in each engine of ENGINES (`make engines ENGINES=webkit` for one);
+# screenshots at 1280, 644 and 360 px in target/screenshots/engines/.
+engines: dist
+	node --test --test-concurrency=1 $(foreach e,$(ENGINES),tests/engines/$(e).test.mjs)
 
 sizes: dist
 	node tests/e2e/sizes.mjs
@@ -85,7 +99,7 @@ bench: tools dist
 	cargo bench --bench core -- --sample-count 20 | tee target/bench-core.txt
 	node bench/run.mjs
 
-tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser
+tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser tool-firefox tool-webkit
 
 tool-rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -111,6 +125,18 @@ tool-node:
 tool-browser:
 	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then :; else \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; fi
+
+# geckodriver is built with cargo install (Debian has no package of it); the pinned version builds with rustc 1.95.
+tool-firefox:
+	@if [ -x $(FIREFOX) ]; then :; else \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y firefox-esr; fi
+	@if geckodriver --version 2>/dev/null | grep -qx "geckodriver $(GECKODRIVER_VERSION)\( .*\)\?"; then :; else \
+		echo "Installing geckodriver $(GECKODRIVER_VERSION) (takes a few minutes once)"; \
+		cargo install --locked geckodriver --version $(GECKODRIVER_VERSION); fi
+
+tool-webkit:
+	@if command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null; then :; else \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y webkit2gtk-driver xvfb; fi
 
 clean:
 	cargo clean
