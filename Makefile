@@ -35,7 +35,11 @@ serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 # it; the host build and its tests keep it). These are unstable options of the installed stable compiler,
 # enabled with RUSTC_BOOTSTRAP for this build only; `make serve` (a debug build) keeps full panic messages for
 # developers. Figures and the decision: bench/decisions.md.
-RELEASE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+# Without the `rust-src` component (it could not be installed) the build falls back to the plain release build,
+# about 22 KB gzip larger, and says so.
+HAVE_RUST_SRC = $(shell test -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" && echo yes)
+RELEASE_WASM_ENV = $(if $(HAVE_RUST_SRC),$(SIZE_WASM_ENV),$(warning rust-src is missing: the release wasm is built without build-std, about 22 KB gzip larger))
+SIZE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 
@@ -95,7 +99,8 @@ tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser
 
 tool-rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src || \
+		echo "warning: the rust-src component could not be installed; make dist builds a larger wasm without it
 
 tool-trunk:
 	@if trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$"; then :; else \

@@ -315,8 +315,9 @@ test('a panic in one widget is contained: it says so, and the other widget keeps
   assert.equal(detail.crashed, true);
   // The release wasm aborts at a panic without formatting its message (Makefile, RELEASE_WASM_ENV): the
   // reader sees the same panel, the page learns that the code failed, and the console says which widget.
-  assert.match(detail.message, /stopped working after a fault in its code \(RuntimeError: unreachable\)/);
-  assert.ok(logged.some((t) => t.includes('Newsline: This timeline stopped working after a fault in its code')), logged.join('\n'));
+  // (Built without rust-src, the wasm runs the panic hook, which gives the panic's message.)
+  assert.match(detail.message, /stopped working after (a fault in its code \(RuntimeError: unreachable\)|an internal error: panicked at [^]*a panic requested by panicForTesting\(\))/);
+  assert.ok(logged.some((t) => /Newsline: (This timeline stopped working after a fault in its code|the timeline stopped after an internal error)/.test(t)), logged.join('\n'));
   await page.locator('#b .nl-next').click();
   assert.equal(await page.locator('#b .nl-position').textContent(), '2 of 8');
   await page.locator('#b .nl-statement-toggle').first().click();
