@@ -38,7 +38,11 @@ serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 # Without the `rust-src` component (it could not be installed) the build falls back to the plain release build,
 # about 22 KB gzip larger, and says so.
 HAVE_RUST_SRC = $(shell test -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" && echo yes)
-RELEASE_WASM_ENV = $(if $(HAVE_RUST_SRC),$(SIZE_WASM_ENV),$(warning rust-src is missing: the release wasm is built without build-std, about 22 KB gzip larger))
+RELEASE_WASM_ENV = $(if $(HAVE_RUST_SRC),$(SIZE_WASM_ENV),$(warning rust-src is missing: the release wasm is built without build-std, about 22 KB gzip larger)$(PLAIN_WASM_ENV))
+# The plain build's panic messages keep their source file names: written relative to each crate (as
+# `yew-0.23.0/src/…`), not as folders of the machine that built it.
+PLAIN_WASM_ENV = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$(for d in "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/*/; do \
+	printf -- '--remap-path-prefix=%s= ' "$$d"; done)"
 SIZE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
@@ -100,7 +104,7 @@ tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser
 tool-rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src || \
-		echo "warning: the rust-src component could not be installed; make dist builds a larger wasm without it
+		echo "warning: the rust-src component could not be installed; make dist builds a larger wasm without it"
 
 tool-trunk:
 	@if trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$"; then :; else \
