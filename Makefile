@@ -34,13 +34,27 @@ help:
 serve: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	trunk serve
 
-# Panic messages in the wasm keep their source file names: written relative to each crate (as
+# The release wasm is what every reader downloads, so it is built for size: the standard library compiled
+# with it (`build-std`, its `optimize_for_size` feature), a panic that aborts at once instead of formatting a
+# message nobody reads, no source locations, and `{:?}` formatting compiled out (no reader-facing text uses
+# it; the host build and its tests keep it). These are unstable options of the installed stable compiler,
+# enabled with RUSTC_BOOTSTRAP for this build only; `make serve` (a debug build) keeps full panic messages for
+# developers. Figures and the decision: bench/decisions.md.
+# Without the `rust-src` component (it could not be installed) the build falls back to the plain release build,
+# about 22 KB gzip larger, and says so.
+HAVE_RUST_SRC = $(shell test -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" && echo yes)
+RELEASE_WASM_ENV = $(if $(HAVE_RUST_SRC),$(SIZE_WASM_ENV),$(warning rust-src is missing: the release wasm is built without build-std, about 22 KB gzip larger)$(PLAIN_WASM_ENV))
+# The plain build's panic messages keep their source file names: written relative to each crate (as
 # `yew-0.23.0/src/…`), not as folders of the machine that built it.
+PLAIN_WASM_ENV = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$(for d in "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/*/; do \
+	printf -- '--remap-path-prefix=%s= ' "$$d"; done)"
+SIZE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+
 dist: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	cargo fetch --quiet
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$(for d in "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/*/; do \
-		printf -- '--remap-path-prefix=%s= ' "$$d"; done)" \
-		trunk build --release
+	$(RELEASE_WASM_ENV) trunk build --release
 
 test: tools
 	$(MAKE) --no-print-directory check
@@ -86,7 +100,7 @@ sizes: dist
 # by function, with the wasm-opt features trunk's build is given in index.html.
 WASM_FEATURES = $(shell sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 wasm-sizes: tool-rust-target tool-wasm-bindgen tool-node
-	cargo build --release --target wasm32-unknown-unknown --bin newsline-app
+	$(RELEASE_WASM_ENV) cargo build --release --target wasm32-unknown-unknown --bin newsline-app
 	wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes \
 		target/wasm32-unknown-unknown/release/newsline-app.wasm
 	wasm-opt -Oz -g $(WASM_FEATURES) target/wasm-sizes/newsline-app_bg.wasm -o target/wasm-sizes/named.wasm
@@ -103,6 +117,8 @@ tools: tool-rust-target tool-trunk tool-wasm-bindgen tool-node tool-browser tool
 
 tool-rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src || \
+		echo "warning: the rust-src component could not be installed; make dist builds a larger wasm without it"
 
 tool-trunk:
 	@if trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$"; then :; else \

@@ -24,11 +24,12 @@ mod api {
     /// happened, for the `newsline:error` event.
     const CRASHED: &str = "data-newsline-crashed";
 
-    /// A panic cannot be recovered from inside the instance, but it stays inside it. The hook logs the details
-    /// to the console and marks the widget's element; the release build then aborts, which is a WebAssembly
-    /// trap, and `newsline.js` (which sees every trap of the instance) shows "This timeline stopped working"
-    /// with a Retry button in the element, fires `newsline:error` and discards the instance. Other widgets run
-    /// in other instances.
+    /// A panic cannot be recovered from inside the instance, but it stays inside it. In a debug build (`make
+    /// serve`, the browser tests) the hook logs the details to the console and marks the widget's element,
+    /// then the panic ends in an abort; the release build (`make dist`) aborts at the panic itself, without
+    /// formatting anything. Either way the abort is a WebAssembly trap, and `newsline.js` (which sees every
+    /// trap of the instance) shows "This timeline stopped working" with a Retry button in the element, fires
+    /// `newsline:error` and discards the instance. Other widgets run in other instances.
     pub fn install_panic_hook() {
         // Through Yew, which would otherwise put its own hook in place when the widget first renders.
         yew::set_custom_panic_hook(Box::new(|info| {
