@@ -28,6 +28,8 @@ new MutationObserver(() => {
   requestAnimationFrame(() => {
     for (const el of document.querySelectorAll('[data-x], [data-h]')) {
       const style = getComputedStyle(el);
+      // Hidden until placed (newsline.css, where the CSSOM places elements): not seen, so not misplaced.
+      if (style.visibility === 'hidden') continue;
       for (const [attribute, property] of [['data-x', 'left'], ['data-h', 'height']]) {
         const want = el.getAttribute(attribute);
         if (want !== null && Math.abs(parseFloat(style[property]) - parseFloat(want)) > 0.5) {
