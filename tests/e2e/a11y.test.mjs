@@ -503,3 +503,24 @@ test('reduced motion: no animated scrolling or transitions', async () => {
   );
   assert.equal(animated, 0);
 });
+
+test('in the overview, Enter on the group that holds the open event keeps that event', async () => {
+  const page = await open('/a11y/page.html?src=/a11y/long.json&start=e5');
+  const position = () => page.locator('.nl-position').textContent();
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  assert.equal(await position(), '5 of 300');
+  await page.locator('.nl-group.nl-selected').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.nl-markers').waitFor({ state: 'attached' });
+  assert.equal(await position(), '5 of 300', 'the open event stays open');
+  await page.waitForFunction(() => document.activeElement.dataset.eventId === 'e5');
+  // Another group opens its first event.
+  await page.locator('.nl-zoom-out').click();
+  const third = page.locator('.nl-group').nth(2);
+  const count = Number(await page.locator('.nl-group').nth(0).locator('.nl-group-count').textContent());
+  const second = Number(await page.locator('.nl-group').nth(1).locator('.nl-group-count').textContent());
+  await third.click();
+  await page.locator('.nl-markers').waitFor({ state: 'attached' });
+  assert.equal(await position(), `${count + second + 1} of 300`, 'a group that does not hold it opens its first event');
+});
