@@ -35,7 +35,7 @@ const routes = {
   },
   '/a11y/page.html': (req, res) => {
     const q = new URL(req.url, 'http://x').searchParams;
-    const attrs = ['src', 'theme', 'start']
+    const attrs = ['src', 'theme', 'start', 'heading-level']
       .filter((k) => q.get(k))
       .map((k) => ` data-${k}="${q.get(k)}"`)
       .join('');
@@ -523,4 +523,35 @@ test('in the overview, Enter on the group that holds the open event keeps that e
   await third.click();
   await page.locator('.nl-markers').waitFor({ state: 'attached' });
   assert.equal(await position(), `${count + second + 1} of 300`, 'a group that does not hold it opens its first event');
+});
+
+test('headings: the story title at the level the page sets, the cards one below, every level in h1–h6', async () => {
+  const level = (e) => (e ? (/^H[1-6]$/.test(e.tagName) ? Number(e.tagName[1]) : Number(e.getAttribute('aria-level'))) : null);
+  const headings = (page) =>
+    page.evaluate(`(() => {
+      const level = ${level};
+      const w = document.querySelector('.newsline');
+      const all = [...w.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')];
+      return { title: level(w.querySelector('.nl-title')), card: level(w.querySelector('.nl-card-headline')), all: all.map(level), first: all[0]?.className ?? null };
+    })()`);
+  for (const set of [1, 2, 3, 4, 5, 6]) {
+    const page = await open(`/a11y/page.html?heading-level=${set}&start=talks-open`);
+    await card(page);
+    // The title stays the first heading whatever is selected; at 6 it is h5, so the cards still fit.
+    for (const selected of ['talks-open', 'news-conference']) {
+      if (selected !== 'talks-open') await page.locator('.nl-marker', { hasText: 'news conference' }).click();
+      const h = await headings(page);
+      assert.equal(h.title, Math.min(set, 5), `data-heading-level=${set}: the title's level (${selected})`);
+      assert.equal(h.card, h.title + 1, `data-heading-level=${set}: the cards one below the title`);
+      assert.equal(h.first, 'nl-title', `data-heading-level=${set}: the title is the first heading`);
+      assert.ok(h.all.every((l) => l >= 1 && l <= 6), `data-heading-level=${set}: levels ${h.all}`);
+    }
+  }
+  for (const set of [1, 6]) {
+    const page = await open(`/a11y/page.html?heading-level=${set}&src=/a11y/bad.json`);
+    await page.locator('.nl-error').waitFor();
+    const h = await headings(page);
+    assert.equal(h.title, Math.min(set, 5), `data-heading-level=${set}: the error panel's heading stands where the title would`);
+    assert.ok(h.all.every((l) => l >= 1 && l <= 6), `error panel, data-heading-level=${set}: levels ${h.all}`);
+  }
 });
