@@ -555,3 +555,69 @@ test('headings: the story title at the level the page sets, the cards one below,
     assert.ok(h.all.every((l) => l >= 1 && l <= 6), `error panel, data-heading-level=${set}: levels ${h.all}`);
   }
 });
+
+/** Chromium's accessibility tree of the page, through the DevTools protocol. */
+async function accessibilityTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const { root } = await cdp.send('DOM.getDocument');
+  /** The accessible name of each element that `selector` finds. */
+  const names = async (selector) => {
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    const out = [];
+    for (const nodeId of nodeIds) {
+      const { nodes: [node] } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      out.push(node.name?.value ?? '');
+    }
+    return out;
+  };
+  return { nodes, names };
+}
+
+/** What a screen reader's reading cursor meets, in order: a control's name (not its content again), each
+ * text, and the names of the landmarks and groups it enters. */
+function reading(nodes) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const said = [];
+  const named = new Set(['region', 'navigation', 'main', 'complementary', 'banner', 'contentinfo', 'form', 'search', 'group']);
+  const walk = (n) => {
+    if (!n) return;
+    const role = n.role?.value;
+    const name = n.name?.value ?? '';
+    if (!n.ignored) {
+      if (role === 'button' || role === 'link' || role === 'StaticText') {
+        said.push(name);
+        return;
+      }
+      if (named.has(role) && name) said.push(name);
+    }
+    for (const id of n.childIds ?? []) walk(byId.get(id));
+  };
+  walk(nodes.find((n) => !n.parentId));
+  return said;
+}
+
+test('statement buttons: named as written, without "+" or "−"; a quote without a summary read once; no landmark each', async () => {
+  const page = await open('/a11y/page.html?start=talks-held');
+  await card(page);
+  const quote = 'this is about actions, not just principles';
+  const toggle = page.locator('.nl-statement-toggle', { hasText: 'Ryan Crocker' }).nth(1);
+  const landmarks = (nodes) => nodes.filter((n) => !n.ignored && n.role?.value === 'region').length;
+  const before = landmarks((await accessibilityTree(page)).nodes);
+  for (const state of ['collapsed', 'expanded']) {
+    if (state === 'expanded') await toggle.click();
+    const { nodes, names } = await accessibilityTree(page);
+    const buttons = await names('.nl-statement-toggle');
+    assert.ok(buttons.length >= 8, `${buttons.length} statement buttons`);
+    for (const name of buttons) {
+      assert.doesNotMatch(name, /[+−]/, `${state}: a sign in "${name}"`);
+      assert.match(name, /\b(Quote|Reported speech)\b/, `${state}: the kind as written in "${name}"`);
+      assert.doesNotMatch(name, /QUOTE|REPORTED SPEECH/, `${state}: shouted in "${name}"`);
+    }
+    const times = reading(nodes).filter((t) => t.includes(quote)).length;
+    assert.equal(times, 1, `${state}, the quote is read ${times} times`);
+  }
+  await page.locator('.nl-expand-all').click();
+  assert.equal(landmarks((await accessibilityTree(page)).nodes), before, 'Expand all adds no landmark');
+});
