@@ -621,3 +621,23 @@ test('statement buttons: named as written, without "+" or "−"; a quote without
   await page.locator('.nl-expand-all').click();
   assert.equal(landmarks((await accessibilityTree(page)).nodes), before, 'Expand all adds no landmark');
 });
+
+test('the narrow list: each item opens its event and claims no expanded state it cannot undo', async () => {
+  const page = await open('/a11y/page.html?start=talks-open', { width: 400 });
+  await page.locator('.nl-list .nl-card').waitFor();
+  const items = await page.locator('.nl-item-button').evaluateAll((els) =>
+    els.map((e) => ({ expanded: e.getAttribute('aria-expanded'), current: e.getAttribute('aria-current'), controls: e.getAttribute('aria-controls') })),
+  );
+  assert.deepEqual(items.map((i) => i.expanded), items.map(() => null), 'no item says it is expanded or collapsed');
+  const current = items.filter((i) => i.current === 'true');
+  assert.equal(current.length, 1, 'one open item');
+  const controlled = await page.evaluate((id) => document.getElementById(id)?.closest('.nl-item')?.querySelector('.nl-item-button')?.getAttribute('aria-current'), current[0].controls);
+  assert.equal(controlled, 'true', 'the open item controls the card under it');
+  const position = await page.locator('.nl-position').textContent();
+  await page.locator('.nl-item-button[aria-current="true"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.nl-position').textContent(), position);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true', 'focus stays on the open item');
+  await page.locator('.nl-item-button', { hasText: 'Bomb blast' }).click();
+  assert.equal(await page.locator('.nl-card-headline').textContent(), 'Bomb blast in Baghdad kills at least 19');
+});
