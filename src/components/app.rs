@@ -238,7 +238,8 @@ fn Loading(props: &LoadingProps) -> Html {
     let status = use_node_ref();
     use_focus_on_mount(status.clone(), props.retried);
     html! {
-        <section class="newsline nl-loading" aria-busy="true" data-theme={props.theme}>
+        // Named, so the busy region says what is coming; the story's title names it once it is there.
+        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={props.theme}>
             <p ref={status} class="nl-loading-text" role="status" tabindex={props.retried.then_some("-1")}>{ "Loading timeline…" }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>

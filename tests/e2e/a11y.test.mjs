@@ -135,6 +135,8 @@ test('axe: dark theme, 320 px, overview, long list, error panel, loading, two wi
   page = await open('/a11y/page.html?src=/a11y/slow.json');
   await page.locator('.nl-loading').waitFor();
   await axe(page, 'loading');
+  const [busy] = await (await accessibilityTree(page)).names('.nl-loading');
+  assert.equal(busy, 'Timeline', 'the busy region is named');
 
   page = await open('/demo/article.html');
   await page.locator('#timeline-positions .nl-card').waitFor();
