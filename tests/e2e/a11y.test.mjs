@@ -643,3 +643,49 @@ test('the narrow list: each item opens its event and claims no expanded state it
   await page.locator('.nl-item-button', { hasText: 'Bomb blast' }).click();
   assert.equal(await page.locator('.nl-card-headline').textContent(), 'Bomb blast in Baghdad kills at least 19');
 });
+
+/** The borders of the controls: each side's colour, and the colour of what is behind the control. */
+function measureBorders(selector) {
+  const opaque = (c) => c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent';
+  return [...document.querySelectorAll(selector)]
+    .filter((e) => e.getBoundingClientRect().width > 0)
+    .flatMap((e) => {
+      let behind = e.parentElement;
+      while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+      const on = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)';
+      const s = getComputedStyle(e);
+      return ['top', 'right', 'bottom', 'left']
+        .filter((side) => parseFloat(s[`border-${side}-width`]) > 0 && s[`border-${side}-style`] !== 'none')
+        .map((side) => ({ cls: e.className, side, color: s[`border-${side}-color`], on }));
+    });
+}
+
+test('the borders that mark out controls meet 3:1 against what is behind them, light and dark (1.4.11)', async () => {
+  const ratios = [];
+  for (const theme of ['light', 'dark']) {
+    const check = async (page, selectors) => {
+      for (const selector of selectors) {
+        const sides = await page.evaluate(measureBorders, selector);
+        assert.ok(sides.length > 0, `${theme}: no ${selector} to measure`);
+        let least = Infinity;
+        for (const b of sides) {
+          const r = contrast(b.color, b.on);
+          least = Math.min(least, r);
+          assert.ok(r >= 3, `${theme}: ${b.side} border of .${b.cls} ${b.color} on ${b.on} is ${r.toFixed(2)}:1`);
+        }
+        ratios.push(`${theme} ${selector}: ${least.toFixed(2)}`);
+      }
+    };
+    let page = await open(`/a11y/page.html?theme=${theme}&start=talks-open`, { colorScheme: theme });
+    await card(page);
+    await check(page, ['.nl-button', '.nl-marker', '.nl-statement']);
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.locator('.nl-list').waitFor();
+    await check(page, ['.nl-item-button', '.nl-button', '.nl-statement']);
+    page = await open(`/a11y/page.html?theme=${theme}&src=/a11y/long.json`, { colorScheme: theme });
+    await page.locator('.nl-zoom-out').click();
+    await page.locator('.nl-group').first().waitFor();
+    await check(page, ['.nl-group']);
+  }
+  console.log(ratios.join('\n'));
+});
