@@ -689,3 +689,48 @@ test('the borders that mark out controls meet 3:1 against what is behind them, l
   }
   console.log(ratios.join('\n'));
 });
+
+/** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it: on every element, over the page's own. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-bottom: 2em !important; }`;
+
+test('text spacing (1.4.12) on the overview: no group label overlaps another or spills out of its group', async () => {
+  for (const width of [1280, 720]) {
+    const page = await open('/a11y/page.html?src=/a11y/long.json', { width });
+    await page.locator('.nl-zoom-out').click();
+    await page.locator('.nl-group').first().waitFor();
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    if (width === 1280) await page.screenshot({ path: join(SCREENSHOTS, 'a11y-overview-text-spacing.png') });
+    const { nav, groups } = await page.evaluate(() => {
+      const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      // The text's own extent (a range), not its element's, which may be wider or narrower than what it draws.
+      const ink = (e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return box(range.getBoundingClientRect());
+      };
+      return {
+        nav: box(document.querySelector('.nl-overview').getBoundingClientRect()),
+        groups: [...document.querySelectorAll('.nl-group')].map((g) => ({
+          name: g.textContent,
+          ...box(g.getBoundingClientRect()),
+          labels: [...g.querySelectorAll('.nl-group-count, .nl-group-years')].map((l) => ({ text: l.textContent, ...ink(l) })),
+        })),
+      };
+    });
+    assert.ok(groups.length > 5, `${groups.length} groups`);
+    const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+    const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    for (const g of groups) {
+      assert.ok(inside(g, nav), `${width} px: group "${g.name}" is cut off by the strip: ${JSON.stringify([g, nav])}`);
+      for (const l of g.labels) assert.ok(inside(l, g), `${width} px: "${l.text}" spills out of its group: ${JSON.stringify([l, g])}`);
+    }
+    const labels = groups.flatMap((g, i) => g.labels.map((l) => ({ ...l, group: i })));
+    for (const a of labels) {
+      for (const b of labels) {
+        if (a.group < b.group) assert.ok(!overlap(a, b), `${width} px: "${a.text}" and "${b.text}" overlap`);
+      }
+    }
+  }
+});
