@@ -734,3 +734,14 @@ test('text spacing (1.4.12) on the overview: no group label overlaps another or 
     }
   }
 });
+
+test('embed.html: a main landmark and a level-one heading, axe best practice clean', async () => {
+  const page = await open('/embed.html');
+  await card(page);
+  assert.equal(await page.locator('main').count(), 1, 'one main');
+  assert.equal(await page.locator('main .newsline').count(), 1, 'the widget inside it');
+  const h1 = page.locator('h1');
+  assert.equal(await h1.count(), 1, 'one h1');
+  assert.ok((await h1.textContent()).trim().length > 0, 'the h1 says something');
+  await axe(page, 'embed.html');
+});
