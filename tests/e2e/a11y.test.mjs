@@ -227,6 +227,13 @@ test('keyboard only: tab in, reach every event and statement, use every control,
   await page.keyboard.press('End');
   await page.waitForFunction((id) => document.activeElement.dataset.eventId === id, ids[ids.length - 1]);
   await page.screenshot({ path: join(SCREENSHOTS, 'a11y-focus.png') });
+  // Focus not obscured (2.4.11): the focused marker is inside the strip's visible part and the window.
+  const shown = await page.evaluate(() => {
+    const m = document.activeElement.getBoundingClientRect();
+    const nav = document.querySelector('.nl-nav').getBoundingClientRect();
+    return m.left >= nav.left && m.right <= nav.right && m.top >= 0 && m.bottom <= innerHeight;
+  });
+  assert.ok(shown, 'the focused marker is in view');
   // Tab out past the card's controls and statements: no trap.
   for (let n = 0; n < 12 && (await active()).id !== 'after'; n++) await page.keyboard.press('Tab');
   assert.equal((await active()).id, 'after', 'Tab leaves the widget');
@@ -660,7 +667,7 @@ function measureBorders(selector) {
     });
 }
 
-test('the borders that mark out controls meet 3:1 against what is behind them, light and dark (1.4.11)', async () => {
+test('the borders that mark out controls, and the 3 px focus ring, meet 3:1 against what is behind them, light and dark (1.4.11)', async () => {
   const ratios = [];
   for (const theme of ['light', 'dark']) {
     const check = async (page, selectors) => {
@@ -686,6 +693,17 @@ test('the borders that mark out controls meet 3:1 against what is behind them, l
     await page.locator('.nl-zoom-out').click();
     await page.locator('.nl-group').first().waitFor();
     await check(page, ['.nl-group']);
+    // The focus ring: 3 px, 3:1 against what is behind the control, on the selection and on a button.
+    for (const selector of ['.nl-group.nl-selected', '.nl-next']) {
+      await page.locator(selector).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const m = await page.evaluate(measureFocused);
+      const r = contrast(m.ring.color, m.ring.on);
+      ratios.push(`${theme} focus ring on ${selector}: ${m.ring.width} ${r.toFixed(2)}`);
+      assert.equal(m.ring.width, '3px', `${theme}: the ring on ${selector}`);
+      assert.ok(r >= 3, `${theme}: the ring on ${selector} ${m.ring.color} on ${m.ring.on} is ${r.toFixed(2)}:1`);
+    }
   }
   console.log(ratios.join('\n'));
 });
@@ -732,6 +750,35 @@ test('text spacing (1.4.12) on the overview: no group label overlaps another or 
         if (a.group < b.group) assert.ok(!overlap(a, b), `${width} px: "${a.text}" and "${b.text}" overlap`);
       }
     }
+  }
+});
+
+test('text spacing (1.4.12) on the story: nothing scrolls sideways, and only flag headlines and one-line gists are cut', async () => {
+  for (const width of [1280, 320]) {
+    const page = await open('/a11y/page.html?start=talks-held', { width });
+    await card(page);
+    await page.addStyleTag({ content: TEXT_SPACING });
+    for (const state of ['collapsed', 'expanded']) {
+      if (state === 'expanded') await page.locator('.nl-expand-all').click();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const { sideways, cut } = await page.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        // Text in a box that clips it, and has more than it shows. By design: a flag's headline is cut to two
+        // lines (the whole is in its name and in the card), a statement's own text as gist to one (the whole is
+        // one press away, and in its name).
+        cut: [...document.querySelectorAll('.newsline *')]
+          .filter((e) => !e.closest('.nl-visually-hidden, .nl-marker-headline, .nl-gist-text') && e.textContent.trim())
+          .filter((e) => {
+            const s = getComputedStyle(e);
+            if (s.overflowX === 'visible' && s.overflowY === 'visible') return false;
+            return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+          })
+          .map((e) => `.${e.className}: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`),
+      }));
+      assert.equal(sideways, 0, `${width} px, ${state}: no sideways scroll`);
+      assert.deepEqual(cut, [], `${width} px, ${state}: text cut off`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `a11y-text-spacing-${width}.png`), fullPage: true });
   }
 });
 
