@@ -137,6 +137,7 @@ test('axe: dark theme, 320 px, overview, long list, error panel, loading, two wi
   await axe(page, 'loading');
   const [busy] = await (await accessibilityTree(page)).names('.nl-loading');
   assert.equal(busy, 'Timeline', 'the busy region is named');
+  assert.equal(await page.locator('.nl-loading[aria-busy="true"] [role="status"]').textContent(), 'Loading timeline…');
 
   page = await open('/demo/article.html');
   await page.locator('#timeline-positions .nl-card').waitFor();
