@@ -199,15 +199,22 @@ test('keyboard only: tab in, reach every event and statement, use every control,
         let a = await active();
         assert.equal(a.cls, 'nl-statement-toggle');
         assert.equal(a.expanded, 'false');
+        // Yew renders after the key's task: wait (briefly) for the state a press should bring before the next.
+        const settled = (state) =>
+          page.waitForFunction((state) => document.activeElement.getAttribute('aria-expanded') === state, state, { timeout: 2000 }).catch(() => {});
         await page.keyboard.press('Enter');
+        await settled('true');
         a = await active();
         assert.equal(a.expanded, 'true', 'Enter expands');
         const region = await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-controls')).hidden);
         assert.equal(region, false);
         await page.keyboard.press('Space');
+        await settled('false');
         assert.equal((await active()).expanded, 'false', 'Space collapses');
         await page.keyboard.press('Enter');
+        await settled('true');
         await page.keyboard.press('Escape');
+        await settled('false');
         a = await active();
         assert.equal(a.expanded, 'false', 'Escape collapses');
         assert.equal(a.cls, 'nl-statement-toggle', 'and focus stays on the button');
