@@ -54,7 +54,8 @@ pub enum Action {
     ZoomIn,
     /// Zoom out; from level 0, to the overview.
     ZoomOut,
-    /// Open this event and leave the overview for the axis around it (a click on a group of events).
+    /// Leave the overview for the axis, opening this event, a group's first (a press on a group of events);
+    /// a press on the group that holds the open event keeps that event open.
     OpenGroup(usize),
     /// The widget was measured this wide (CSS pixels).
     Resize(f64),
@@ -120,11 +121,15 @@ impl ViewState {
             Action::ZoomOut => Some(ViewState { zoom_level: self.zoom_level - 1, ..self.clone() }),
             Action::Resize(width) => (width.is_finite() && width >= 0.0 && self.width != Some(width))
                 .then(|| ViewState { width: Some(width), ..self.clone() }),
-            Action::OpenGroup(i) => (i <= last && (self.overview || i != self.selected)).then(|| ViewState {
-                selected: i,
-                overview: false,
-                ..self.clone()
-            }),
+            Action::OpenGroup(i) => {
+                let keep = frame.group_of(self.selected).is_some_and(|group| group.holds(i));
+                let selected = if keep { self.selected } else { i };
+                (i <= last && (self.overview || selected != self.selected)).then(|| ViewState {
+                    selected,
+                    overview: false,
+                    ..self.clone()
+                })
+            }
         }
     }
 }
@@ -649,17 +654,36 @@ mod tests {
         assert!(act(&s, Action::ZoomOut).is_none());
         let back = act(&s, Action::ZoomIn).unwrap();
         assert!(!back.view.overview && back.view.zoom_level == 0);
-        // Opening a group opens its first event, even the one already open, and shows the axis again.
+        // Opening a group opens its first event and shows the axis again; the group of the open event keeps it.
         let opened = act(&s, Action::OpenGroup(0)).unwrap();
         assert_eq!((opened.view.selected, opened.view.overview), (0, false));
-        let (_, changed) = s.act(Action::OpenGroup(3)).unwrap();
-        assert_eq!(changed, vec![Notice::Select { id: "e3".into() }]);
+        let second = s.frame.groups[1].first;
+        let (_, changed) = s.act(Action::OpenGroup(second)).unwrap();
+        assert_eq!(changed, vec![Notice::Select { id: format!("e{second}") }]);
         assert!(act(&s, Action::OpenGroup(999)).is_none());
         // A widget grown wide enough for the whole story leaves the overview, and no flag of it stays behind.
         let wide = act(&s, Action::Resize(100_000.0)).unwrap();
         assert!(!wide.view.overview && !wide.frame.overview);
         let narrow_again = act(&wide, Action::Resize(800.0)).unwrap();
         assert!(!narrow_again.frame.overview, "the overview does not come back by itself");
+    }
+
+    /// Enter on the overview's group that held the open event opened the group's first event instead: the
+    /// reader, back on the axis, had lost their place.
+    #[test]
+    fn the_group_of_the_open_event_keeps_it_open() {
+        let s = run(&long_session(120), &[Action::Select(2), Action::ZoomOut]);
+        let (first, second) = (s.frame.groups[0].clone(), s.frame.groups[1].first);
+        assert!(s.view.overview && first.holds(2) && first.first != 2, "{first:?}");
+        let back = act(&s, Action::OpenGroup(first.first)).expect("leaves the overview");
+        assert_eq!((back.view.selected, back.view.overview), (2, false), "the open event stays open");
+        let (_, changed) = s.act(Action::OpenGroup(first.first)).unwrap();
+        assert!(changed.is_empty(), "nothing was selected: {changed:?}");
+        let other = act(&s, Action::OpenGroup(second)).expect("another group");
+        assert_eq!((other.view.selected, other.view.overview), (second, false), "another group opens its first");
+        // Outside the overview there are no groups: the event named opens.
+        let axis = run(&long_session(120), &[Action::Select(2)]);
+        assert_eq!(act(&axis, Action::OpenGroup(0)).map(|a| a.view.selected), Some(0));
     }
 
     #[test]

@@ -93,8 +93,9 @@ async fn shows_every_event_and_opens_the_first() {
     assert_eq!(w.text(".nl-card-headline"), story.events[0].headline);
     assert_eq!(w.text(".nl-card-date"), "1979");
     assert_eq!(w.text(".nl-position"), "1 of 8");
-    // Event cards take the heading level the embedder sets (default 2); statement lists one below.
-    assert_eq!(w.one(".nl-card-headline").tag_name(), "H2");
+    // The story's title takes the heading level the embedder sets (default 2); event cards one below.
+    assert_eq!(w.one(".nl-title").tag_name(), "H2");
+    assert_eq!(w.one(".nl-card-headline").tag_name(), "H3");
     assert_eq!(
         w.one(".newsline").get_attribute("aria-labelledby").map(|id| w.text(&format!("#{id}"))),
         Some(story.title.clone())
@@ -105,8 +106,8 @@ async fn shows_every_event_and_opens_the_first() {
         ..no_hash()
     })
     .await;
-    assert_eq!(h3.one(".nl-card-headline").tag_name(), "H3");
-    assert_eq!(h3.one(".nl-statements-title").tag_name(), "H4");
+    assert_eq!(h3.one(".nl-title").tag_name(), "H3");
+    assert_eq!(h3.one(".nl-card-headline").tag_name(), "H4");
 }
 
 #[wasm_bindgen_test]

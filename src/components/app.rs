@@ -74,7 +74,7 @@ pub struct AppProps {
     /// Whether the widget reads and writes the URL hash.
     #[prop_or(true)]
     pub hash: bool,
-    /// Heading level of the event cards (their statement lists sit one below); the title names the region.
+    /// Heading level of the story's title (and of the error panel's heading); the event cards sit one below.
     #[prop_or_default]
     pub heading_level: HeadingLevel,
     /// `light`, `dark` or `auto` (follows the reader's system setting).
@@ -238,7 +238,8 @@ fn Loading(props: &LoadingProps) -> Html {
     let status = use_node_ref();
     use_focus_on_mount(status.clone(), props.retried);
     html! {
-        <section class="newsline nl-loading" aria-busy="true" data-theme={props.theme}>
+        // Named, so the busy region says what is coming; the story's title names it once it is there.
+        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={props.theme}>
             <p ref={status} class="nl-loading-text" role="status" tabindex={props.retried.then_some("-1")}>{ "Loading timeline…" }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>
@@ -449,8 +450,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         })
     };
 
-    // Event cards take the embedder's heading level (their statement lists one below); the story title names
-    // the widget's region and is not itself a heading, so the cards sit where the page's outline expects.
+    // The story's title is a heading at the level the page set, and names the widget's region; the cards sit
+    // one below it.
     let level = props.heading_level;
     let title_id = format!("{uid}-title");
     // A marker or an item holds focus as it opens; a group leaves the overview, and focus goes on to the
@@ -479,7 +480,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             {onkeydown}
         >
             <header class="nl-header">
-                <p ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</p>
+                <@{super::heading_tag(level.card())} ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</@>
                 if let Some(summary) = &timeline.summary {
                     <p class="nl-summary">{ summary }</p>
                 }

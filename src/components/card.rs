@@ -18,6 +18,7 @@ pub struct EventCardProps {
     pub timeline: Shared<Timeline>,
     pub index: usize,
     pub expanded: crate::state::IdSet,
+    /// The story title's level: the headline is one below it.
     pub heading_level: HeadingLevel,
     pub dispatch: Callback<Action>,
 }
@@ -27,8 +28,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
     let uid = &props.uid;
     let heading_id = format!("{uid}-card-h");
-    let statements_heading_id = format!("{uid}-card-sh");
-    let level = props.heading_level;
+    let statements_label_id = format!("{uid}-card-sh");
     let all_expanded = event.statements.iter().all(|s| props.expanded.contains(&s.id));
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
@@ -45,7 +45,8 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                     <span class="nl-card-order">{ order }</span>
                 }
             </p>
-            <@{heading_tag(level.card())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            // One level below the story's title, which takes the level the page set.
+            <@{heading_tag(props.heading_level.below())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
@@ -69,11 +70,13 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 { note_view(note, &props.timeline) }
             }
             if !event.statements.is_empty() {
-                <section class="nl-statements" aria-labelledby={statements_heading_id.clone()}>
+                // Not a landmark, and its title not a heading: the list is named by it ("3 statements, list"),
+                // and the outline stays title, card (two levels, which fit under any level the page sets).
+                <div class="nl-statements">
                     <div class="nl-statements-bar">
-                        <@{heading_tag(level.below())} id={statements_heading_id} class="nl-statements-title">
+                        <p id={statements_label_id.clone()} class="nl-statements-title">
                             { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
-                        </@>
+                        </p>
                         <button
                             type="button"
                             class="nl-button nl-expand-all"
@@ -87,7 +90,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                             onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
                         >{ "Collapse all" }</button>
                     </div>
-                    <ul class="nl-statement-list">
+                    <ul class="nl-statement-list" aria-labelledby={statements_label_id}>
                         for statement in event.statements.iter() {
                             <StatementCard
                                 key={statement.id.clone()}
@@ -98,7 +101,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                             />
                         }
                     </ul>
-                </section>
+                </div>
             }
             if let Some(source) = source {
                 <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>

@@ -14,6 +14,7 @@ use crate::validate::{error_count, Problem, ProblemKind, Severity};
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     pub problems: Shared<Vec<Problem>>,
+    /// The level the page set for the story's title: the panel's heading stands where the title would.
     #[prop_or_default]
     pub heading_level: HeadingLevel,
     /// Where the story was to come from.

@@ -118,8 +118,9 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
                 id={marker_id(uid, i)}
                 class="nl-item-button"
                 tabindex={if open { "0" } else { "-1" }}
+                // A selection, as on the strip: the open item is `aria-current` and controls the card under
+                // it. Not `aria-expanded`: pressing the open item cannot close it, and would do nothing.
                 aria-current={open.then_some("true")}
-                aria-expanded={if open { "true" } else { "false" }}
                 aria-controls={open.then(|| format!("{uid}-card"))}
                 data-event-id={event.id.clone()}
                 onclick={props.on_select.reform(move |_| i)}

@@ -76,9 +76,18 @@ pub(crate) fn next_instance_id() -> String {
     format!("nl{n}")
 }
 
-/// The heading tag for `level`, which comes from a [`crate::options::HeadingLevel`] (1 to 6).
-pub(crate) fn heading_tag(level: u8) -> String {
-    format!("h{level}")
+/// The heading tag for `level`, which comes from a [`crate::options::HeadingLevel`] (1 to 6); anything
+/// past either end is the nearest of them. A `match`, not `clamp` and an index: no panic, and so no panic
+/// location from the standard library's sources in the wasm.
+pub(crate) fn heading_tag(level: u8) -> &'static str {
+    match level {
+        0 | 1 => "h1",
+        2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    }
 }
 
 /// The id of event `index`'s marker in the widget `uid` (`nl3f2a1-m-7`): its flag on the strip, the overview
@@ -90,6 +99,12 @@ pub(crate) fn marker_id(uid: &str, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_tags_stay_in_h1_to_h6() {
+        let tags: Vec<&str> = (0..=8).map(heading_tag).collect();
+        assert_eq!(tags, ["h1", "h1", "h2", "h3", "h4", "h5", "h6", "h6", "h6"]);
+    }
 
     #[test]
     fn marker_ids() {

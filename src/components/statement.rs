@@ -1,7 +1,12 @@
 //! One statement: collapsed to who and the gist, expanded to the full words, role and context.
 //!
 //! A disclosure: the button carries `aria-expanded` and `aria-controls`; Escape inside an expanded card
-//! collapses it and puts focus back on its button.
+//! collapses it and puts focus back on its button. What it shows is no landmark: Expand all on a card of
+//! twelve statements adds twelve blocks of text, not twelve regions.
+//!
+//! Its name is the speaker, the kind and the gist, as written ("+" and "−" are drawn by the stylesheet and
+//! left out of it). The gist is the summary, shown in full; a statement without one has its own text as gist,
+//! cut to one line, and hidden once expanded, where the full text follows: each text is read once.
 
 use yew::prelude::*;
 
@@ -56,7 +61,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             <button
                 ref={button}
                 type="button"
-                id={button_id.clone()}
+                id={button_id}
                 class="nl-statement-toggle"
                 aria-expanded={if props.expanded { "true" } else { "false" }}
                 aria-controls={detail_id.clone()}
@@ -66,9 +71,9 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                     <span class="nl-statement-speaker">{ &s.speaker }</span>
                     <span class="nl-statement-kind">{ kind_label }</span>
                 </span>
-                <span class="nl-statement-gist">{ gist.clone() }</span>
+                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
             </button>
-            <div id={detail_id} class="nl-statement-detail" role="region" aria-label={format!("{}: {}", s.speaker, gist)} hidden={!props.expanded}>
+            <div id={detail_id} class="nl-statement-detail" hidden={!props.expanded}>
                 if s.kind == StatementKind::Quote {
                     <figure class="nl-statement-figure">
                         <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>

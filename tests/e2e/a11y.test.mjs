@@ -35,7 +35,7 @@ const routes = {
   },
   '/a11y/page.html': (req, res) => {
     const q = new URL(req.url, 'http://x').searchParams;
-    const attrs = ['src', 'theme', 'start']
+    const attrs = ['src', 'theme', 'start', 'heading-level']
       .filter((k) => q.get(k))
       .map((k) => ` data-${k}="${q.get(k)}"`)
       .join('');
@@ -135,6 +135,9 @@ test('axe: dark theme, 320 px, overview, long list, error panel, loading, two wi
   page = await open('/a11y/page.html?src=/a11y/slow.json');
   await page.locator('.nl-loading').waitFor();
   await axe(page, 'loading');
+  const [busy] = await (await accessibilityTree(page)).names('.nl-loading');
+  assert.equal(busy, 'Timeline', 'the busy region is named');
+  assert.equal(await page.locator('.nl-loading[aria-busy="true"] [role="status"]').textContent(), 'Loading timeline…');
 
   page = await open('/demo/article.html');
   await page.locator('#timeline-positions .nl-card').waitFor();
@@ -196,15 +199,22 @@ test('keyboard only: tab in, reach every event and statement, use every control,
         let a = await active();
         assert.equal(a.cls, 'nl-statement-toggle');
         assert.equal(a.expanded, 'false');
+        // Yew renders after the key's task: wait (briefly) for the state a press should bring before the next.
+        const settled = (state) =>
+          page.waitForFunction((state) => document.activeElement.getAttribute('aria-expanded') === state, state, { timeout: 2000 }).catch(() => {});
         await page.keyboard.press('Enter');
+        await settled('true');
         a = await active();
         assert.equal(a.expanded, 'true', 'Enter expands');
         const region = await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-controls')).hidden);
         assert.equal(region, false);
         await page.keyboard.press('Space');
+        await settled('false');
         assert.equal((await active()).expanded, 'false', 'Space collapses');
         await page.keyboard.press('Enter');
+        await settled('true');
         await page.keyboard.press('Escape');
+        await settled('false');
         a = await active();
         assert.equal(a.expanded, 'false', 'Escape collapses');
         assert.equal(a.cls, 'nl-statement-toggle', 'and focus stays on the button');
@@ -225,6 +235,13 @@ test('keyboard only: tab in, reach every event and statement, use every control,
   await page.keyboard.press('End');
   await page.waitForFunction((id) => document.activeElement.dataset.eventId === id, ids[ids.length - 1]);
   await page.screenshot({ path: join(SCREENSHOTS, 'a11y-focus.png') });
+  // Focus not obscured (2.4.11): the focused marker is inside the strip's visible part and the window.
+  const shown = await page.evaluate(() => {
+    const m = document.activeElement.getBoundingClientRect();
+    const nav = document.querySelector('.nl-nav').getBoundingClientRect();
+    return m.left >= nav.left && m.right <= nav.right && m.top >= 0 && m.bottom <= innerHeight;
+  });
+  assert.ok(shown, 'the focused marker is in view');
   // Tab out past the card's controls and statements: no trap.
   for (let n = 0; n < 12 && (await active()).id !== 'after'; n++) await page.keyboard.press('Tab');
   assert.equal((await active()).id, 'after', 'Tab leaves the widget');
@@ -502,4 +519,284 @@ test('reduced motion: no animated scrolling or transitions', async () => {
     }).length,
   );
   assert.equal(animated, 0);
+});
+
+test('in the overview, Enter on the group that holds the open event keeps that event', async () => {
+  const page = await open('/a11y/page.html?src=/a11y/long.json&start=e5');
+  const position = () => page.locator('.nl-position').textContent();
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  assert.equal(await position(), '5 of 300');
+  await page.locator('.nl-group.nl-selected').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.nl-markers').waitFor({ state: 'attached' });
+  assert.equal(await position(), '5 of 300', 'the open event stays open');
+  await page.waitForFunction(() => document.activeElement.dataset.eventId === 'e5');
+  // Another group opens its first event.
+  await page.locator('.nl-zoom-out').click();
+  const third = page.locator('.nl-group').nth(2);
+  const count = Number(await page.locator('.nl-group').nth(0).locator('.nl-group-count').textContent());
+  const second = Number(await page.locator('.nl-group').nth(1).locator('.nl-group-count').textContent());
+  await third.click();
+  await page.locator('.nl-markers').waitFor({ state: 'attached' });
+  assert.equal(await position(), `${count + second + 1} of 300`, 'a group that does not hold it opens its first event');
+});
+
+test('headings: the story title at the level the page sets, the cards one below, every level in h1–h6', async () => {
+  const level = (e) => (e ? (/^H[1-6]$/.test(e.tagName) ? Number(e.tagName[1]) : Number(e.getAttribute('aria-level'))) : null);
+  const headings = (page) =>
+    page.evaluate(`(() => {
+      const level = ${level};
+      const w = document.querySelector('.newsline');
+      const all = [...w.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')];
+      return { title: level(w.querySelector('.nl-title')), card: level(w.querySelector('.nl-card-headline')), all: all.map(level), first: all[0]?.className ?? null };
+    })()`);
+  for (const set of [1, 2, 3, 4, 5, 6]) {
+    const page = await open(`/a11y/page.html?heading-level=${set}&start=talks-open`);
+    await card(page);
+    // The title stays the first heading whatever is selected; at 6 it is h5, so the cards still fit.
+    for (const selected of ['talks-open', 'news-conference']) {
+      if (selected !== 'talks-open') await page.locator('.nl-marker', { hasText: 'news conference' }).click();
+      const h = await headings(page);
+      assert.equal(h.title, Math.min(set, 5), `data-heading-level=${set}: the title's level (${selected})`);
+      assert.equal(h.card, h.title + 1, `data-heading-level=${set}: the cards one below the title`);
+      assert.equal(h.first, 'nl-title', `data-heading-level=${set}: the title is the first heading`);
+      assert.ok(h.all.every((l) => l >= 1 && l <= 6), `data-heading-level=${set}: levels ${h.all}`);
+    }
+  }
+  for (const set of [1, 6]) {
+    const page = await open(`/a11y/page.html?heading-level=${set}&src=/a11y/bad.json`);
+    await page.locator('.nl-error').waitFor();
+    const h = await headings(page);
+    assert.equal(h.title, Math.min(set, 5), `data-heading-level=${set}: the error panel's heading stands where the title would`);
+    assert.ok(h.all.every((l) => l >= 1 && l <= 6), `error panel, data-heading-level=${set}: levels ${h.all}`);
+  }
+});
+
+/** Chromium's accessibility tree of the page, through the DevTools protocol. */
+async function accessibilityTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const { root } = await cdp.send('DOM.getDocument');
+  /** The accessible name of each element that `selector` finds. */
+  const names = async (selector) => {
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    const out = [];
+    for (const nodeId of nodeIds) {
+      const { nodes: [node] } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      out.push(node.name?.value ?? '');
+    }
+    return out;
+  };
+  return { nodes, names };
+}
+
+/** What a screen reader's reading cursor meets, in order: a control's name (not its content again), each
+ * text, and the names of the landmarks and groups it enters. */
+function reading(nodes) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const said = [];
+  const named = new Set(['region', 'navigation', 'main', 'complementary', 'banner', 'contentinfo', 'form', 'search', 'group']);
+  const walk = (n) => {
+    if (!n) return;
+    const role = n.role?.value;
+    const name = n.name?.value ?? '';
+    if (!n.ignored) {
+      if (role === 'button' || role === 'link' || role === 'StaticText') {
+        said.push(name);
+        return;
+      }
+      if (named.has(role) && name) said.push(name);
+    }
+    for (const id of n.childIds ?? []) walk(byId.get(id));
+  };
+  walk(nodes.find((n) => !n.parentId));
+  return said;
+}
+
+test('statement buttons: named as written, without "+" or "−"; a quote without a summary read once; no landmark each', async () => {
+  const page = await open('/a11y/page.html?start=talks-held');
+  await card(page);
+  const quote = 'this is about actions, not just principles';
+  const toggle = page.locator('.nl-statement-toggle', { hasText: 'Ryan Crocker' }).nth(1);
+  const landmarks = (nodes) => nodes.filter((n) => !n.ignored && n.role?.value === 'region').length;
+  const before = landmarks((await accessibilityTree(page)).nodes);
+  for (const state of ['collapsed', 'expanded']) {
+    if (state === 'expanded') await toggle.click();
+    const { nodes, names } = await accessibilityTree(page);
+    const buttons = await names('.nl-statement-toggle');
+    assert.ok(buttons.length >= 8, `${buttons.length} statement buttons`);
+    for (const name of buttons) {
+      assert.doesNotMatch(name, /[+−]/, `${state}: a sign in "${name}"`);
+      assert.match(name, /\b(Quote|Reported speech)\b/, `${state}: the kind as written in "${name}"`);
+      assert.doesNotMatch(name, /QUOTE|REPORTED SPEECH/, `${state}: shouted in "${name}"`);
+    }
+    const times = reading(nodes).filter((t) => t.includes(quote)).length;
+    assert.equal(times, 1, `${state}, the quote is read ${times} times`);
+  }
+  await page.locator('.nl-expand-all').click();
+  assert.equal(landmarks((await accessibilityTree(page)).nodes), before, 'Expand all adds no landmark');
+});
+
+test('the narrow list: each item opens its event and claims no expanded state it cannot undo', async () => {
+  const page = await open('/a11y/page.html?start=talks-open', { width: 400 });
+  await page.locator('.nl-list .nl-card').waitFor();
+  const items = await page.locator('.nl-item-button').evaluateAll((els) =>
+    els.map((e) => ({ expanded: e.getAttribute('aria-expanded'), current: e.getAttribute('aria-current'), controls: e.getAttribute('aria-controls') })),
+  );
+  assert.deepEqual(items.map((i) => i.expanded), items.map(() => null), 'no item says it is expanded or collapsed');
+  const current = items.filter((i) => i.current === 'true');
+  assert.equal(current.length, 1, 'one open item');
+  const controlled = await page.evaluate((id) => document.getElementById(id)?.closest('.nl-item')?.querySelector('.nl-item-button')?.getAttribute('aria-current'), current[0].controls);
+  assert.equal(controlled, 'true', 'the open item controls the card under it');
+  const position = await page.locator('.nl-position').textContent();
+  await page.locator('.nl-item-button[aria-current="true"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.nl-position').textContent(), position);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true', 'focus stays on the open item');
+  await page.locator('.nl-item-button', { hasText: 'Bomb blast' }).click();
+  assert.equal(await page.locator('.nl-card-headline').textContent(), 'Bomb blast in Baghdad kills at least 19');
+});
+
+/** The borders of the controls: each side's colour, and the colour of what is behind the control. */
+function measureBorders(selector) {
+  const opaque = (c) => c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent';
+  return [...document.querySelectorAll(selector)]
+    .filter((e) => e.getBoundingClientRect().width > 0)
+    .flatMap((e) => {
+      let behind = e.parentElement;
+      while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+      const on = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)';
+      const s = getComputedStyle(e);
+      return ['top', 'right', 'bottom', 'left']
+        .filter((side) => parseFloat(s[`border-${side}-width`]) > 0 && s[`border-${side}-style`] !== 'none')
+        .map((side) => ({ cls: e.className, side, color: s[`border-${side}-color`], on }));
+    });
+}
+
+test('the borders that mark out controls, and the 3 px focus ring, meet 3:1 against what is behind them, light and dark (1.4.11)', async () => {
+  const ratios = [];
+  for (const theme of ['light', 'dark']) {
+    const check = async (page, selectors) => {
+      for (const selector of selectors) {
+        const sides = await page.evaluate(measureBorders, selector);
+        assert.ok(sides.length > 0, `${theme}: no ${selector} to measure`);
+        let least = Infinity;
+        for (const b of sides) {
+          const r = contrast(b.color, b.on);
+          least = Math.min(least, r);
+          assert.ok(r >= 3, `${theme}: ${b.side} border of .${b.cls} ${b.color} on ${b.on} is ${r.toFixed(2)}:1`);
+        }
+        ratios.push(`${theme} ${selector}: ${least.toFixed(2)}`);
+      }
+    };
+    let page = await open(`/a11y/page.html?theme=${theme}&start=talks-open`, { colorScheme: theme });
+    await card(page);
+    await check(page, ['.nl-button', '.nl-marker', '.nl-statement']);
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.locator('.nl-list').waitFor();
+    await check(page, ['.nl-item-button', '.nl-button', '.nl-statement']);
+    page = await open(`/a11y/page.html?theme=${theme}&src=/a11y/long.json`, { colorScheme: theme });
+    await page.locator('.nl-zoom-out').click();
+    await page.locator('.nl-group').first().waitFor();
+    await check(page, ['.nl-group']);
+    // The focus ring: 3 px, 3:1 against what is behind the control, on the selection and on a button.
+    for (const selector of ['.nl-group.nl-selected', '.nl-next']) {
+      await page.locator(selector).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const m = await page.evaluate(measureFocused);
+      const r = contrast(m.ring.color, m.ring.on);
+      ratios.push(`${theme} focus ring on ${selector}: ${m.ring.width} ${r.toFixed(2)}`);
+      assert.equal(m.ring.width, '3px', `${theme}: the ring on ${selector}`);
+      assert.ok(r >= 3, `${theme}: the ring on ${selector} ${m.ring.color} on ${m.ring.on} is ${r.toFixed(2)}:1`);
+    }
+  }
+  console.log(ratios.join('\n'));
+});
+
+/** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it: on every element, over the page's own. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-bottom: 2em !important; }`;
+
+test('text spacing (1.4.12) on the overview: no group label overlaps another or spills out of its group', async () => {
+  for (const width of [1280, 720]) {
+    const page = await open('/a11y/page.html?src=/a11y/long.json', { width });
+    await page.locator('.nl-zoom-out').click();
+    await page.locator('.nl-group').first().waitFor();
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    if (width === 1280) await page.screenshot({ path: join(SCREENSHOTS, 'a11y-overview-text-spacing.png') });
+    const { nav, groups } = await page.evaluate(() => {
+      const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      // The text's own extent (a range), not its element's, which may be wider or narrower than what it draws.
+      const ink = (e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return box(range.getBoundingClientRect());
+      };
+      return {
+        nav: box(document.querySelector('.nl-overview').getBoundingClientRect()),
+        groups: [...document.querySelectorAll('.nl-group')].map((g) => ({
+          name: g.textContent,
+          ...box(g.getBoundingClientRect()),
+          labels: [...g.querySelectorAll('.nl-group-count, .nl-group-years')].map((l) => ({ text: l.textContent, ...ink(l) })),
+        })),
+      };
+    });
+    assert.ok(groups.length > 5, `${groups.length} groups`);
+    const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+    const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    for (const g of groups) {
+      assert.ok(inside(g, nav), `${width} px: group "${g.name}" is cut off by the strip: ${JSON.stringify([g, nav])}`);
+      for (const l of g.labels) assert.ok(inside(l, g), `${width} px: "${l.text}" spills out of its group: ${JSON.stringify([l, g])}`);
+    }
+    const labels = groups.flatMap((g, i) => g.labels.map((l) => ({ ...l, group: i })));
+    for (const a of labels) {
+      for (const b of labels) {
+        if (a.group < b.group) assert.ok(!overlap(a, b), `${width} px: "${a.text}" and "${b.text}" overlap`);
+      }
+    }
+  }
+});
+
+test('text spacing (1.4.12) on the story: nothing scrolls sideways, and only flag headlines and one-line gists are cut', async () => {
+  for (const width of [1280, 320]) {
+    const page = await open('/a11y/page.html?start=talks-held', { width });
+    await card(page);
+    await page.addStyleTag({ content: TEXT_SPACING });
+    for (const state of ['collapsed', 'expanded']) {
+      if (state === 'expanded') await page.locator('.nl-expand-all').click();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const { sideways, cut } = await page.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        // Text in a box that clips it, and has more than it shows. By design: a flag's headline is cut to two
+        // lines (the whole is in its name and in the card), a statement's own text as gist to one (the whole is
+        // one press away, and in its name).
+        cut: [...document.querySelectorAll('.newsline *')]
+          .filter((e) => !e.closest('.nl-visually-hidden, .nl-marker-headline, .nl-gist-text') && e.textContent.trim())
+          .filter((e) => {
+            const s = getComputedStyle(e);
+            if (s.overflowX === 'visible' && s.overflowY === 'visible') return false;
+            return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+          })
+          .map((e) => `.${e.className}: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`),
+      }));
+      assert.equal(sideways, 0, `${width} px, ${state}: no sideways scroll`);
+      assert.deepEqual(cut, [], `${width} px, ${state}: text cut off`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `a11y-text-spacing-${width}.png`), fullPage: true });
+  }
+});
+
+test('embed.html: a main landmark and a level-one heading, axe best practice clean', async () => {
+  const page = await open('/embed.html');
+  await card(page);
+  assert.equal(await page.locator('main').count(), 1, 'one main');
+  assert.equal(await page.locator('main .newsline').count(), 1, 'the widget inside it');
+  const h1 = page.locator('h1');
+  assert.equal(await h1.count(), 1, 'one h1');
+  assert.ok((await h1.textContent()).trim().length > 0, 'the h1 says something');
+  await axe(page, 'embed.html');
 });
