@@ -10,7 +10,7 @@
 //! - `data-hash`: `on`/`off`, whether the widget reads and writes the URL hash (default: on when it is the
 //!   only widget on the page, off when there are several, so they do not fight over one fragment);
 //! - `data-height`: a fixed height in CSS pixels (the widget scrolls inside it);
-//! - `data-heading-level`: heading level of the event cards (default 2; statement lists sit one below);
+//! - `data-heading-level`: heading level of the story's title (default 2; the event cards sit one below);
 //! - `data-timeout`: how long the download may take, in milliseconds (default 15000);
 //! - `data-max-bytes`, `data-max-events`, `data-max-text`, `data-max-depth`: limits on the story (defaults
 //!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting). Attributes only lower

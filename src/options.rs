@@ -77,13 +77,13 @@ pub struct Options {
     pub from_attributes: bool,
 }
 
-/// The heading level of the event cards, made once from what the page asked: 1 to 5, so the statement list
-/// under each card (one level below) is a heading too.
+/// The heading level of the story's title, made once from what the page asked: 1 to 5, so the event cards
+/// (one level below) are headings too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HeadingLevel(u8);
 
 impl HeadingLevel {
-    /// The deepest level a card may have.
+    /// The deepest level the title may have.
     pub const DEEPEST: u8 = 5;
 
     /// `level` brought into 1 to [`HeadingLevel::DEEPEST`].
@@ -91,13 +91,13 @@ impl HeadingLevel {
         HeadingLevel(level.clamp(1, u32::from(HeadingLevel::DEEPEST)) as u8)
     }
 
-    /// The cards' level.
-    pub fn card(self) -> u8 {
+    /// The title's level (the error panel's heading takes it too).
+    pub fn title(self) -> u8 {
         self.0
     }
 
-    /// The level of what sits under a card (its statement list).
-    pub fn below(self) -> u8 {
+    /// The event cards' level, one below the title.
+    pub fn card(self) -> u8 {
         self.0 + 1
     }
 }

@@ -480,7 +480,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             {onkeydown}
         >
             <header class="nl-header">
-                <@{super::heading_tag(level.card())} ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</@>
+                <@{super::heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</@>
                 if let Some(summary) = &timeline.summary {
                     <p class="nl-summary">{ summary }</p>
                 }

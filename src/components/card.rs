@@ -46,7 +46,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 }
             </p>
             // One level below the story's title, which takes the level the page set.
-            <@{heading_tag(props.heading_level.below())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            <@{heading_tag(props.heading_level.card())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }

@@ -46,7 +46,7 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     html! {
         <section class="newsline nl-error" data-theme={props.theme.clone()}>
             <div class="nl-error-summary" role={if props.retried { "alert" } else { "status" }}>
-                <@{heading_tag(props.heading_level.card())} ref={heading} class="nl-title" tabindex={props.retried.then_some("-1")}>
+                <@{heading_tag(props.heading_level.title())} ref={heading} class="nl-title" tabindex={props.retried.then_some("-1")}>
                     { "This timeline could not be shown" }
                 </@>
                 if let Some(message) = &props.message {
