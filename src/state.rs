@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::frame::Frame;
+use crate::limits::grouped;
 use crate::model::Timeline;
 
 /// Zoom steps: 1x (fit), 2x, 4x, 8x, 16x.
@@ -148,6 +149,18 @@ pub enum KeyPlace {
     Elsewhere,
 }
 
+/// An arrow pressed on marker or list item `focused` steps from there, not from the open event `selected`:
+/// the two differ after "Show later events" moved focus to the first new item. Next and Previous become the
+/// selection of its neighbour, within the story's `len` events; any other action, and an arrow on the open
+/// event's own marker, stay as they are.
+pub fn step_from(action: Action, focused: Option<usize>, selected: usize, len: usize) -> Action {
+    match (action, focused) {
+        (Action::Next, Some(f)) if f != selected && f < len => Action::Select((f + 1).min(len - 1)),
+        (Action::Prev, Some(f)) if f != selected && f < len => Action::Select(f.saturating_sub(1)),
+        (action, _) => action,
+    }
+}
+
 /// What a key does where it was pressed:
 /// - on a marker, a list item or an overview group, the four arrows step to the next or previous thing in
 ///   the view (an event, or a group in the overview), Home and End go to the first and last event, and
@@ -171,9 +184,12 @@ pub fn key_action(place: KeyPlace, key: &str) -> Option<Action> {
 /// Where a change of the open event came from, for what the live region says of it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Origin {
-    /// A press on a marker, a list item or a group (a click, an arrow key): focus lands on the new event's
-    /// marker or group, whose name already says it.
+    /// An arrow key on the markers, the list or the groups, or a group opened: focus moves to the new event's
+    /// marker or group, whose name then says it.
     Focus,
+    /// A click or Enter on a marker or a list item: it opens its event and keeps focus, whose name was said
+    /// before the press; only the live region can say that the card changed.
+    Press,
     /// Previous and Next, the JS API, the URL hash: focus stays where it was, and only the live region
     /// can say where the reader now is.
     #[default]
@@ -194,6 +210,20 @@ pub fn announcement(timeline: &Timeline, frame: &Frame, selected: usize, origin:
         return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g));
     }
     timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
+}
+
+/// What the live region says when the overview opens or closes while focus stays on the zoom button that did
+/// it: entering, how many groups there are and the one that holds the open event; leaving, the open event.
+pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize) -> Option<String> {
+    if !frame.overview {
+        return announcement(timeline, frame, selected, Origin::Elsewhere);
+    }
+    let group = frame.group_of(selected)?;
+    Some(format!(
+        "Overview: {} groups of events. The open event is in {}",
+        grouped(frame.groups.len()),
+        crate::frame::group_name(timeline, group)
+    ))
 }
 
 /// What the live region says when a story has loaded after the reader pressed Retry.
@@ -738,6 +768,56 @@ mod tests {
         assert_eq!(said, format!("{} events, {}–{}", group.count(), 1900 + group.first, 1900 + group.last));
         assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus), None);
         assert_eq!(loaded_announcement(t), format!("Timeline loaded: {}", t.title));
+        // A click or Enter on a marker keeps focus where it was: the region says that the card changed.
+        assert_eq!(announcement(t, &s.frame, at, Origin::Press), said_before(t, at));
+        // Zooming out into the overview, focus stays on the button: the region says where the reader now is.
+        let z = run(&long_session(120), &[Action::ZoomOut]);
+        let group = z.frame.group_of(z.view.selected).unwrap();
+        assert_eq!(
+            overview_announcement(&z.timeline, &z.frame, z.view.selected).unwrap(),
+            format!(
+                "Overview: {} groups of events. The open event is in {} events, {}–{}",
+                z.frame.groups.len(),
+                group.count(),
+                1900 + group.first,
+                1900 + group.last
+            )
+        );
+        let back = run(&long_session(120), &[Action::ZoomOut, Action::ZoomIn]);
+        assert!(!back.frame.overview);
+        assert_eq!(
+            overview_announcement(&back.timeline, &back.frame, back.view.selected),
+            announcement(&back.timeline, &back.frame, back.view.selected, Origin::Elsewhere)
+        );
+    }
+
+    fn said_before(t: &Timeline, at: usize) -> Option<String> {
+        t.events.get(at).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
+    }
+
+    #[test]
+    fn arrows_step_from_the_focused_marker_or_item() {
+        // Focus on item 100 of 300 (after "Show later events") while event 0 is open.
+        let cases = [
+            (Action::Next, Some(100), 0, Action::Select(101)),
+            (Action::Prev, Some(100), 0, Action::Select(99)),
+            (Action::Next, Some(299), 0, Action::Select(299)),
+            (Action::Prev, Some(0), 5, Action::Select(0)),
+            // On the open event's own marker, and for Home and End, nothing changes.
+            (Action::Next, Some(5), 5, Action::Next),
+            (Action::First, Some(100), 0, Action::First),
+            (Action::Last, Some(100), 0, Action::Last),
+            (Action::Next, None, 0, Action::Next),
+            // An index outside the story (a stale id) is ignored.
+            (Action::Next, Some(300), 0, Action::Next),
+        ];
+        for (action, focused, selected, want) in cases {
+            assert_eq!(
+                step_from(action.clone(), focused, selected, 300),
+                want,
+                "{action:?} on {focused:?}, {selected} open"
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,9 @@ use crate::model::Timeline;
 use crate::options::HeadingLevel;
 use crate::parse::read_story_with;
 use crate::problem::{Problem, ProblemKind, Severity};
-use crate::state::{announcement, key_action, loaded_announcement, Action, KeyPlace, Origin, Session};
+use crate::state::{
+    announcement, key_action, loaded_announcement, overview_announcement, step_from, Action, KeyPlace, Origin, Session,
+};
 
 pub use crate::state::Notice;
 
@@ -361,6 +363,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     };
     let dispatch = send(Origin::Elsewhere);
     let focus_dispatch = send(Origin::Focus);
+    let press_dispatch = send(Origin::Press);
     let root = use_node_ref();
     // The measured width enters the state; the frame follows from it.
     {
@@ -413,23 +416,29 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let timeline = timeline.clone();
         let frame = frame.clone();
         let say = say.clone();
-        let shown = use_mut_ref(|| None::<usize>);
+        let shown = use_mut_ref(|| None::<(usize, bool)>);
         let scroll_to = frame.scroll_target(selected);
         let retried = props.retried;
-        use_effect_with((selected, frame.overview), move |(selected, _)| {
-            let before = shown.borrow_mut().replace(*selected);
+        use_effect_with((selected, frame.overview), move |&(selected, overview)| {
+            let before = shown.borrow_mut().replace((selected, overview));
             let is_first = before.is_none();
             let from = std::mem::take(&mut *origin.borrow_mut());
-            if is_first && retried {
-                say.emit(loaded_announcement(&timeline));
-            } else if before.is_some_and(|b| b != *selected) {
-                if let Some(words) = announcement(&timeline, &frame, *selected, from) {
-                    say.emit(words);
+            let words = match before {
+                None if retried => Some(loaded_announcement(&timeline)),
+                Some((b, _)) if b != selected => announcement(&timeline, &frame, selected, from),
+                // The overview opened or closed under a zoom button, which keeps focus.
+                Some((_, o)) if o != overview && from == Origin::Elsewhere => {
+                    overview_announcement(&timeline, &frame, selected)
                 }
+                _ => None,
+            };
+            if let Some(words) = words {
+                say.emit(words);
             }
             // On the first render the strip is at its start: nothing to do if the marker is in view there.
             let scroll_to = scroll_to.filter(|x| !is_first || *x >= 1.0);
-            reveal_marker(&root, &uid, *selected, from == Origin::Focus && !is_first, scroll_to, !frame.narrow);
+            let focus = matches!(from, Origin::Focus | Origin::Press) && !is_first;
+            reveal_marker(&root, &uid, selected, focus, scroll_to, !frame.narrow);
         });
     }
     // After Retry the story's title takes focus from the button that went away; later, focus on anything a
@@ -440,13 +449,24 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     let onkeydown = {
         let focus_dispatch = focus_dispatch.clone();
+        let marker_prefix = format!("{uid}-m-");
+        let events = timeline.events.len();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() {
                 return;
             }
-            let Some(action) = key_action(key_place(&e), &e.key()) else { return };
+            let place = key_place(&e);
+            let Some(action) = key_action(place, &e.key()) else { return };
             e.prevent_default();
-            focus_dispatch.emit(action);
+            // Arrows step from the marker or item that has focus, which need not be the open event's.
+            let focused = match place {
+                KeyPlace::Marker | KeyPlace::ListItem => e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|t| t.id().strip_prefix(marker_prefix.as_str())?.parse().ok()),
+                _ => None,
+            };
+            focus_dispatch.emit(step_from(action, focused, selected, events));
         })
     };
 
@@ -454,9 +474,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // one below it.
     let level = props.heading_level;
     let title_id = format!("{uid}-title");
-    // A marker or an item holds focus as it opens; a group leaves the overview, and focus goes on to the
-    // opened event's marker.
-    let on_select = focus_dispatch.reform(Action::Select);
+    // A marker or an item holds focus as it opens (and the live region says the card changed); a group leaves
+    // the overview, and focus goes on to the opened event's marker.
+    let on_select = press_dispatch.reform(Action::Select);
     let on_open_group = focus_dispatch.reform(Action::OpenGroup);
     let card = |event_index: usize| {
         html! {
@@ -556,8 +576,9 @@ fn key_place(e: &KeyboardEvent) -> KeyPlace {
     }
 }
 
-/// Scrolls the marker strip (never the page) to `scroll_to` so the selected marker shows, and focuses the
-/// marker if asked: without scrolling (`prevent_scroll`) where the widget has scrolled its strip itself.
+/// Scrolls the marker strip to `scroll_to` so the selected marker shows, and focuses the marker if asked:
+/// without the browser's scrolling (`prevent_scroll`) where the widget has scrolled its strip itself, and then
+/// the page only up or down as far as the marker needs to be seen.
 fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to: Option<f64>, prevent_scroll: bool) {
     let Some(root) = root.cast::<web_sys::Element>() else { return };
     let Ok(Some(marker)) = root.query_selector(&format!("#{}", super::marker_id(uid, index))) else { return };
@@ -566,5 +587,26 @@ fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to
     }
     if focus {
         focus_element(&marker, prevent_scroll);
+        if prevent_scroll {
+            reveal_vertically(&marker);
+        }
     }
+}
+
+/// Scrolls the page up or down only as far as needed to show `element` whole (with a small margin): focus
+/// given without scrolling, so the strip scrolls itself sideways, must still not land above or below the
+/// window.
+fn reveal_vertically(element: &web_sys::Element) {
+    const MARGIN: f64 = 8.0;
+    let Some(window) = web_sys::window() else { return };
+    let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else { return };
+    let rect = element.get_bounding_client_rect();
+    let by = if rect.top() < MARGIN {
+        rect.top() - MARGIN
+    } else if rect.bottom() > height - MARGIN {
+        (rect.bottom() - height + MARGIN).min(rect.top() - MARGIN)
+    } else {
+        return;
+    };
+    window.scroll_by_with_x_and_y(0.0, by.round());
 }

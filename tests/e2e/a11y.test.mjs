@@ -257,22 +257,79 @@ async function listen(page) {
   return () => page.evaluate(() => window.__said.filter((t) => t !== ''));
 }
 
-test('the live region says what focus does not: Next, not the marker the reader moved to', async () => {
+test('the live region says what focus does not: Next and a press on a marker, not the marker an arrow moved to', async () => {
   const page = await open('/a11y/page.html?start=talks-open');
   await card(page);
   assert.equal(await page.locator('.nl-live').textContent(), '', 'nothing is announced on load');
-  const said = await listen(page);
-  // A click on a marker, and the arrows on the strip: focus lands on the marker, whose name says it all.
-  await page.locator('.nl-marker', { hasText: 'Bomb blast' }).click();
+  let said = await listen(page);
+  // The arrows on the strip: focus lands on the new marker, whose name says it all.
   await page.locator('.nl-marker.nl-selected').focus();
   await page.keyboard.press('ArrowLeft');
   await page.waitForTimeout(800);
   assert.deepEqual(await said(), [], 'nothing said over what focus says');
-  // Next leaves focus on the button: the region says where the reader is now.
-  await page.locator('.nl-next').click();
+  // Enter (or a click) on a marker keeps focus on it, whose name was said before the press: the region says
+  // that the card now shows its event.
+  await page.locator('.nl-marker', { hasText: 'Bomb blast' }).focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('.nl-live').textContent !== '');
-  assert.equal(await page.locator('[aria-live="polite"]').textContent(), 'Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19');
+  assert.deepEqual(await said(), ['Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19']);
+  // Next leaves focus on the button: the region says where the reader is now.
+  said = await listen(page);
+  await page.locator('.nl-next').click();
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent.includes('Crocker'));
+  assert.match(await page.locator('[aria-live="polite"]').textContent(), /^Monday, May 28, 2007: After nearly four hours of talks/);
   assert.equal(await page.locator('[aria-live]').count(), 1, 'one live region, not the whole card');
+});
+
+test('zooming out into the overview says so, with the group of the open event', async () => {
+  const page = await open('/a11y/page.html?src=/a11y/long.json');
+  await card(page);
+  const said = await listen(page);
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent !== '');
+  const groups = await page.locator('.nl-group').count();
+  const current = (await page.locator('.nl-group.nl-selected').getAttribute('aria-label')) ?? (await page.locator('.nl-group.nl-selected').textContent());
+  const words = (await said()).at(-1);
+  assert.match(words, new RegExp(`^Overview: ${groups} groups of events\\. The open event is in `));
+  assert.ok(words.includes('events, 1701'), `${words} names the group (${current})`);
+});
+
+/** The focused element's class and its list item's place in the whole story. */
+const focusOn = (page) =>
+  page.evaluate(() => ({ cls: document.activeElement.className, pos: document.activeElement.closest('li')?.getAttribute('aria-posinset') ?? null }));
+
+test('arrows step from the focused list item, after "Show later events" put focus on a new one', async () => {
+  const page = await open('/a11y/page.html?src=/a11y/long.json', { width: 320, height: 640 });
+  await page.locator('.nl-more').waitFor();
+  await page.locator('.nl-more').focus();
+  await page.keyboard.press('Enter');
+  let f = await focusOn(page);
+  assert.deepEqual([f.cls, f.pos], ['nl-item-button', '101'], 'the first newly shown item');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') === '102');
+  f = await focusOn(page);
+  assert.deepEqual([f.cls, f.pos], ['nl-item-button', '102'], 'the item after the focused one, not after the open one');
+  assert.equal(await page.locator('.nl-position').textContent(), '102 of 300');
+});
+
+test('a marker an arrow moves to is never left outside the window', async () => {
+  const page = await open('/a11y/page.html?start=talks-open', { width: 1280, height: 900 });
+  await card(page);
+  // The strip's top row above the window, focus on a marker of the bottom row.
+  const top = await page.locator('.nl-nav').evaluate((n) => n.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y + 90), top);
+  await page.locator('.nl-marker.nl-selected').focus({ preventScroll: true });
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(100);
+    const box = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, cls: document.activeElement.className, height: innerHeight };
+    });
+    assert.match(box.cls, /nl-marker/);
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `after ${key} the focused marker is at ${box.top}–${box.bottom} in a ${box.height} px window`);
+  }
 });
 
 test('quick changes are said once: four arrow presses say nothing, four presses of Next say one event', async () => {
@@ -443,9 +500,12 @@ function measureFocused() {
   const texts = [e, ...e.querySelectorAll('*')]
     .filter((n) => [...n.childNodes].some((t) => t.nodeType === 3 && t.textContent.trim()) && n.getBoundingClientRect().width > 1)
     .map((n) => ({ cls: n.className, color: getComputedStyle(n).color }));
+  // The selection is Highlight painted over Canvas (a gradient of one colour on a background colour).
+  const base = opaque(s.backgroundColor) ? over(s.backgroundColor, on) : on;
+  const fill = s.backgroundImage.match(/linear-gradient\((rgba?\([^)]*\))/)?.[1];
   return {
     cls: e.className,
-    background: opaque(s.backgroundColor) ? over(s.backgroundColor, on) : on,
+    background: fill ? over(fill, base) : base,
     texts,
     ring: { style: s.outlineStyle, width: s.outlineWidth, color: over(s.outlineColor, on), on },
   };
