@@ -65,6 +65,22 @@ pub struct EraBand {
     pub label_shown: bool,
 }
 
+/// An event that lasts (it has an end date), drawn as a bar along the axis from its marker to its end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    /// The event's index.
+    pub event: usize,
+    pub x: f64,
+    pub width: f64,
+    /// Level of the bar above the axis line (0 lowest): spans that overlap in time stack.
+    pub level: u8,
+}
+
+/// Narrowest a span is drawn: shorter ones are a marker's dot and no more.
+pub const MIN_SPAN_WIDTH: f64 = 12.0;
+/// Levels of span bars above the axis line; more overlapping spans share the top one.
+pub const SPAN_LEVELS: usize = 3;
+
 /// The horizontal axis with its flags placed: everything the view needs to draw it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placed {
@@ -76,6 +92,8 @@ pub struct Placed {
     /// Top to bottom: the first group first, as a reader expects.
     pub lanes: Vec<Lane>,
     pub eras: Vec<EraBand>,
+    /// The events with an end date after their start, as bars from start to end.
+    pub spans: Vec<Span>,
     pub flag_width: f64,
     /// Width of the whole drawn track, flags included.
     pub track_width: f64,
@@ -379,7 +397,42 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
             free_from = right + FLAG_GAP;
         }
     }
-    Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
+    let spans = spans(timeline, &scale);
+    Placed { scale, rows, rows_used: below, lanes, eras, spans, flag_width, track_width }
+}
+
+/// The bars of the events that last, on `scale`: from each one's marker to where its end date's span ends,
+/// those at least [`MIN_SPAN_WIDTH`] long, stacked in [`SPAN_LEVELS`] levels where they overlap.
+fn spans(timeline: &Timeline, scale: &Scale) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut ends = [f64::NEG_INFINITY; SPAN_LEVELS];
+    for (i, (e, x)) in timeline.events.iter().zip(&scale.xs).enumerate() {
+        let Some(end) = e.end_date.filter(|end| *end != e.date) else { continue };
+        let width = scale.x_at(end.span_end()) - x;
+        if width < MIN_SPAN_WIDTH {
+            continue;
+        }
+        let level = ends.iter().position(|end| *end + 2.0 <= *x).unwrap_or(SPAN_LEVELS - 1);
+        ends[level] = ends[level].max(x + width);
+        out.push(Span { event: i, x: *x, width, level: level as u8 });
+    }
+    out
+}
+
+/// The spans of `placed` in the overview of `width` px: squeezed as [`clusters`] squeezes the markers.
+pub fn overview_spans(placed: &Placed, width: f64) -> Vec<Span> {
+    let xs = &placed.scale.xs;
+    let (Some(first), Some(last)) = (xs.first(), xs.last()) else { return Vec::new() };
+    let (padding, usable, span) = squeeze(*first, *last, width);
+    let at = |x: f64| padding + (x - first) / span * usable;
+    placed
+        .spans
+        .iter()
+        .map(|s| {
+            let x = at(s.x);
+            Span { x, width: (at(s.x + s.width) - x).max(2.0), ..*s }
+        })
+        .collect()
 }
 
 /// The overview's squeeze of the axis from `first` to `last` into `width`: its padding, the width used and
@@ -691,6 +744,40 @@ mod tests {
         let plain = place_markers(&crate::story::default_story().timeline, 644.0, 1.0);
         assert_eq!(plain.lanes_height(), plain.rows_used as f64 * ROW_HEIGHT);
         assert_eq!(plain.flag_top(0), ROW_HEIGHT);
+    }
+
+    #[test]
+    fn events_that_last_are_spans_from_their_marker_to_their_end() {
+        let story = campaign();
+        let placed = place_markers(&story, 1280.0, 1.0);
+        let lasting: Vec<usize> = placed.spans.iter().map(|s| s.event).collect();
+        assert_eq!(lasting, [1, 5], "the two events with an end date");
+        let conventions = placed.spans[0];
+        assert_eq!(conventions.x, placed.scale.xs[1], "from the marker");
+        // To the end of July: past the marker of "National conventions" (July 1), before "Debate season".
+        let end = conventions.x + conventions.width;
+        assert!(end > placed.scale.xs[4] && end < placed.scale.xs[5], "{end} in {:?}", placed.scale.xs);
+        assert_eq!(placed.spans[1].level, 0, "the second starts after the first ends");
+        // Spans that overlap in time stack.
+        let overlapping = crate::parse::read_story(
+            r#"{"title": "T", "events": [
+                {"id": "a", "date": "2000", "end_date": "2010", "headline": "A"},
+                {"id": "b", "date": "2002", "end_date": "2004", "headline": "B"},
+                {"id": "c", "date": "2005", "headline": "C"},
+                {"id": "d", "date": "2012", "headline": "D"}]}"#,
+        )
+        .unwrap()
+        .timeline;
+        let placed = place_markers(&overlapping, 1000.0, 1.0);
+        let levels: Vec<_> = placed.spans.iter().map(|s| (s.event, s.level)).collect();
+        assert_eq!(levels, [(0, 0), (1, 1)]);
+        // The overview squeezes them with the markers, inside its width.
+        let squeezed = overview_spans(&placed, 400.0);
+        assert_eq!(squeezed.len(), 2);
+        for s in &squeezed {
+            assert!(s.x >= 0.0 && s.x + s.width <= 400.0 && s.width > 0.0, "{s:?}");
+        }
+        assert!(squeezed[0].width > squeezed[1].width);
     }
 
     #[test]

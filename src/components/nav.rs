@@ -12,7 +12,8 @@ use yew::prelude::*;
 use crate::frame::{group_years, Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
 use crate::layout::{
-    flag_date, visible_range, Cluster, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT, TRACK_HEADROOM,
+    flag_date, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT,
+    TRACK_HEADROOM,
 };
 use crate::limits::grouped;
 use crate::model::Timeline;
@@ -108,6 +109,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                         </span>
                     }
                 </div>
+                { spans(&placed.spans.iter().filter(|s| s.x + s.width >= tick_from && s.x <= tick_to).copied().collect::<Vec<_>>()) }
                 <ol class="nl-markers" aria-label="Events">
                     for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date(e, placed.flag_width)))) {
                         <li
@@ -189,8 +191,24 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
                         </li>
                     }
                 </ol>
+                { spans(&overview_spans(&props.frame.placed, view)) }
                 <div class="nl-axis-line" aria-hidden="true"></div>
             </div>
+        </div>
+    }
+}
+
+/// The events that last, as bars along the axis: decoration only, hidden from assistive technology (each
+/// event's marker, with its dates, stays the control).
+fn spans(spans: &[Span]) -> Html {
+    if spans.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="nl-spans" aria-hidden="true">
+            for s in spans.iter() {
+                <span class="nl-span" data-x={px(s.x)} data-w={px(s.width)} data-y={px(AXIS_HEIGHT + 2.0 + 6.0 * f64::from(s.level))}></span>
+            }
         </div>
     }
 }

@@ -7,9 +7,9 @@
 // does when a reader turns a tablet), and the state is taken back to zoom 1 between widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST, ROOT } from './harness.mjs';
+import { serve, launch, DIST, ROOT, SCREENSHOTS } from './harness.mjs';
 
 /** 320 to 1,400 px in steps of 40, and a typical article column. */
 const WIDTHS = [...Array.from({ length: 28 }, (_, k) => 320 + 40 * k), 644].sort((a, b) => a - b);
@@ -306,3 +306,52 @@ test('no text overlaps or is cut at any width from 320 to 1,400 px, before and a
   assert.deepEqual(found.slice(0, 60), [], `${found.length} problems`);
 });
 
+test('events that last are spans on the axis and in the overview, drawn for the eye only', async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  for (const [theme, forcedColors] of [['light', 'none'], ['dark', 'none'], ['dark', 'active']]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.emulateMedia({ forcedColors });
+    await page.goto(`${server.origin}/sweep/page.html?theme=${theme}&src=${encodeURIComponent(STORIES['a TimelineJS campaign'])}`);
+    await page.evaluate(() => (document.getElementById('column').style.width = '1240px'));
+    await page.waitForSelector('.nl-card');
+    await settle(page);
+    // "March to July 2024": one bar, from its marker to the end of July, hidden from assistive technology.
+    const spans = await page.locator('.nl-span').evaluateAll((els) =>
+      els.map((e) => {
+        const box = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        return {
+          left: Math.round(box.left),
+          width: box.width,
+          hidden: e.closest('[aria-hidden="true"]') !== null,
+          focusable: e.tabIndex >= 0 || e.querySelector('[tabindex], button, a') !== null,
+          seen: style.borderTopStyle === 'solid' && style.borderTopWidth !== '0px' && !/rgba\(.*, 0\)$|transparent/.test(style.borderTopColor),
+        };
+      }),
+    );
+    assert.equal(spans.length, 1, `${theme} ${forcedColors}: one event lasts`);
+    const marker = await page.locator('.nl-marker-item:has([data-event-id]) >> nth=1').evaluate((e) => Math.round(e.getBoundingClientRect().left));
+    assert.ok(Math.abs(spans[0].left - marker) <= 1, `the bar starts at its marker (${spans[0].left}, ${marker})`);
+    assert.ok(spans[0].width > 100, 'four months long');
+    assert.deepEqual([spans[0].hidden, spans[0].focusable, spans[0].seen], [true, false, true], `${theme} ${forcedColors}`);
+    // The marker stays the control: the strip's tab stop is the selected marker, and the bar takes no clicks.
+    assert.equal(await page.locator('.nl-spans').evaluate((e) => getComputedStyle(e).pointerEvents), 'none');
+    await page.locator('.nl-track').screenshot({ path: join(SCREENSHOTS, `spans-${theme}${forcedColors === 'active' ? '-forced' : ''}.png`) });
+    await page.close();
+  }
+  // In the overview of a long story, the spans are squeezed with the groups, inside the strip.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.origin}/sweep/page.html?src=${encodeURIComponent(STORIES['1,000 events'])}`);
+  await page.evaluate(() => (document.getElementById('column').style.width = '1000px'));
+  await page.waitForSelector('.nl-card');
+  await settle(page);
+  await page.locator('.nl-zoom-out').click();
+  await page.waitForSelector('.nl-overview .nl-span');
+  const inside = await page.locator('.nl-overview').evaluate((nav) => {
+    const strip = nav.getBoundingClientRect();
+    const bars = [...nav.querySelectorAll('.nl-span')].map((e) => e.getBoundingClientRect());
+    return { count: bars.length, inside: bars.every((b) => b.left >= strip.left && b.right <= strip.right && b.width > 0) };
+  });
+  assert.deepEqual(inside, { count: 25, inside: true });
+  await page.close();
+});
