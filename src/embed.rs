@@ -130,8 +130,10 @@ pub fn mount(
     }
     let controller = Controller::default();
     let target = element.clone();
+    let src = options.src.or(default_src.filter(|_| options.data.is_none()));
+    crate::text::set_media_base(src.as_deref().and_then(page_address));
     let props = AppProps {
-        src: options.src.or(default_src.filter(|_| options.data.is_none())).map(Into::into),
+        src: src.map(Into::into),
         data: options.data.map(Into::into),
         timeout_ms: options.timeout.unwrap_or(DEFAULT_TIMEOUT_MS),
         start: options.start.map(Into::into),
@@ -151,6 +153,13 @@ pub fn mount(
     element.set_inner_html("");
     let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
     Mounted { app: Some(app), controller, element }
+}
+
+/// `url` read against the document's base URL, as `fetch` reads it: the story file's address, which the
+/// story's relative image URLs are read against (the same in the one-tag and the iframe mode).
+fn page_address(url: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(url, &base).ok().map(|u| u.href())
 }
 
 /// Dispatches a notice as a bubbling `newsline:*` CustomEvent on the widget's element, its fields the

@@ -30,6 +30,16 @@ pub const TRACK_HEADROOM: f64 = 16.0;
 pub const ERA_HEADROOM: f64 = 36.0;
 /// Room above the overview's groups.
 pub const OVERVIEW_HEADROOM: f64 = 12.0;
+/// Room at the top of each lane for its label when the lanes are labelled: no flag reaches into it, so a
+/// label is never under a flag (stylesheet: `.nl-lane-label`, one line of 0.75rem type, is shorter).
+pub const LANE_LABEL_ROOM: f64 = 24.0;
+/// Widest a character of the labels of flags, eras and lanes is taken to be (0.75rem semibold, 12 px at the
+/// usual root): conservative, as [`crate::scale::LABEL_CHAR_WIDTH`] is for the axis.
+pub const SMALL_CHAR_WIDTH: f64 = 8.0;
+/// The room for text inside a flag: its width less its borders (4 px and 1 px) and padding (8 px a side).
+pub const FLAG_INSET: f64 = 21.0;
+/// A flag's height (stylesheet: `.nl-marker`'s, the row less 8 px).
+pub const FLAG_HEIGHT: f64 = ROW_HEIGHT - 8.0;
 
 /// Below this width the widget shows a vertical list instead of the axis.
 pub const NARROW_BELOW: f64 = 600.0;
@@ -50,7 +60,26 @@ pub struct EraBand {
     pub label: String,
     pub x: f64,
     pub width: f64,
+    /// The label fits whole, in the band or past its end where no other era's label is: else it is drawn
+    /// for screen readers only, never cut mid-word.
+    pub label_shown: bool,
 }
+
+/// An event that lasts (it has an end date), drawn as a bar along the axis from its marker to its end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    /// The event's index.
+    pub event: usize,
+    pub x: f64,
+    pub width: f64,
+    /// Level of the bar above the axis line (0 lowest): spans that overlap in time stack.
+    pub level: u8,
+}
+
+/// Narrowest a span is drawn: shorter ones are a marker's dot and no more.
+pub const MIN_SPAN_WIDTH: f64 = 12.0;
+/// Levels of span bars above the axis line; more overlapping spans share the top one.
+pub const SPAN_LEVELS: usize = 3;
 
 /// The horizontal axis with its flags placed: everything the view needs to draw it.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,9 +92,181 @@ pub struct Placed {
     /// Top to bottom: the first group first, as a reader expects.
     pub lanes: Vec<Lane>,
     pub eras: Vec<EraBand>,
+    /// The events with an end date after their start, as bars from start to end.
+    pub spans: Vec<Span>,
     pub flag_width: f64,
     /// Width of the whole drawn track, flags included.
     pub track_width: f64,
+}
+
+/// A piece of text the strip draws, as its estimated box: `x` from the track's left, `y` upward from the
+/// axis line (the tick labels below it are negative). The layout checks every one against the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelBox {
+    pub what: String,
+    pub left: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub top: f64,
+}
+
+impl LabelBox {
+    /// Whether two boxes share more than a pixel each way.
+    pub fn overlaps(&self, other: &LabelBox) -> bool {
+        self.right.min(other.right) - self.left.max(other.left) > 1.0
+            && self.top.min(other.top) - self.bottom.max(other.bottom) > 1.0
+    }
+}
+
+/// The first two of `boxes` that overlap, if any: the rule every label the layout places is held to.
+/// Sorted by left edge, each box is compared only with those that start before it ends (linear for
+/// labels spread along the axis).
+pub fn first_overlap(boxes: &[LabelBox]) -> Option<(&LabelBox, &LabelBox)> {
+    let mut order: Vec<&LabelBox> = boxes.iter().collect();
+    order.sort_by(|a, b| a.left.total_cmp(&b.left));
+    for (i, a) in order.iter().enumerate() {
+        for b in order[i + 1..].iter().take_while(|b| b.left < a.right) {
+            if a.overlaps(b) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+impl Placed {
+    /// Room for a label at the top of each lane: only when the lanes are labelled (a story with groups).
+    fn label_room(&self) -> f64 {
+        if self.lanes.iter().any(|l| l.label.is_some()) {
+            LANE_LABEL_ROOM
+        } else {
+            0.0
+        }
+    }
+
+    /// Where lane `k` sits: its bottom above the axis line and its height, in px: its rows, and above them
+    /// the room for its label.
+    pub fn lane_y(&self, k: usize) -> (f64, f64) {
+        let room = self.label_room();
+        let Some(lane) = self.lanes.get(k) else { return (0.0, 0.0) };
+        let below = self.lanes.len() - 1 - k;
+        (lane.first_row as f64 * ROW_HEIGHT + below as f64 * room, lane.rows as f64 * ROW_HEIGHT + room)
+    }
+
+    /// How far above the axis line the top of a flag in `row` is: the height of its marker's stem.
+    pub fn flag_top(&self, row: usize) -> f64 {
+        let k = self.lanes.iter().position(|l| row >= l.first_row && row < l.first_row + l.rows).unwrap_or(0);
+        let (bottom, _) = self.lane_y(k);
+        bottom + (row + 1 - self.lanes.get(k).map_or(0, |l| l.first_row)) as f64 * ROW_HEIGHT
+    }
+
+    /// Height of the lanes together, above the axis line.
+    pub fn lanes_height(&self) -> f64 {
+        self.rows_used.max(1) as f64 * ROW_HEIGHT + self.lanes.len() as f64 * self.label_room()
+    }
+
+    /// Every piece of text the strip draws for `timeline`, with its estimated box: tick labels, break labels,
+    /// era labels, lane labels, and each flag (its date and headline inside). The strip is laid out so that
+    /// no two overlap ([`first_overlap`]); the host tests hold it to that at every width.
+    pub fn label_boxes(&self, timeline: &Timeline) -> Vec<LabelBox> {
+        let mut out = Vec::new();
+        let axis_label_top = -TICK_LABEL_TOP;
+        for t in &self.scale.ticks {
+            let (left, right) = t.label_box();
+            out.push(LabelBox {
+                what: t.label.clone(),
+                left,
+                right,
+                top: axis_label_top,
+                bottom: axis_label_top - 16.0,
+            });
+        }
+        for b in &self.scale.breaks {
+            let w = crate::scale::label_width(&b.label);
+            // Below the tick labels (stylesheet: `.nl-break-label`).
+            let top = axis_label_top - 18.0;
+            out.push(LabelBox {
+                what: b.label.clone(),
+                left: b.x - w / 2.0,
+                right: b.x + w / 2.0,
+                top,
+                bottom: top - 16.0,
+            });
+        }
+        let top = self.lanes_height();
+        for era in self.eras.iter().filter(|e| e.label_shown) {
+            let w = small_width(&era.label);
+            out.push(LabelBox {
+                what: era.label.clone(),
+                left: era.x + 4.0,
+                right: era.x + 4.0 + w,
+                top: top + ERA_HEADROOM - 2.0,
+                bottom: top + ERA_HEADROOM - 20.0,
+            });
+        }
+        for (k, lane) in self.lanes.iter().enumerate() {
+            if self.label_room() == 0.0 {
+                break;
+            }
+            let (bottom, height) = self.lane_y(k);
+            let label = lane.label.as_deref().unwrap_or("Other");
+            let w = small_width(label) + 8.0;
+            out.push(LabelBox {
+                what: label.to_owned(),
+                left: 4.0,
+                right: 4.0 + w,
+                top: bottom + height - 1.0,
+                bottom: bottom + height - LANE_LABEL_ROOM + 1.0,
+            });
+        }
+        for (i, (x, row)) in self.scale.xs.iter().zip(&self.rows).enumerate() {
+            let top = self.flag_top(*row);
+            let what = timeline.events.get(i).map_or_else(String::new, |e| e.headline.clone());
+            out.push(LabelBox { what, left: *x, right: x + self.flag_width, top, bottom: top - FLAG_HEIGHT });
+        }
+        out
+    }
+}
+
+/// Where the tick labels start below the axis line (stylesheet: `.nl-tick-label`'s `top`).
+const TICK_LABEL_TOP: f64 = 4.0;
+
+/// The estimated width of `label` in the strip's small type.
+pub fn small_width(label: &str) -> f64 {
+    label.chars().count() as f64 * SMALL_CHAR_WIDTH
+}
+
+/// How many lines `label` takes wrapped at its spaces in `room` px of the small type; `usize::MAX` when a
+/// word is wider than the room (it would be cut).
+pub fn wrapped_lines(label: &str, room: f64) -> usize {
+    let mut lines = 0;
+    let mut line = 0.0;
+    for word in label.split(' ').filter(|w| !w.is_empty()) {
+        let w = small_width(word);
+        if w > room {
+            return usize::MAX;
+        }
+        if lines > 0 && line + SMALL_CHAR_WIDTH + w <= room {
+            line += SMALL_CHAR_WIDTH + w;
+        } else {
+            lines += 1;
+            line = w;
+        }
+    }
+    lines
+}
+
+/// The date a flag `flag_width` px wide shows for `event`, its time of day, and whether the date takes two
+/// lines (the headline then takes one): the longest of [`Event::marker_labels`] that fits in two lines, else
+/// the shortest. A date is never cut: it wraps between words.
+///
+/// [`Event::marker_labels`]: crate::model::Event::marker_labels
+pub fn flag_date(event: &crate::model::Event, flag_width: f64) -> (String, Option<String>, bool) {
+    let room = flag_width - FLAG_INSET;
+    let (labels, time) = event.marker_labels();
+    let label = labels.iter().find(|l| wrapped_lines(l, room) <= 2).or(labels.last()).cloned().unwrap_or_default();
+    let two = wrapped_lines(&label, room) > 1;
+    (label, time, two)
 }
 
 /// The width the scale spreads the markers over in a view `width` px wide: flags reach right of their
@@ -176,18 +377,69 @@ pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
     lanes.reverse();
     let rows = (0..scale.xs.len()).map(|i| lanes[lane_of[i]].first_row + local[i]).collect();
 
-    let eras = timeline
+    let last = scale.xs.last().copied().unwrap_or(0.0);
+    let track_width = width.max(scale.width + params.label_room).max(last + flag_width + FLAG_GAP);
+    let mut eras: Vec<EraBand> = timeline
         .eras
         .iter()
         .map(|era| {
             let x = scale.x_at(era.start.instant());
             let end = scale.x_at(era.end.span_end());
-            EraBand { label: era.label.clone(), x, width: (end - x).max(4.0) }
+            EraBand { label: era.label.clone(), x, width: (end - x).max(4.0), label_shown: false }
         })
         .collect();
-    let last = scale.xs.last().copied().unwrap_or(0.0);
-    let track_width = width.max(scale.width + params.label_room).max(last + flag_width + FLAG_GAP);
-    Placed { scale, rows, rows_used: below, lanes, eras, flag_width, track_width }
+    // An era's label may run past its band's end, up to the next label shown or the track's end.
+    let mut free_from = f64::NEG_INFINITY;
+    for era in &mut eras {
+        let (left, right) = (era.x + 4.0, era.x + 4.0 + small_width(&era.label));
+        era.label_shown = left >= free_from && right <= track_width - 4.0;
+        if era.label_shown {
+            free_from = right + FLAG_GAP;
+        }
+    }
+    let spans = spans(timeline, &scale);
+    Placed { scale, rows, rows_used: below, lanes, eras, spans, flag_width, track_width }
+}
+
+/// The bars of the events that last, on `scale`: from each one's marker to where its end date's span ends,
+/// those at least [`MIN_SPAN_WIDTH`] long, stacked in [`SPAN_LEVELS`] levels where they overlap.
+fn spans(timeline: &Timeline, scale: &Scale) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut ends = [f64::NEG_INFINITY; SPAN_LEVELS];
+    for (i, (e, x)) in timeline.events.iter().zip(&scale.xs).enumerate() {
+        let Some(end) = e.end_date.filter(|end| *end != e.date) else { continue };
+        let width = scale.x_at(end.span_end()) - x;
+        if width < MIN_SPAN_WIDTH {
+            continue;
+        }
+        let level = ends.iter().position(|end| *end + 2.0 <= *x).unwrap_or(SPAN_LEVELS - 1);
+        ends[level] = ends[level].max(x + width);
+        out.push(Span { event: i, x: *x, width, level: level as u8 });
+    }
+    out
+}
+
+/// The spans of `placed` in the overview of `width` px: squeezed as [`clusters`] squeezes the markers.
+pub fn overview_spans(placed: &Placed, width: f64) -> Vec<Span> {
+    let xs = &placed.scale.xs;
+    let (Some(first), Some(last)) = (xs.first(), xs.last()) else { return Vec::new() };
+    let (padding, usable, span) = squeeze(*first, *last, width);
+    let at = |x: f64| padding + (x - first) / span * usable;
+    placed
+        .spans
+        .iter()
+        .map(|s| {
+            let x = at(s.x);
+            Span { x, width: (at(s.x + s.width) - x).max(2.0), ..*s }
+        })
+        .collect()
+}
+
+/// The overview's squeeze of the axis from `first` to `last` into `width`: its padding, the width used and
+/// the span of the axis it maps.
+fn squeeze(first: f64, last: f64, width: f64) -> (f64, f64, f64) {
+    let padding = CLUSTER_SPACING / 2.0;
+    (padding, (width - 2.0 * padding).max(CLUSTER_SPACING), (last - first).max(1.0))
 }
 
 /// Closest two overview clusters may be, centre to centre, in CSS pixels (stylesheet: a `.nl-group` is
@@ -224,9 +476,7 @@ pub fn needs_overview(placed: &Placed, width: f64) -> bool {
 /// first event's place; the axis breaks of the zoom-1 scale stay in, squeezed alike.
 pub fn clusters(xs: &[f64], width: f64) -> Vec<Cluster> {
     let (Some(first), Some(last)) = (xs.first(), xs.last()) else { return Vec::new() };
-    let padding = CLUSTER_SPACING / 2.0;
-    let usable = (width - 2.0 * padding).max(CLUSTER_SPACING);
-    let span = (last - first).max(1.0);
+    let (padding, usable, span) = squeeze(*first, *last, width);
     let squeezed = |x: f64| padding + (x - first) / span * usable;
     let mut out: Vec<Cluster> = Vec::new();
     for (i, x) in xs.iter().enumerate() {
@@ -416,10 +666,160 @@ mod tests {
         }
     }
 
+    /// A TimelineJS story as a newsroom writes one: 2024 dates to the day and minute, the groups "Politics"
+    /// and "History", two eras, a range with words of its own ("March to July 2024") and one without.
+    fn campaign() -> Timeline {
+        crate::parse::read_story(
+            r#"{"title": {"text": {"headline": "The 2024 campaign"}},
+              "eras": [{"start_date": {"year": 2024, "month": 1}, "end_date": {"year": 2024, "month": 6}, "text": {"headline": "Primaries"}},
+                       {"start_date": {"year": 2024, "month": 7}, "end_date": {"year": 2024, "month": 11, "day": 5}, "text": {"headline": "General election"}}],
+              "events": [
+                {"start_date": {"year": 2024, "month": 1, "day": 10}, "text": {"headline": "Filing deadline"}, "group": "Politics"},
+                {"start_date": {"year": 2024, "month": 3, "day": 5}, "text": {"headline": "Super Tuesday"}, "group": "Politics"},
+                {"start_date": {"year": 2024, "month": 3}, "end_date": {"year": 2024, "month": 7}, "display_date": "March to July 2024",
+                 "text": {"headline": "State conventions"}, "group": "History"},
+                {"start_date": {"year": 2024, "month": 4, "day": 15, "hour": 19, "minute": 30}, "text": {"headline": "Town hall"}, "group": "Politics"},
+                {"start_date": {"year": 2024, "month": 7}, "text": {"headline": "National conventions"}, "group": "History"},
+                {"start_date": {"year": 2024, "month": 8, "day": 19}, "end_date": {"year": 2024, "month": 9, "day": 12, "hour": 19},
+                 "text": {"headline": "Debate season"}, "group": "History"},
+                {"start_date": {"year": 2024, "month": 9, "day": 12, "hour": 19}, "text": {"headline": "Second debate"}, "group": "Politics"},
+                {"start_date": {"year": 2024, "month": 11, "day": 5}, "text": {"headline": "Election Day"}}]}"#,
+        )
+        .unwrap()
+        .timeline
+    }
+
+    #[test]
+    fn every_label_the_strip_draws_is_clear_of_the_others_from_320_to_1400_px() {
+        let mut stories = sweep_stories();
+        stories.push(("a TimelineJS campaign", campaign()));
+        for (name, story) in &stories {
+            for width in (0..=27).map(|k| 600.0 + 30.0 * f64::from(k)).chain([644.0, 1400.0]) {
+                for zoom in [1.0, 2.0, 4.0] {
+                    let placed = place_markers(story, width, zoom);
+                    let boxes = placed.label_boxes(story);
+                    assert!(boxes.len() >= story.events.len(), "{name}: a box for every flag");
+                    if let Some((a, b)) = first_overlap(&boxes) {
+                        panic!("{name} at {width} px, zoom {zoom}: {a:?} and {b:?} overlap");
+                    }
+                    for b in &boxes {
+                        assert!(b.left >= 0.0 && b.right <= placed.track_width, "{name} at {width} px: {b:?} is cut");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_overlap_rule_sees_what_touches_and_what_does_not() {
+        let b =
+            |left: f64, right: f64, bottom: f64, top: f64| LabelBox { what: String::new(), left, right, bottom, top };
+        assert!(first_overlap(&[b(0.0, 50.0, 0.0, 10.0), b(40.0, 90.0, 5.0, 15.0)]).is_some());
+        assert!(first_overlap(&[b(0.0, 50.0, 0.0, 10.0), b(49.5, 90.0, 0.0, 10.0)]).is_none(), "a pixel is allowed");
+        assert!(first_overlap(&[b(0.0, 50.0, 0.0, 10.0), b(10.0, 40.0, 20.0, 30.0)]).is_none(), "one above the other");
+        // Sorted by their left edges: a wide box is compared with every box that starts inside it.
+        assert!(first_overlap(&[b(100.0, 120.0, 0.0, 10.0), b(0.0, 500.0, 5.0, 8.0), b(300.0, 310.0, 50.0, 60.0)])
+            .is_some());
+    }
+
+    #[test]
+    fn lane_labels_have_room_of_their_own_above_the_flags() {
+        let story = campaign();
+        let placed = place_markers(&story, 644.0, 1.0);
+        let labels: Vec<_> = placed.lanes.iter().map(|l| l.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Politics"), Some("History"), None]);
+        for (i, row) in placed.rows.iter().enumerate() {
+            let k = placed.lanes.iter().position(|l| (l.first_row..l.first_row + l.rows).contains(row)).unwrap();
+            let (bottom, height) = placed.lane_y(k);
+            let top = placed.flag_top(*row);
+            assert!(top > bottom && top <= bottom + height - LANE_LABEL_ROOM, "event {i}: flag top {top} in lane {k}");
+        }
+        // Stacked without gaps, the first lane on top, and the strip as high as they are.
+        for k in 1..placed.lanes.len() {
+            let (above, below) = (placed.lane_y(k - 1), placed.lane_y(k));
+            assert_eq!(below.0 + below.1, above.0, "lane {k} ends where lane {} starts", k - 1);
+        }
+        assert_eq!(placed.lane_y(0).0 + placed.lane_y(0).1, placed.lanes_height());
+        // Without groups there are no labels, and no room is kept for them.
+        let plain = place_markers(&crate::story::default_story().timeline, 644.0, 1.0);
+        assert_eq!(plain.lanes_height(), plain.rows_used as f64 * ROW_HEIGHT);
+        assert_eq!(plain.flag_top(0), ROW_HEIGHT);
+    }
+
+    #[test]
+    fn events_that_last_are_spans_from_their_marker_to_their_end() {
+        let story = campaign();
+        let placed = place_markers(&story, 1280.0, 1.0);
+        let lasting: Vec<usize> = placed.spans.iter().map(|s| s.event).collect();
+        assert_eq!(lasting, [1, 5], "the two events with an end date");
+        let conventions = placed.spans[0];
+        assert_eq!(conventions.x, placed.scale.xs[1], "from the marker");
+        // To the end of July: past the marker of "National conventions" (July 1), before "Debate season".
+        let end = conventions.x + conventions.width;
+        assert!(end > placed.scale.xs[4] && end < placed.scale.xs[5], "{end} in {:?}", placed.scale.xs);
+        assert_eq!(placed.spans[1].level, 0, "the second starts after the first ends");
+        // Spans that overlap in time stack.
+        let overlapping = crate::parse::read_story(
+            r#"{"title": "T", "events": [
+                {"id": "a", "date": "2000", "end_date": "2010", "headline": "A"},
+                {"id": "b", "date": "2002", "end_date": "2004", "headline": "B"},
+                {"id": "c", "date": "2005", "headline": "C"},
+                {"id": "d", "date": "2012", "headline": "D"}]}"#,
+        )
+        .unwrap()
+        .timeline;
+        let placed = place_markers(&overlapping, 1000.0, 1.0);
+        let levels: Vec<_> = placed.spans.iter().map(|s| (s.event, s.level)).collect();
+        assert_eq!(levels, [(0, 0), (1, 1)]);
+        // The overview squeezes them with the markers, inside its width.
+        let squeezed = overview_spans(&placed, 400.0);
+        assert_eq!(squeezed.len(), 2);
+        for s in &squeezed {
+            assert!(s.x >= 0.0 && s.x + s.width <= 400.0 && s.width > 0.0, "{s:?}");
+        }
+        assert!(squeezed[0].width > squeezed[1].width);
+    }
+
+    #[test]
+    fn a_flag_shows_its_whole_date_on_one_line_or_two_never_cut() {
+        let story = campaign();
+        // "March to July 2024" is the editor's words: kept, on two lines in a narrow flag.
+        let (label, _, two) = flag_date(&story.events[1], 136.0);
+        assert_eq!((label.as_str(), two), ("March to July 2024", true));
+        assert_eq!(flag_date(&story.events[1], 200.0), ("March to July 2024".to_owned(), None, false));
+        // A range without such words is shortened to what fits: never past two lines.
+        let (label, _, two) = flag_date(&story.events[5], 136.0);
+        assert_eq!((label.as_str(), two), ("Aug. 2024 – Sept. 2024", true));
+        let (label, _, two) = flag_date(&story.events[5], 200.0);
+        assert_eq!((label.as_str(), two), ("Aug. 19, 2024 – Sept. 12, 2024, 7 PM", true));
+        for width in [136.0, 160.0, 200.0] {
+            for e in &story.events {
+                let (label, _, _) = flag_date(e, width);
+                assert!(wrapped_lines(&label, width - FLAG_INSET) <= 2, "{label:?} at {width}");
+            }
+        }
+        assert_eq!(wrapped_lines("March to July 2024", 115.0), 2);
+        assert_eq!(wrapped_lines("Sept.", 30.0), usize::MAX, "a word wider than the room");
+    }
+
+    #[test]
+    fn an_era_label_is_shown_whole_or_not_at_all() {
+        let story = campaign();
+        for width in [600.0, 644.0, 1000.0, 1400.0] {
+            let placed = place_markers(&story, width, 1.0);
+            assert!(placed.eras.iter().any(|e| e.label_shown), "at {width} px some era is named");
+            for e in placed.eras.iter().filter(|e| e.label_shown) {
+                assert!(e.x + 4.0 + small_width(&e.label) <= placed.track_width, "{e:?}");
+            }
+        }
+    }
+
     #[test]
     fn in_an_article_column_the_built_in_story_gets_its_break_and_two_whole_labels() {
         let story = crate::story::default_story().timeline;
-        for width in [644.0, 700.0, 760.0] {
+        // 610 px: the content of a widget in a 644 px column (17 px of border and padding a side), where the
+        // break is drawn narrower than usual so the other markers keep their spacing.
+        for width in [NARROW_BELOW, 610.0, 644.0, 700.0, 760.0] {
             let placed = place_markers(&story, width, 1.0);
             let breaks: Vec<_> = placed.scale.breaks.iter().map(|b| b.label.as_str()).collect();
             assert_eq!(breaks, ["28 years"], "at {width} px");
@@ -637,6 +1037,12 @@ mod tests {
         // tick's label starting `TICK_LABEL_OFFSET` right of its line.
         assert_eq!(value(rule(css, ".newsline .nl-tick"), "font-size"), "0.8rem");
         assert_eq!(px(value(rule(css, ".newsline .nl-tick-label"), "left")), crate::scale::TICK_LABEL_OFFSET);
+        // The boxes the overlap rule checks (`Placed::label_boxes`): a flag's height, where tick labels start.
+        assert_eq!(
+            value(rule(css, ".newsline .nl-marker"), "height"),
+            format!("calc(var(--nl-row-height) - {}px)", ROW_HEIGHT - FLAG_HEIGHT)
+        );
+        assert_eq!(px(value(rule(css, ".newsline .nl-tick-label"), "top")), TICK_LABEL_TOP);
         // Not mirrored: FLAG_GAP (the flags are exactly `data-w` wide), NARROW_BELOW (the widget, not a media
         // query, chooses the list: the stylesheet keys on `nl-narrow`).
     }

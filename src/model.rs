@@ -5,7 +5,7 @@
 //! - events are in chronological order (date, then `sequence`, then file order);
 //! - every text that must be there is non-empty, and every reference points at something that exists.
 
-use crate::date::DateSpec;
+use crate::date::{DateSpec, Precision};
 use crate::text::Rich;
 
 /// A whole story.
@@ -173,6 +173,33 @@ impl Event {
         }
     }
 
+    /// The dates the event's flag may show, longest first, and its time of day: a single date as
+    /// [`Event::marker_label`]; a `display_date` as written; a range from its own precision down to years
+    /// ("Feb. 14, 1985 – March 1986", "Feb. 1985 – March 1986", "1985 – 1986"), each a true statement of it. The
+    /// layout takes the first that fits the flag ([`crate::layout::flag_date`]).
+    pub fn marker_labels(&self) -> (Vec<String>, Option<String>) {
+        let (single, time) = self.marker_label();
+        let Some(end) = self.end_date.filter(|end| self.display_date.is_none() && *end != self.date) else {
+            return (vec![single], time);
+        };
+        let mut out = vec![single];
+        for precision in [Precision::Minute, Precision::Day, Precision::Month, Precision::Year] {
+            let short = |d: &DateSpec| {
+                let d = DateSpec { precision: precision.min(d.precision), ..*d };
+                match d.day_and_time() {
+                    (day, Some(time)) => format!("{day}, {time}"),
+                    (day, None) => day,
+                }
+            };
+            let (a, b) = (short(&self.date), short(&end));
+            let label = if a == b { a } else { format!("{a} – {b}") };
+            if !out.contains(&label) {
+                out.push(label);
+            }
+        }
+        (out, None)
+    }
+
     /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date has its month
     /// shortened as on the axis and a time of day apart ("Sept. 28, 2007", "2:05 PM"), so nothing is cut off.
     pub fn marker_label(&self) -> (String, Option<String>) {
@@ -251,5 +278,42 @@ mod tests {
                 ("Sept. 30, 2007".to_owned(), None),
             ]
         );
+    }
+
+    #[test]
+    fn a_range_offers_shorter_labels_each_true_of_it() {
+        let text = r#"{"title": "T", "events": [
+            {"id": "a", "date": "1985-02-14", "end_date": "1986-03", "headline": "Across a year"},
+            {"id": "b", "date": "2024-08-19", "end_date": "2024-09-12T19", "headline": "Within a year"},
+            {"id": "c", "date": "2024-03", "end_date": "2024-07", "display_date": "March to July 2024", "headline": "Words"},
+            {"id": "d", "date": "2007-05-28T14:05", "headline": "One date"}
+        ]}"#;
+        let timeline = read_story(text).expect("valid").timeline;
+        let of = |id: &str| timeline.events[timeline.position(id).unwrap()].marker_labels();
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            of("a"),
+            (
+                strings(&[
+                    "February 14, 1985 – March 1986",
+                    "Feb. 14, 1985 – March 1986",
+                    "Feb. 1985 – March 1986",
+                    "1985 – 1986"
+                ]),
+                None
+            )
+        );
+        assert_eq!(
+            of("b").0,
+            strings(&[
+                "August 19, 2024 – September 12, 2024, 7 PM",
+                "Aug. 19, 2024 – Sept. 12, 2024, 7 PM",
+                "Aug. 19, 2024 – Sept. 12, 2024",
+                "Aug. 2024 – Sept. 2024",
+                "2024",
+            ])
+        );
+        assert_eq!(of("c"), (strings(&["March to July 2024"]), None), "the editor's words are not shortened");
+        assert_eq!(of("d"), (strings(&["May 28, 2007"]), Some("2:05 PM".to_owned())));
     }
 }

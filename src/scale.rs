@@ -128,6 +128,10 @@ const BREAK_SHARE: f64 = 0.3;
 /// and the axis still fits: 1979 and one day of 2007 in an article column.
 const LONG_STRETCH: f64 = 10.0;
 
+/// The narrowest a break drawn for such a long stretch gets, when the usual [`Params::break_width`] would not
+/// leave the other markers their spacing: room for the break's mark and, below, its label.
+pub const NARROW_BREAK_WIDTH: f64 = 64.0;
+
 /// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width).
 pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scale {
     let n = dates.len();
@@ -142,8 +146,10 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
     let gaps: Vec<f64> = instants.windows(2).map(|w| (w[1] - w[0]).max(0.0)).collect();
     let mut is_break = vec![false; gaps.len()];
 
+    // A long stretch that does not fit as a break of the usual width may as one of the narrowest.
+    let mut params = *params;
     let (rate, spacing) = loop {
-        let rate = solve_rate(&gaps, &is_break, available, params);
+        let rate = solve_rate(&gaps, &is_break, available, &params);
         let crowded = gaps.iter().zip(&is_break).any(|(g, b)| !b && g * rate < params.min_spacing);
         let widest = gaps
             .iter()
@@ -151,23 +157,26 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
             .filter(|(i, _)| !is_break[*i])
             .max_by(|a, b| a.1.total_cmp(b.1))
             .map(|(i, g)| (i, g * rate));
+        // The narrowest break width, down to NARROW_BREAK_WIDTH, at which gap `i` as a break fits the axis.
         let long_stretch = |i: usize| {
             let drawn: f64 = gaps.iter().zip(&is_break).filter(|(_, b)| !**b).map(|(g, _)| g).sum();
-            let fits = gaps
-                .iter()
-                .enumerate()
-                .map(|(k, _)| if is_break[k] || k == i { params.break_width } else { params.min_spacing })
-                .sum::<f64>()
-                <= available;
-            zoom == 1.0 && gaps[i] >= LONG_STRETCH * (drawn - gaps[i]) && fits
+            let breaks = is_break.iter().filter(|b| **b).count() as f64 + 1.0;
+            let others = (gaps.len() as f64 - breaks) * params.min_spacing;
+            let widest_fitting = ((available - others) / breaks).min(params.break_width);
+            (zoom == 1.0 && gaps[i] >= LONG_STRETCH * (drawn - gaps[i]) && widest_fitting >= NARROW_BREAK_WIDTH)
+                .then_some(widest_fitting)
         };
-        match widest {
-            Some((i, px))
-                if crowded && px > params.break_width && (px > available * BREAK_SHARE || long_stretch(i)) =>
-            {
-                is_break[i] = true
-            }
-            _ => break (rate, spread(&gaps, &is_break, rate, available, params)),
+        let stretch = widest.filter(|(_, px)| crowded && *px > NARROW_BREAK_WIDTH.min(params.break_width));
+        match stretch {
+            Some((i, px)) if px > params.break_width && px > available * BREAK_SHARE => is_break[i] = true,
+            Some((i, px)) => match long_stretch(i) {
+                Some(width) if px > width => {
+                    params.break_width = width;
+                    is_break[i] = true;
+                }
+                _ => break (rate, spread(&gaps, &is_break, rate, available, &params)),
+            },
+            None => break (rate, spread(&gaps, &is_break, rate, available, &params)),
         }
     };
 
@@ -198,7 +207,7 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
     let width = content.max(full);
-    let ticks = fit_labels(ticks(dates, &instants, &xs, &is_break, params), width + params.label_room.max(0.0));
+    let ticks = fit_labels(ticks(dates, &instants, &xs, &is_break, &params), width + params.label_room.max(0.0));
     Scale { xs, instants, width, breaks, ticks }
 }
 

@@ -73,6 +73,91 @@ pub fn safe_url(url: &str, allow_mailto: bool) -> Option<String> {
     }
 }
 
+thread_local! {
+    /// The story file's address, which relative media URLs are read against: see [`set_media_base`].
+    static MEDIA_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets the address relative image URLs are read against: the story file's, as the page resolved it (an
+/// absolute http(s) URL), or `None` for a story given as text (they are then left to the page). Each
+/// widget runs in a WebAssembly instance of its own, so this is one widget's.
+pub fn set_media_base(story_url: Option<String>) {
+    MEDIA_BASE.with(|b| *b.borrow_mut() = story_url);
+}
+
+/// The address an image of the story is loaded from: `url` read against the story file's address
+/// ([`resolve_url`]), then checked again as [`safe_url`] checks images; as given when there is no story file.
+pub fn media_src(url: &str) -> Option<String> {
+    MEDIA_BASE.with(|b| match &*b.borrow() {
+        Some(base) => safe_url(&resolve_url(base, url), false),
+        None => safe_url(url, false),
+    })
+}
+
+/// `url` read against `base`, an absolute http(s) URL such as a story file's address, as a browser reads a
+/// link in a page at `base`: a path from the folder `base` is in (`local.svg`, `../images/a.jpg`, with `.`
+/// and `..` resolved and backslashes read as slashes), a path from the root of `base`'s site (`/a.jpg`), or
+/// a query or fragment on `base` itself. An absolute URL (one with a scheme) is returned as it is, and so is
+/// every `url` when `base` is not an absolute http(s) URL. `base`'s host is never left: the result starts
+/// with `base`'s scheme and host whatever `url` holds.
+pub fn resolve_url(base: &str, url: &str) -> String {
+    let url = url.trim();
+    let scheme_end = url.find([':', '/', '\\', '?', '#']);
+    if scheme_end.is_some_and(|i| url[i..].starts_with(':')) {
+        return url.to_owned();
+    }
+    let scheme = base.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    let host_at = if scheme.starts_with("https://") {
+        8
+    } else if scheme.starts_with("http://") {
+        7
+    } else {
+        return url.to_owned();
+    };
+    let path_at = base[host_at..].find(['/', '\\', '?', '#']).map_or(base.len(), |i| host_at + i);
+    let (origin, rest) = base.split_at(path_at);
+    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    if url.is_empty() || url.starts_with('#') {
+        return format!("{origin}{}{url}", &rest[..rest.find('#').unwrap_or(rest.len())]);
+    }
+    if url.starts_with('?') {
+        return format!("{origin}{}{url}", if path.is_empty() { "/" } else { path });
+    }
+    let (own, tail) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
+    let own = own.replace('\\', "/");
+    let joined = if own.starts_with('/') {
+        own
+    } else {
+        let folder = path.replace('\\', "/");
+        format!("{}{own}", &folder[..folder.rfind('/').map_or(0, |i| i + 1)])
+    };
+    format!("{origin}{}{tail}", without_dot_segments(&joined))
+}
+
+/// A path with its `.` and `..` segments resolved (RFC 3986, 5.2.4), never above the root: "/a/b/../c" is
+/// "/a/c", "/../x" is "/x". Always starts with a slash.
+fn without_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').skip(usize::from(path.starts_with('/'))).collect();
+    let last = segments.len().saturating_sub(1);
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        let dots = match segment.to_ascii_lowercase().as_str() {
+            "." | "%2e" => 1,
+            ".." | ".%2e" | "%2e." | "%2e%2e" => 2,
+            _ => 0,
+        };
+        if dots == 2 {
+            out.pop();
+        }
+        if dots == 0 {
+            out.push(segment);
+        } else if i == last {
+            out.push("");
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
 /// Whether `text` has nothing to format in either syntax: no tags, entities, emphasis, links or line
 /// breaks. Most headlines and many bodies are like this, and skip the parsers.
 pub fn is_plain(text: &str) -> bool {
@@ -808,6 +893,47 @@ mod tests {
             assert_eq!(safe_url(url, true).is_some(), ok, "{url:?}");
         }
         assert_eq!(safe_url("mailto:x@y.z", false), None, "no mailto for images");
+    }
+
+    #[test]
+    fn media_urls_are_read_against_the_story_file() {
+        let base = "https://news.example.org/newsline/stories/story.json?v=2#top";
+        let cases = [
+            ("local.svg", "https://news.example.org/newsline/stories/local.svg"),
+            ("./img/a.jpg", "https://news.example.org/newsline/stories/img/a.jpg"),
+            ("../images/a.jpg?w=640#x", "https://news.example.org/newsline/images/a.jpg?w=640#x"),
+            ("../../../../a.jpg", "https://news.example.org/a.jpg"),
+            ("img/./b/../c.png", "https://news.example.org/newsline/stories/img/c.png"),
+            ("img/%2E%2E/c.png", "https://news.example.org/newsline/stories/c.png"),
+            ("images\\a.jpg", "https://news.example.org/newsline/stories/images/a.jpg"),
+            ("..", "https://news.example.org/newsline/"),
+            ("/root.png", "https://news.example.org/root.png"),
+            ("?q=1", "https://news.example.org/newsline/stories/story.json?q=1"),
+            ("#f", "https://news.example.org/newsline/stories/story.json?v=2#f"),
+            ("https://cdn.example.net/a.jpg", "https://cdn.example.net/a.jpg"),
+            ("HTTP://cdn.example.net/a.jpg", "HTTP://cdn.example.net/a.jpg"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(resolve_url(base, url), want, "{url:?}");
+        }
+        // A story at a site's root, and one whose address has no path at all.
+        assert_eq!(resolve_url("http://127.0.0.1:8080/story.json", "a.png"), "http://127.0.0.1:8080/a.png");
+        assert_eq!(resolve_url("http://127.0.0.1:8080", "a.png"), "http://127.0.0.1:8080/a.png");
+        // No base to read against: the URL as given.
+        assert_eq!(resolve_url("about:blank", "a.png"), "a.png");
+        assert_eq!(resolve_url("", "../a.png"), "../a.png");
+        // Whatever the URL holds, the result stays on the story's host; and safe_url still has the last word.
+        for hostile in ["/\\evil.example/x", "\\\\evil.example", "..\\..\\/evil.example", "//evil.example/x"] {
+            assert!(resolve_url(base, hostile).starts_with("https://news.example.org/"), "{hostile:?}");
+        }
+        set_media_base(Some(base.to_owned()));
+        assert_eq!(media_src("local.svg").as_deref(), Some("https://news.example.org/newsline/stories/local.svg"));
+        assert_eq!(media_src("javascript:alert(1)"), None);
+        assert_eq!(media_src("data:image/svg+xml,<svg/>"), None);
+        assert_eq!(media_src("https://example.org\\@evil.example/"), None);
+        set_media_base(None);
+        assert_eq!(media_src("local.svg").as_deref(), Some("local.svg"), "a story given as text: the page reads it");
+        assert_eq!(media_src("javascript:alert(1)"), None);
     }
 
     #[test]

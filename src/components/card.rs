@@ -50,9 +50,10 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
-            if let Some(media) = &event.media {
+            // Read against the story file's address, the same in every mode (crate::text::media_src).
+            if let Some((media, src)) = event.media.as_ref().and_then(|m| Some((m, crate::text::media_src(&m.url)?))) {
                 <figure class="nl-card-media">
-                    <img src={media.url.clone()} alt={media.alt.clone()} loading="lazy" decoding="async" />
+                    <img {src} alt={media.alt.clone()} loading="lazy" decoding="async" />
                     if media.caption.is_some() || media.credit.is_some() {
                         <figcaption>
                             if let Some(caption) = &media.caption {

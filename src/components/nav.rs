@@ -11,7 +11,10 @@ use yew::prelude::*;
 
 use crate::frame::{group_years, Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
-use crate::layout::{visible_range, Cluster, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT, TRACK_HEADROOM};
+use crate::layout::{
+    flag_date, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT,
+    TRACK_HEADROOM,
+};
 use crate::limits::grouped;
 use crate::model::Timeline;
 
@@ -72,15 +75,11 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                 ref={track}
                 class="nl-track"
                 data-w={px(placed.track_width)}
-                data-h={px(AXIS_HEIGHT + placed.rows_used.max(1) as f64 * ROW_HEIGHT + if placed.eras.is_empty() { TRACK_HEADROOM } else { ERA_HEADROOM })}
+                data-h={px(AXIS_HEIGHT + placed.lanes_height() + if placed.eras.is_empty() { TRACK_HEADROOM } else { ERA_HEADROOM })}
             >
                 if placed.lanes.iter().any(|l| l.label.is_some()) {
-                    for lane in placed.lanes.iter() {
-                        <div
-                            class="nl-lane"
-                            data-y={px(AXIS_HEIGHT + lane.first_row as f64 * ROW_HEIGHT)}
-                            data-h={px(lane.rows as f64 * ROW_HEIGHT)}
-                        >
+                    for (lane, (bottom, height)) in placed.lanes.iter().enumerate().map(|(k, l)| (l, placed.lane_y(k))) {
+                        <div class="nl-lane" data-y={px(AXIS_HEIGHT + bottom)} data-h={px(height)}>
                             <span class="nl-lane-label">{ lane.label.clone().unwrap_or_else(|| "Other".to_owned()) }</span>
                         </div>
                     }
@@ -89,7 +88,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     <ul class="nl-eras" aria-label="Eras">
                         for era in placed.eras.iter() {
                             <li class="nl-era" data-x={px(era.x)} data-w={px(era.width)}>
-                                <span class="nl-era-label">{ &era.label }</span>
+                                <span class={classes!("nl-era-label", (!era.label_shown).then_some("nl-visually-hidden"))}>{ &era.label }</span>
                             </li>
                         }
                     </ul>
@@ -110,20 +109,21 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                         </span>
                     }
                 </div>
+                { spans(&placed.spans.iter().filter(|s| s.x + s.width >= tick_from && s.x <= tick_to).copied().collect::<Vec<_>>()) }
                 <ol class="nl-markers" aria-label="Events">
-                    for (i, event, (day, time)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, e.marker_label()))) {
+                    for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date(e, placed.flag_width)))) {
                         <li
                             key={event.id.clone()}
                             class="nl-marker-item"
                             aria-posinset={(i + 1).to_string()}
                             aria-setsize={total.to_string()}
                             data-x={px(placed.scale.xs.get(i).copied().unwrap_or(0.0))}
-                            data-h={px((placed.rows.get(i).copied().unwrap_or(0) + 1) as f64 * ROW_HEIGHT)}
+                            data-h={px(placed.flag_top(placed.rows.get(i).copied().unwrap_or(0)))}
                         >
                             <button
                                 type="button"
                                 id={marker_id(uid, i)}
-                                class={classes!("nl-marker", (i == props.selected).then_some("nl-selected"))}
+                                class={classes!("nl-marker", (i == props.selected).then_some("nl-selected"), tall.then_some("nl-marker-tall-date"))}
                                 tabindex={if i == props.selected { "0" } else { "-1" }}
                                 aria-current={(i == props.selected).then_some("true")}
                                 aria-controls={format!("{uid}-card")}
@@ -191,8 +191,24 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
                         </li>
                     }
                 </ol>
+                { spans(&overview_spans(&props.frame.placed, view)) }
                 <div class="nl-axis-line" aria-hidden="true"></div>
             </div>
+        </div>
+    }
+}
+
+/// The events that last, as bars along the axis: decoration only, hidden from assistive technology (each
+/// event's marker, with its dates, stays the control).
+fn spans(spans: &[Span]) -> Html {
+    if spans.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="nl-spans" aria-hidden="true">
+            for s in spans.iter() {
+                <span class="nl-span" data-x={px(s.x)} data-w={px(s.width)} data-y={px(AXIS_HEIGHT + 2.0 + 6.0 * f64::from(s.level))}></span>
+            }
         </div>
     }
 }

@@ -88,6 +88,21 @@ test('phone: a vertical list at 360 px with no sideways scrolling', async () => 
   assert.deepEqual(faults.foreign, []);
 });
 
+test('article column: the widget 644 px wide, beside the 1280 and 360 px screenshots', async () => {
+  // The demo page keeps 16 px either side of its column.
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 676, height: 900 });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('.nl-marker');
+  assert.equal(await page.locator('.newsline').evaluate((e) => e.getBoundingClientRect().width), 644);
+  assert.equal(await page.locator('.nl-marker').count(), 8, 'the axis, not the list');
+  assert.equal(await page.locator('.nl-break-label').textContent(), '28 years');
+  assert.deepEqual(await page.locator('.nl-tick-label').allTextContents(), ['1979', 'May 28, 2007']);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal page scroll');
+  await page.screenshot({ path: join(SCREENSHOTS, 'e2e-644.png'), fullPage: true });
+  assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
+
 test('keyboard: tab into the strip, arrow along, and the card follows', async () => {
   const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
   await page.goto(`${server.origin}/`);
