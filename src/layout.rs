@@ -419,20 +419,29 @@ fn spans(timeline: &Timeline, scale: &Scale) -> Vec<Span> {
     out
 }
 
-/// The spans of `placed` in the overview of `width` px: squeezed as [`clusters`] squeezes the markers.
+/// The spans of `placed` in the overview of `width` px: squeezed as [`clusters`] squeezes the markers, and
+/// those of a level that touch there drawn as one bar (its `event` the first's), so the overview draws at
+/// most a bar a pixel a level however many events last.
 pub fn overview_spans(placed: &Placed, width: f64) -> Vec<Span> {
     let xs = &placed.scale.xs;
     let (Some(first), Some(last)) = (xs.first(), xs.last()) else { return Vec::new() };
     let (padding, usable, span) = squeeze(*first, *last, width);
     let at = |x: f64| padding + (x - first) / span * usable;
-    placed
-        .spans
-        .iter()
-        .map(|s| {
-            let x = at(s.x);
-            Span { x, width: (at(s.x + s.width) - x).max(2.0), ..*s }
-        })
-        .collect()
+    let mut out: Vec<Span> = Vec::new();
+    // The bar each level last drew, by its index in `out`.
+    let mut open: [Option<usize>; SPAN_LEVELS] = [None; SPAN_LEVELS];
+    for s in &placed.spans {
+        let (x, end) = (at(s.x), at(s.x + s.width).max(at(s.x) + 2.0));
+        let level = usize::from(s.level).min(SPAN_LEVELS - 1);
+        match open[level].and_then(|k| out.get_mut(k)) {
+            Some(bar) if x <= bar.x + bar.width + 1.0 => bar.width = bar.width.max(end - bar.x),
+            _ => {
+                open[level] = Some(out.len());
+                out.push(Span { x, width: end - x, ..*s });
+            }
+        }
+    }
+    out
 }
 
 /// The overview's squeeze of the axis from `first` to `last` into `width`: its padding, the width used and
@@ -778,6 +787,21 @@ mod tests {
             assert!(s.x >= 0.0 && s.x + s.width <= 400.0 && s.width > 0.0, "{s:?}");
         }
         assert!(squeezed[0].width > squeezed[1].width);
+        // Thousands of events that last, squeezed into 1,000 px: bars that touch are drawn as one.
+        let mut many = grouped_story(6_000, |_| None);
+        for (i, e) in many.events.iter_mut().enumerate() {
+            e.end_date = (i % 2 == 0).then(|| many_end(e.date));
+        }
+        let placed = place_markers(&many, 1000.0, 1.0);
+        assert!(placed.spans.len() > 1_000, "{} spans on the axis", placed.spans.len());
+        let bars = overview_spans(&placed, 1000.0);
+        assert!(!bars.is_empty() && bars.len() <= SPAN_LEVELS * 1000, "{} bars", bars.len());
+        for level in 0..SPAN_LEVELS as u8 {
+            let row: Vec<&Span> = bars.iter().filter(|b| b.level == level).collect();
+            for w in row.windows(2) {
+                assert!(w[1].x > w[0].x + w[0].width + 1.0, "bars of a level that touch are one: {w:?}");
+            }
+        }
     }
 
     #[test]
@@ -898,6 +922,13 @@ mod tests {
         assert_eq!(eras, ["Early years", "Career"]);
         assert!(placed.eras[0].x + placed.eras[0].width <= placed.eras[1].x + 1.0, "eras in order, not overlapping");
         assert!(placed.eras[1].width > 50.0);
+    }
+
+    /// A date ten days after `d` (a day of a 28-day month, as `grouped_story` writes them).
+    fn many_end(d: crate::date::DateSpec) -> crate::date::DateSpec {
+        let (month, day) = if d.day > 18 { (d.month % 12 + 1, d.day - 18) } else { (d.month, d.day + 10) };
+        let year = if month < d.month { d.year + 1 } else { d.year };
+        crate::date::DateSpec { year, month, day, ..d }
     }
 
     /// A story of `n` events a day apart, event `i` in the group `group(i)`.
