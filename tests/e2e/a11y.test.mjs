@@ -566,6 +566,17 @@ test('forced colours keep markers, focus and selection visible; targets are at l
       .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
   );
   assert.equal(small, 0);
+  // A control with nothing to do is drawn in the palette's GrayText, not only with a dashed border.
+  await page.locator('.nl-marker').first().click();
+  const [inactive, active] = await page.evaluate(() =>
+    ['.nl-prev', '.nl-next'].map((s) => {
+      const e = document.querySelector(s);
+      return { disabled: e.getAttribute('aria-disabled'), color: getComputedStyle(e).color, border: getComputedStyle(e).borderTopColor };
+    }),
+  );
+  assert.deepEqual([inactive.disabled, active.disabled], ['true', 'false']);
+  assert.notEqual(inactive.color, active.color, 'Previous on the first event is drawn apart from Next');
+  assert.equal(inactive.border, inactive.color);
 });
 
 test('reduced motion: no animated scrolling or transitions', async () => {
