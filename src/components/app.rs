@@ -449,7 +449,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     let onkeydown = {
         let focus_dispatch = focus_dispatch.clone();
-        let marker_prefix = format!("{uid}-m-");
+        let origin = origin.clone();
+        let uid = uid.to_owned();
         let events = timeline.events.len();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() {
@@ -458,12 +459,15 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             let place = key_place(&e);
             let Some(action) = key_action(place, &e.key()) else { return };
             e.prevent_default();
-            // Arrows step from the marker or item that has focus, which need not be the open event's.
+            // Arrows step from the marker or item that has focus, which need not be the open event's (after
+            // "Show later events"); not while an earlier key's move of focus is still to come (a held key), when
+            // focus is where the selection was.
+            let moving = *origin.borrow() == Origin::Focus;
             let focused = match place {
-                KeyPlace::Marker | KeyPlace::ListItem => e
+                KeyPlace::Marker | KeyPlace::ListItem if !moving => e
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .and_then(|t| t.id().strip_prefix(marker_prefix.as_str())?.parse().ok()),
+                    .and_then(|t| super::marker_index(&uid, &t.id())),
                 _ => None,
             };
             focus_dispatch.emit(step_from(action, focused, selected, events));

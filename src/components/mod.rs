@@ -96,6 +96,11 @@ pub(crate) fn marker_id(uid: &str, index: usize) -> String {
     format!("{uid}-m-{index}")
 }
 
+/// The event index a [`marker_id`] of widget `uid` names; `None` for any other id.
+pub(crate) fn marker_index(uid: &str, id: &str) -> Option<usize> {
+    id.strip_prefix(uid)?.strip_prefix("-m-")?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +115,8 @@ mod tests {
     fn marker_ids() {
         assert_eq!(marker_id("nl3f2", 0), "nl3f2-m-0");
         assert_eq!(marker_id("nl3f2", 12_345), "nl3f2-m-12345");
+        assert_eq!(marker_index("nl3f2", &marker_id("nl3f2", 12_345)), Some(12_345));
+        assert_eq!(marker_index("nl3f2", "nl3f2-g-4"), None);
+        assert_eq!(marker_index("nl3f2", "nl9-m-4"), None);
     }
 }
