@@ -98,4 +98,14 @@ mod benches {
         bencher
             .bench(|| visible_range(black_box(&placed.scale.xs), middle, middle + 1166.0, placed.flag_width, 1166.0));
     }
+
+    /// `newsline render`: the story as HTML (Yew's server-side rendering of the widget's components) and its
+    /// data block, from the checked story. Target: under a second at 10,000 events (issue 14).
+    #[divan::bench(args = [1_000, 10_000])]
+    fn render_fragment(bencher: Bencher, n: usize) {
+        let story = timeline(n, true);
+        bencher.bench(|| {
+            newsline::prerender::fragment(black_box(story.clone()), &newsline::prerender::Request::default()).len()
+        });
+    }
 }

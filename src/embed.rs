@@ -16,6 +16,11 @@
 //!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting). Attributes only lower
 //!   them; the JS API's `maxBytes` ... options raise them too, up to [`Limits::CEILING`].
 //!
+//! An element that holds a story prerendered by `newsline render` (a `.nl-prerendered` section and the story as
+//! a `<script type="application/json" data-newsline-story>` block) is taken over: given no `src` or `data`,
+//! the widget reads the story from the block and draws in a `.nl-widget` element of its own before the
+//! section, at the section's height when the section is in view (unless a height is set); `newsline.js` swaps the two once it has drawn.
+//!
 //! The widget reports to the page with bubbling `CustomEvent`s on its element: `newsline:ready`,
 //! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
 //! `newsline:error` (`detail.problems`, `detail.message`, `detail.url`).
@@ -87,6 +92,8 @@ pub struct Mounted {
     app: Option<AppHandle<App>>,
     controller: Controller,
     element: Element,
+    /// The widget's own element beside a prerendered story, which stays in the page.
+    live: Option<Element>,
 }
 
 impl Mounted {
@@ -100,7 +107,10 @@ impl Mounted {
         if let Some(app) = self.app.take() {
             app.destroy();
             let _ = self.element.remove_attribute(MOUNTED);
-            self.element.set_inner_html("");
+            match self.live.take() {
+                Some(live) => live.remove(),
+                None => self.element.set_inner_html(""),
+            }
         }
     }
 }
@@ -130,6 +140,25 @@ pub fn mount(
     }
     let controller = Controller::default();
     let target = element.clone();
+    // A prerendered story is taken over when the page asks for no other; its block is the story (an
+    // element that lost it shows nothing else: the widget reports the problem, the page keeps the text).
+    let mut options = options;
+    let prerendered = if options.src.is_none() && options.data.is_none() {
+        element.query_selector(":scope > .nl-prerendered").ok().flatten()
+    } else {
+        None
+    };
+    if let Some(section) = &prerendered {
+        let block = element.query_selector(":scope > script[data-newsline-story]").ok().flatten();
+        options.data = Some(block.and_then(|b| b.text_content()).unwrap_or_default());
+        // In view (or above it), the widget takes the story's height, so that nothing the reader sees moves
+        // when the two are swapped; below the window it takes its own height, out of the reader's sight.
+        let rect = section.get_bounding_client_rect();
+        let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
+        let below = window_height.is_some_and(|h| rect.top() >= h);
+        let height = rect.height().round();
+        options.height = options.height.or((!below && height >= 1.0).then_some(height as u32));
+    }
     let src = options.src.or(default_src.filter(|_| options.data.is_none()));
     crate::text::set_media_base(src.as_deref().and_then(page_address));
     let props = AppProps {
@@ -149,10 +178,20 @@ pub fn mount(
         prefetch,
     };
     let _ = element.set_attribute(MOUNTED, "");
-    // Anything the page put inside (a no-script fallback) gives way to the widget.
-    element.set_inner_html("");
-    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
-    Mounted { app: Some(app), controller, element }
+    let live = prerendered.and_then(|_| {
+        let live = element.owner_document()?.create_element("div").ok()?;
+        live.set_class_name("nl-widget");
+        // First: the widget comes before the story it replaces, in the page's order as on screen.
+        element.insert_before(&live, element.first_child().as_ref()).ok()?;
+        Some(live)
+    });
+    if live.is_none() {
+        // Anything the page put inside (a no-script fallback) gives way to the widget.
+        element.set_inner_html("");
+    }
+    let root = live.clone().unwrap_or_else(|| element.clone());
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Mounted { app: Some(app), controller, element, live }
 }
 
 /// `url` read against the document's base URL, as `fetch` reads it: the story file's address, which the

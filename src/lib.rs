@@ -14,6 +14,8 @@ pub mod load;
 pub mod model;
 pub mod options;
 pub mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod problem;
 pub mod scale;
 pub mod state;

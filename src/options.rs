@@ -49,6 +49,8 @@ pub const OPTIONS: &[(&str, &str, &str)] = &[
     ("maxEvents", "data-max-events", "whole"),
     ("maxText", "data-max-text", "whole"),
     ("maxDepth", "data-max-depth", "whole"),
+    // When the widget's code is fetched (`eager`, `visible`): read by newsline.js, which mounts the widget.
+    ("", "data-load", "text"),
 ];
 
 fn kind_of(name: &str) -> Kind {
@@ -117,8 +119,10 @@ impl Options {
         let mut given: Vec<(String, Given)> = given.into_iter().collect();
         given.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, value) in given {
-            let Some(&(option, _, kind)) = OPTIONS.iter().find(|(option, _, _)| *option == name) else {
-                warnings.push(unknown(&format!("\"{name}\""), OPTIONS.iter().map(|o| o.0), "is not an option"));
+            let Some(&(option, _, kind)) = OPTIONS.iter().find(|(option, _, _)| !option.is_empty() && *option == name)
+            else {
+                let known = OPTIONS.iter().map(|o| o.0).filter(|o| !o.is_empty());
+                warnings.push(unknown(&format!("\"{name}\""), known, "is not an option"));
                 continue;
             };
             let wrong = |what: &str| format!("\"{option}\" must be {what}");

@@ -405,3 +405,99 @@ async fn a_marker_shows_the_whole_date_and_time_of_its_event() {
     assert_eq!(texts(".nl-marker-headline"), ["2:05 PM Talks end", "A day later"]);
     assert_eq!(texts(".nl-marker-time"), ["2:05 PM"]);
 }
+
+/// The fragment `newsline render` writes for the built-in story (a host test keeps it up to date).
+const PRERENDERED: &str = include_str!("fixtures/prerendered-baghdad.html");
+
+/// A page's element holding `fragment`, taken over as `newsline.js` has the widget do it; the notices the
+/// widget sends (`newsline:*` event names) are collected.
+struct TakenOver {
+    holder: Element,
+    element: Element,
+    mounted: newsline::embed::Mounted,
+    notices: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    _listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for TakenOver {
+    fn drop(&mut self) {
+        self.mounted.destroy();
+        self.holder.remove();
+    }
+}
+
+impl TakenOver {
+    async fn new(fragment: &str) -> TakenOver {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let holder = document.create_element("div").unwrap();
+        holder.set_attribute("style", "width: 1100px").unwrap();
+        holder.set_inner_html(fragment);
+        // The stylesheet's address is the page's own folder, which this test page does not serve.
+        if let Some(link) = holder.query_selector("link").unwrap() {
+            link.remove();
+        }
+        document.body().unwrap().append_child(&holder).unwrap();
+        let element = holder.first_element_child().unwrap();
+        let notices = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let heard = notices.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            heard.borrow_mut().push(e.type_())
+        });
+        for name in ["newsline:ready", "newsline:error"] {
+            element.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
+        }
+        let (options, _) = newsline::embed::options_from_element(&element);
+        let mounted = newsline::embed::mount(element.clone(), options, None, None, &[]);
+        yew::scheduler::flush().await;
+        sleep(0).await;
+        TakenOver { holder, element, mounted, notices, _listener: listener }
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        let list = self.element.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_story_is_taken_over_with_the_same_text_and_works() {
+    let w = TakenOver::new(PRERENDERED).await;
+    assert_eq!(*w.notices.borrow(), ["newsline:ready"]);
+    // The widget draws beside the prerendered story (which newsline.js hides once it has drawn).
+    let prerendered = w.texts(".nl-prerendered .nl-card-headline");
+    assert_eq!(prerendered.len(), 8);
+    assert_eq!(w.texts(".nl-widget .nl-title"), w.texts(".nl-prerendered .nl-title"));
+    assert_eq!(w.texts(".nl-widget .nl-summary"), w.texts(".nl-prerendered .nl-summary"));
+    assert_eq!(w.texts(".nl-widget .nl-card-headline"), prerendered[..1]);
+    // Read from the story block: every event is on the strip, in the same order.
+    let markers = w.texts(".nl-widget .nl-marker-headline");
+    assert_eq!(markers.len(), prerendered.len());
+    for (marker, headline) in markers.iter().zip(&prerendered) {
+        assert!(marker.ends_with(headline.as_str()), "{marker} / {headline}");
+    }
+    // Selection works: the fourth marker opens the fourth event's card, with the same words.
+    let marker: HtmlElement =
+        w.element.query_selector_all(".nl-widget .nl-marker").unwrap().item(3).unwrap().dyn_into().unwrap();
+    marker.click();
+    yew::scheduler::flush().await;
+    assert_eq!(w.texts(".nl-widget .nl-card-headline"), prerendered[3..4]);
+    let body = |place: &str| w.texts(&format!("{place} .nl-card-body"));
+    assert!(body(".nl-prerendered").contains(&body(".nl-widget")[0]));
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_fragment_keeps_its_text_and_says_what_is_wrong() {
+    let block = PRERENDERED.split_once("data-newsline-story>").unwrap().1.split_once("</script>").unwrap().0;
+    for edited in [
+        // Someone changed the story in the CMS and broke it.
+        PRERENDERED.replace(block, r#"{"title": "T", "events": [{"headline": "No date"}]}"#),
+        // Or cut the data block out.
+        PRERENDERED.replace(&format!("<script type=\"application/json\" data-newsline-story>{block}</script>"), ""),
+    ] {
+        let w = TakenOver::new(&edited).await;
+        assert_eq!(*w.notices.borrow(), ["newsline:error"]);
+        // The prerendered story is untouched: newsline.js keeps it on screen and removes the widget.
+        assert_eq!(w.texts(".nl-prerendered .nl-card-headline").len(), 8);
+        assert!(w.texts(".nl-widget .nl-marker").is_empty());
+    }
+}

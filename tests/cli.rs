@@ -187,3 +187,133 @@ fn every_malformed_file_gets_its_message() {
         assert!(out.contains(expect), "{name}: expected {expect:?} in\n{out}");
     }
 }
+
+/// What a reader sees of prerendered HTML: the texts between tags, without the story's data block (a
+/// script, never shown), with the entities a renderer writes read back.
+fn visible_texts(html: &str) -> Vec<String> {
+    let (before, rest) = html.split_once("<script").expect("a data block");
+    let (_, after) = rest.split_once("</script>").expect("the data block ends");
+    format!("{before}{after}")
+        .split('<')
+        .filter_map(|part| part.split_once('>').map(|(_, text)| text.trim()))
+        .filter(|text| !text.is_empty())
+        .map(|text| {
+            text.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[test]
+fn render_writes_every_headline_and_every_statement_of_the_built_in_story_once() {
+    let (code, html, err) = newsline(&["render", "www/data/baghdad-talks-2007.json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.starts_with("<div data-newsline"), "{html}");
+    let story = newsline::story::default_story().timeline;
+    let texts = visible_texts(&html);
+    let count = |wanted: &str| texts.iter().filter(|t| *t == wanted).count();
+    assert_eq!(count(&story.title), 1, "the title");
+    for event in &story.events {
+        assert_eq!(count(&event.headline), 1, "headline {:?}", event.headline);
+        for s in &event.statements {
+            // Each statement's words once (a quote's in its block quotation), and who said them.
+            assert_eq!(count(&s.text), 1, "statement {:?}", s.text);
+            assert!(count(&s.speaker) >= 2, "{} named in the statement's head and its attribution", s.speaker);
+        }
+    }
+    // Every date as the widget gives it, for machines too; statements open and close without script.
+    assert_eq!(html.matches("<time ").count(), story.events.len());
+    assert_eq!(html.matches("<details").count(), story.statement_count());
+    assert!(html.contains("<h2 ") && html.contains("<h3 ") && !html.contains("<h4"), "title h2, cards h3");
+    // The story rides along as data, and no `<` in it can end its block.
+    let block = html.split_once("data-newsline-story>").unwrap().1.split_once("</script>").unwrap().0;
+    assert!(!block.contains('<'));
+    let read = newsline::parse::read_story_with(block, &newsline::limits::Limits::default()).expect("the block reads");
+    assert_eq!(read.timeline.events.len(), story.events.len());
+}
+
+#[test]
+fn render_takes_its_options_and_writes_a_page() {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rendered-page.html");
+    let _ = std::fs::remove_file(&out);
+    let (code, printed, err) = newsline(&[
+        "render",
+        "www/data/baghdad-talks-2007.json",
+        "--page",
+        "--start",
+        "talks-open",
+        "--heading-level=3",
+        "--theme",
+        "dark",
+        "--assets",
+        "https://graphics.example.org/newsline",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((code, printed.as_str()), (0, ""), "{err}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(page.contains("<title>U.S. and Iran hold rare talks in Baghdad</title>"));
+    assert!(page.contains("<meta name=\"description\" content=\"On Monday, May 28, 2007, Iranian and U.S. officials"));
+    assert!(page.contains("<div data-newsline data-start=\"talks-open\" data-heading-level=\"3\" data-theme=\"dark\">"));
+    assert!(page.contains("href=\"https://graphics.example.org/newsline/newsline.css\""));
+    assert!(page.contains("src=\"https://graphics.example.org/newsline/embed.js\""));
+    assert!(page.contains("script-src 'self' https://graphics.example.org 'wasm-unsafe-eval'"));
+    assert!(page.contains("<h3 ") && page.contains("<h4 "));
+}
+
+#[test]
+fn render_reads_timelinejs_and_spreadsheets() {
+    let (code, html, err) = newsline(&["render", "tests/fixtures/timelinejs-sample.json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(html.matches("class=\"nl-reading-event\"").count(), 4);
+    assert!(err.contains("warning"), "its warnings are listed: {err}");
+    let (_, csv, _) = newsline(&["convert", "tests/fixtures/timelinejs-sample.json", "--to", "csv"]);
+    let sheet = temp("render-sheet.csv", &csv);
+    let (code, from_csv, err) = newsline(&["render", &sheet]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_csv.matches("class=\"nl-reading-event\"").count(), 4);
+    assert_eq!(visible_texts(&from_csv), visible_texts(&html), "the same story, whichever format it came in");
+}
+
+#[test]
+fn render_writes_nothing_for_a_story_with_errors() {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("not-rendered.html");
+    let _ = std::fs::remove_file(&out);
+    let (code, printed, err) = newsline(&["render", "tests/fixtures/malformed.json", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(printed, "");
+    assert!(err.contains("not rendered: fix the errors above first"), "{err}");
+    let (_, checked, _) = newsline(&["check", "tests/fixtures/malformed.json"]);
+    let first = checked.lines().next().unwrap();
+    assert!(err.contains(first), "the same messages as check: {first}");
+    assert!(!out.exists(), "nothing written");
+    let (code, _, err) = newsline(&["render", "www/data/baghdad-talks-2007.json", "--start", "no-such-event"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("--start \"no-such-event\" names no event of the story; its ids begin ties-broken-1979"),
+        "{err}"
+    );
+    let (code, _, err) = newsline(&["render", "no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read the file"), "{err}");
+    let (code, _, err) = newsline(&["render", "www/data/baghdad-talks-2007.json", "--heading-level", "9"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--heading-level takes 1 to 5"), "{err}");
+}
+
+#[test]
+fn the_prerendered_fixture_is_what_render_writes_now() {
+    // tests/browser.rs takes this fragment over in a browser; it must be the CLI's output of today.
+    let (_, html, _) = newsline(&["render", "www/data/baghdad-talks-2007.json"]);
+    let fixture = std::fs::read_to_string("tests/fixtures/prerendered-baghdad.html").unwrap_or_default();
+    assert!(
+        fixture == html,
+        "tests/fixtures/prerendered-baghdad.html is out of date: cargo run --bin newsline -- render \
+         www/data/baghdad-talks-2007.json --out tests/fixtures/prerendered-baghdad.html"
+    );
+}

@@ -9,6 +9,9 @@
 //   pass through the same guard, so each is put down to its own widget.
 // - In release builds, the scripts and the widget's style sheet are minified: they are part of what every
 //   reader downloads (`make sizes`, `make bench`).
+// - The built-in story is prerendered (`newsline render`, the widget's own components rendered to HTML) into
+//   index.html and embed.html: both read before any of the widget's code has arrived, and without it.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -82,7 +85,7 @@ export function minifyCss(css) {
 }
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  for (const name of ['newsline-app.js', 'newsline.js', 'embed.js', 'iframe-host.js']) {
+  for (const name of ['newsline-app.js', 'newsline.js', 'embed.js', 'embed-frame.js', 'iframe-host.js']) {
     const path = join(dir, name);
     const result = await minify(await readFile(path, 'utf8'), {
       module: true,
@@ -196,6 +199,35 @@ if (process.env.TRUNK_PROFILE === 'release') {
   await writeFile(join(dir, wasmName), result.wasm);
   await writeFile(gluePath, result.glue);
 }
+
+/**
+ * The built-in story as `newsline render` writes it (the host's CLI, built by cargo if it is not yet): the
+ * fragment for a page, `<div data-newsline …>` with the stylesheet, the story's data block and its HTML.
+ * The release build of the widget sets cargo options for WebAssembly (build-std, unstable flags), which are
+ * not the CLI's: they are left out of its build.
+ */
+function renderBuiltInStory() {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('CARGO_UNSTABLE_') || name === 'RUSTC_BOOTSTRAP' || name.startsWith('CARGO_TARGET_WASM32')) delete env[name];
+  }
+  const args = ['run', '--quiet', '--bin', 'newsline', '--', 'render', 'www/data/baghdad-talks-2007.json'];
+  const fragment = execFileSync('cargo', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], cwd: process.env.TRUNK_SOURCE_DIR });
+  const lines = fragment.trim().split('\n');
+  if (lines.length !== 5 || !lines[0].startsWith('<div data-newsline') || !lines[1].startsWith('<link ') || !lines[2].startsWith('<script type="application/json"') || lines[4] !== '</div>') {
+    throw new Error('post-build: `newsline render` did not write the fragment expected (div, link, story block, section, /div)');
+  }
+  return { fragment: lines.join('\n'), inner: lines.slice(2, 4).join('\n') };
+}
+const prerendered = renderBuiltInStory();
+const page = /<div data-newsline>[\s\S]*?<\/div>/;
+if (!page.test(html)) throw new Error('post-build: index.html has no <div data-newsline> to prerender the story into');
+html = html.replace(page, () => prerendered.fragment);
+const embedPath = join(dir, 'embed.html');
+const embed = await readFile(embedPath, 'utf8');
+const frame = '<div id="newsline-frame"></div>';
+if (!embed.includes(frame)) throw new Error('post-build: embed.html has no empty #newsline-frame to prerender the story into');
+await writeFile(embedPath, embed.replace(frame, () => `<div id="newsline-frame">\n${prerendered.inner}\n</div>`));
 
 // The preloads trunk wrote carry integrity hashes of the files as they were; give them the files' hashes now.
 const links = [...html.matchAll(/href="\.\/([^"]+)"([^>]*?) integrity="(sha384-[^"]+)"/g)];

@@ -3,6 +3,14 @@
 // Everything it loads is found next to this file, so the bundle works from any host and path prefix.
 // The only global it defines is window.Newsline.
 //
+// A widget prerendered by `newsline render` (its element holds the story as HTML) is readable before any of
+// the code below has run; its code is fetched only when the reader nears it (about a viewport away), focuses
+// or presses inside it: a widget in view at load starts at once. `data-load="eager"` starts it at once
+// anyway, `data-load="visible"` waits for any widget. The widget draws beside the prerendered story at its
+// height and the two are swapped when it has drawn: nothing on the page moves, the reader's place and focus
+// stay. Should the widget fail (its code, the story block, anything), the reader keeps the prerendered text
+// and the page hears `newsline:error`.
+//
 // Each widget runs in a WebAssembly instance of its own (the module is compiled once), so a fault in one
 // widget cannot stop the others. Every call into an instance goes through a guard (the build adds it to the
 // JS glue, tools/post-build.mjs): an instance that traps (or panics, which ends in a trap) is marked dead,
@@ -13,27 +21,43 @@ const asset = (name) => new URL(name, import.meta.url).href;
 const DEFAULT_STORY = asset('data/baghdad-talks-2007.json');
 
 function addStyles() {
-  if (document.querySelector('link[data-newsline-styles]')) return;
+  const href = asset('newsline.css');
+  // A prerendered widget may have brought it (with the same address: one from elsewhere is not ours).
+  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = asset('newsline.css');
+  link.href = href;
   link.setAttribute('data-newsline-styles', '');
   document.head.append(link);
 }
 
-// The module is compiled while it downloads; servers that send it without the wasm type get the slower path.
-const compiled = (async () => {
-  const response = fetch(asset('newsline-app_bg.wasm'));
-  try {
-    return await WebAssembly.compileStreaming(response);
-  } catch {
-    const r = await response;
-    if (!r.ok) throw new Error(`Newsline: could not load its code (${r.status})`);
-    return WebAssembly.compile(await r.clone().arrayBuffer());
-  }
-})();
-// The first copy of the JS glue downloads alongside the module.
-const firstGlue = import(asset('newsline-app.js'));
+let markReady;
+/** Resolves once the widget's code is compiled (which waits for the first widget that needs it). */
+const ready = new Promise((resolve) => {
+  markReady = resolve;
+});
+let compiling = null;
+/**
+ * The module, downloaded and compiled the first time a widget needs it; compiled while it downloads (servers
+ * that send it without the wasm type get the slower path).
+ */
+function compiled() {
+  compiling ??= (async () => {
+    const response = fetch(asset('newsline-app_bg.wasm'));
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch {
+      const r = await response;
+      if (!r.ok) throw new Error(`Newsline: could not load its code (${r.status})`);
+      return WebAssembly.compile(await r.clone().arrayBuffer());
+    }
+  })();
+  compiling.then(() => markReady(), () => {});
+  return compiling;
+}
+let glue = null;
+/** The first copy of the JS glue, downloaded alongside the module. */
+const firstGlue = () => (glue ??= import(asset('newsline-app.js')));
 
 let made = 0;
 const idle = [];
@@ -51,8 +75,8 @@ async function instance() {
   made += 1;
   // A distinct URL gives a distinct copy of the JS glue, and so a distinct instance.
   const [module, glue] = await Promise.all([
-    compiled,
-    made === 1 ? firstGlue : import(`${asset('newsline-app.js')}?instance=${made}`),
+    compiled(),
+    made === 1 ? firstGlue() : import(`${asset('newsline-app.js')}?instance=${made}`),
   ]);
   const box = { glue, dead: false, onFault: null };
   glue.__newslineOnFault?.((error) => {
@@ -66,6 +90,49 @@ async function instance() {
 
 const MOUNTED = 'data-newsline-mounted';
 const CRASHED = 'data-newsline-crashed';
+/** Set on an element whose widget has taken over from its prerendered story (newsline.css swaps the two). */
+const LIVE = 'data-newsline-live';
+
+/** The prerendered story in `element`, when the widget is to take it over (it is given no other story). */
+function prerenderedIn(element, options) {
+  if (options !== undefined && (options.src !== undefined || options.data !== undefined)) return null;
+  return element.querySelector(':scope > .nl-prerendered');
+}
+
+/** Whether the widget in `element` waits for the reader to near it before its code is fetched. */
+function waits(element) {
+  const load = element.getAttribute('data-load')?.trim() ?? '';
+  if (load !== '' && load !== 'eager' && load !== 'visible') {
+    console.warn(`Newsline: data-load="${load.slice(0, 40)}" is not a way to load: use "eager" or "visible"`);
+  }
+  if (load === 'eager') return false;
+  return load === 'visible' || prerenderedIn(element, undefined) !== null;
+}
+
+/**
+ * Resolves when the reader nears `element`: within about a viewport of view, or a focus or a press inside it.
+ * At once where the browser cannot tell (no IntersectionObserver).
+ */
+function near(element) {
+  return new Promise((resolve) => {
+    if (typeof IntersectionObserver !== 'function') {
+      resolve();
+      return;
+    }
+    const done = () => {
+      observer.disconnect();
+      element.removeEventListener('focusin', done);
+      element.removeEventListener('pointerdown', done);
+      resolve();
+    };
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && done(), {
+      rootMargin: '100% 0px',
+    });
+    observer.observe(element);
+    element.addEventListener('focusin', done);
+    element.addEventListener('pointerdown', done);
+  });
+}
 
 /** The built-in limits a story's size is read under: the default, and the most the JS API may raise it to. */
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -185,6 +252,14 @@ function prefetch(element, options) {
 /** How long a widget whose code is ready waits for its story before it shows the loading frame. */
 const STORY_WAIT_MS = 50;
 
+/** Tells the page (console and `newsline:error`) that the widget in `element` stopped: `message`. */
+function reportStop(element, options, message, crashed) {
+  console.error(`Newsline: ${message}`);
+  const url = options === undefined ? element.getAttribute('data-src') : options.src;
+  const detail = { url: url ?? null, message, problems: [], crashed };
+  element.dispatchEvent(new CustomEvent('newsline:error', { bubbles: true, detail }));
+}
+
 /**
  * Shows that the widget in `element` stopped working, with a Retry button that calls `retry`, and fires
  * `newsline:error` on the element.
@@ -211,11 +286,7 @@ function showCrash(element, options, cause, retry) {
   line.append(button);
   section.append(title, text, line);
   element.replaceChildren(section);
-  const message = `This timeline stopped working after ${cause}. Retry mounts it again.`;
-  console.error(`Newsline: ${message}`);
-  const url = options === undefined ? element.getAttribute('data-src') : options.src;
-  const detail = { url: url ?? null, message, problems: [], crashed: true };
-  element.dispatchEvent(new CustomEvent('newsline:error', { bubbles: true, detail }));
+  reportStop(element, options, `This timeline stopped working after ${cause}. Retry mounts it again.`, true);
 }
 
 /** Mounts one widget; `options` undefined means "read the element's data attributes". */
@@ -223,6 +294,10 @@ function start(element, options) {
   element.setAttribute(MOUNTED, '');
   // Only the widget's own code marks a crash: a mark already in the page's markup says nothing.
   element.removeAttribute(CRASHED);
+  element.removeAttribute(LIVE);
+  const prerendered = prerenderedIn(element, options);
+  /** The listeners of a take-over, removed with the widget. */
+  const listening = new AbortController();
   let destroyed = false;
   let box = null;
   /** Mounts the widget in an instance; resolves to the widget, or null (destroyed first, or it crashed). */
@@ -258,17 +333,28 @@ function start(element, options) {
     if (destroyed || b !== box) return;
     const reason = element.getAttribute(CRASHED) || `a fault in its code (${error?.name ?? 'Error'}: ${error?.message ?? error})`;
     element.removeAttribute(CRASHED);
+    if (prerendered) {
+      keepText(`This timeline stopped working after ${reason}. The story stays on the page as text.`);
+      return;
+    }
     showCrash(element, options, reason, () => {
       if (destroyed) return;
       element.replaceChildren();
       widget = launch(undefined);
     });
   };
-  let widget = launch(prefetch(element, options));
+  /** The widget failed, before or after taking over: the reader keeps the prerendered text, the page hears. */
+  const keepText = (message) => {
+    element.querySelector(':scope > .nl-widget')?.remove();
+    element.removeAttribute(LIVE);
+    reportStop(element, options, message, true);
+  };
+  // A prerendered story is the widget's story: nothing to download.
+  let widget = launch(prerendered ? undefined : prefetch(element, options));
   const first = widget;
   const call = (name, ...args) =>
     widget.then((w) => (w && !destroyed && box && !box.dead ? w[name](...args) : false));
-  return {
+  const handle = {
     /** Resolves once the widget is mounted (its story may still be loading). */
     mounted: first.then(() => undefined),
     select: (id) => call('select', String(id)),
@@ -290,26 +376,82 @@ function start(element, options) {
             w.free();
             box.onFault = null;
             idle.push(box);
+          } else if (prerendered) {
+            element.querySelector(':scope > .nl-widget')?.remove();
           } else {
             element.removeAttribute(CRASHED);
             element.replaceChildren();
           }
+          listening.abort();
+          element.removeAttribute(LIVE);
           element.removeAttribute(MOUNTED);
           return true;
         },
         () => {
+          listening.abort();
           element.removeAttribute(MOUNTED);
           return true;
         },
       );
     },
   };
+  if (prerendered) takeOver(element, prerendered, handle, widget, listening.signal, keepText);
+  return handle;
 }
 
-/** Mounts widgets in [data-newsline] elements that have none yet; resolves to how many. */
+/**
+ * Swaps the prerendered story in `element` for its widget once the widget has drawn (`newsline:ready`), at
+ * the same height, so nothing on the page moves. A reader who was in the text (focus inside it) goes on in
+ * the widget: the event they were in opens and its marker takes focus. If the widget cannot show the story
+ * (the block was edited into something it cannot read) or its code cannot load, the text stays.
+ */
+function takeOver(element, prerendered, handle, widget, signal, keepText) {
+  element.addEventListener(
+    'newsline:ready',
+    () => {
+      const active = document.activeElement;
+      const inText = active !== null && prerendered.contains(active);
+      const reading = inText ? (active.closest('[data-event-id]')?.getAttribute('data-event-id') ?? '') : null;
+      element.setAttribute(LIVE, '');
+      if (reading === null) return;
+      if (reading) handle.select(reading);
+      // Once the widget shows that event (its card), its marker (or item) takes focus; a few frames at most.
+      const focus = (frames) => {
+        const widget = element.querySelector(':scope > .nl-widget');
+        if (!reading || widget?.querySelector(`.nl-card[data-event-id="${CSS.escape(reading)}"]`)) {
+          widget?.querySelector('[aria-current="true"]')?.focus();
+        } else if (frames > 0) requestAnimationFrame(() => focus(frames - 1));
+      };
+      requestAnimationFrame(() => focus(30));
+    },
+    { signal, once: true },
+  );
+  element.addEventListener(
+    'newsline:error',
+    (event) => {
+      if (element.hasAttribute(LIVE) || event.detail?.crashed) return;
+      // The widget says what is wrong (this event); its problem panel must not replace a readable story.
+      // Removed after the widget's own turn: the event comes from inside it.
+      setTimeout(() => handle.destroy().then(() => element.setAttribute(MOUNTED, '')));
+    },
+    { signal },
+  );
+  widget.catch((error) => keepText(`Newsline could not start (${error?.message ?? error}). The story stays on the page as text.`));
+}
+
+/**
+ * Mounts widgets in [data-newsline] elements that have none yet (those that wait for the reader, once they
+ * near it); resolves to how many, once those that start at once are mounted.
+ */
 async function scan() {
   const found = [...document.querySelectorAll(`[data-newsline]:not([${MOUNTED}])`)];
-  await Promise.all(found.map((element) => start(element, undefined).mounted));
+  const now = [];
+  for (const element of found) {
+    element.setAttribute(MOUNTED, '');
+    if (waits(element)) near(element).then(() => element.isConnected && start(element, undefined));
+    else now.push(start(element, undefined).mounted);
+  }
+  await Promise.allSettled(now);
   return found.length;
 }
 
@@ -326,7 +468,8 @@ function mount(element, options = {}) {
 }
 
 addStyles();
-const ready = compiled.then(() => undefined);
+// A page without widgets yet will mount one by script: its code is worth having ready.
+if (!document.querySelector('[data-newsline]')) compiled();
 scan();
 
 // Widgets added to the page later (or elements given data-newsline later) mount by themselves.

@@ -3,6 +3,7 @@
 //! ```text
 //! newsline check FILE...                         every problem, with where it is and what to do
 //! newsline convert FILE --to newsline|timelinejs|csv writes the other format to stdout
+//! newsline render FILE [--page] [--out FILE]        the story as HTML that reads before the widget's code
 //! ```
 //! Files may be Newsline JSON, TimelineJS JSON (recognised by their shape) or CSV in TimelineJS's
 //! spreadsheet columns (by the `.csv` ending). `check` exits 0 when every file is valid (warnings allowed),
@@ -30,9 +31,14 @@ mod cli {
     const USAGE: &str = "usage:
   newsline check [LIMITS] FILE...
   newsline convert [LIMITS] FILE --to newsline|timelinejs|csv
+  newsline render [LIMITS] FILE [--start ID] [--heading-level N] [--theme light|dark|auto]
+                  [--assets URL] [--page] [--out FILE]
 
 FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).
 --to csv writes TimelineJS's spreadsheet template, every column, for Google Sheets or Excel.
+render writes the story as HTML for a page: a <div data-newsline> with the whole story readable before
+(and without) the widget's code, which takes it over; --page writes a whole page (the iframe mode, share
+links). --assets: the URL of the folder with newsline.js and newsline.css (default: the page's own).
 LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (100000),
 --max-text N (characters in one text, 100000), --max-depth N (nesting, 64).";
 
@@ -71,6 +77,29 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         } else {
             read_story_with(&text, limits)
         })
+    }
+
+    /// `file` read and checked, for a command that goes on to use it: its warnings and, when it is not valid, its
+    /// problems on standard error ("not `done`: fix the errors above first"); `Err` is the exit code then.
+    fn read_valid(file: &str, limits: &Limits, done: &str) -> Result<Checked, i32> {
+        let checked = match read(file, limits) {
+            Err(message) => {
+                eprintln!("{message}");
+                return Err(2);
+            }
+            Ok(Err(problems)) => {
+                for p in &problems {
+                    eprintln!("{}", line(file, p));
+                }
+                eprintln!("{file}: not {done}: fix the errors above first");
+                return Err(1);
+            }
+            Ok(Ok(checked)) => checked,
+        };
+        for w in &checked.warnings {
+            eprintln!("{}", line(file, w));
+        }
+        Ok(checked)
     }
 
     /// One problem as a line: `FILE:LINE:COL: …` for syntax errors, `FILE: path: message` otherwise, and
@@ -171,23 +200,10 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             eprintln!("newsline convert: --to takes newsline, timelinejs or csv, not {to:?}");
             return 2;
         }
-        let checked = match read(&file, &limits) {
-            Err(message) => {
-                eprintln!("{message}");
-                return 2;
-            }
-            Ok(Err(problems)) => {
-                for p in &problems {
-                    eprintln!("{}", line(&file, p));
-                }
-                eprintln!("{file}: not converted: fix the errors above first");
-                return 1;
-            }
-            Ok(Ok(checked)) => checked,
+        let checked = match read_valid(&file, &limits, "converted") {
+            Ok(checked) => checked,
+            Err(code) => return code,
         };
-        for w in &checked.warnings {
-            eprintln!("{}", line(&file, w));
-        }
         let text = match to.as_str() {
             "newsline" => to_newsline(&checked.timeline).to_text(true),
             format => {
@@ -211,9 +227,81 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         0
     }
 
+    fn render(args: &[String]) -> i32 {
+        use newsline::options::HeadingLevel;
+        use newsline::prerender::{fragment, page, Request};
+        let fail = |message: String| {
+            eprintln!("newsline render: {message}\n{USAGE}");
+            2
+        };
+        let (limits, args) = match limits(args) {
+            Ok(parsed) => parsed,
+            Err(message) => return fail(message),
+        };
+        let (mut file, mut out, mut whole_page) = (None, None, false);
+        let mut request = Request::default();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
+                _ => (a.as_str(), None),
+            };
+            let mut value = || inline.clone().or_else(|| it.next().cloned());
+            match name {
+                "--page" => whole_page = true,
+                "--start" => request.start = value(),
+                "--theme" => request.theme = value(),
+                "--assets" => request.assets = value().unwrap_or_default(),
+                "--out" => out = value(),
+                "--heading-level" => match value().as_deref().map(str::parse::<u32>) {
+                    Some(Ok(n)) if (1..=u32::from(HeadingLevel::DEEPEST)).contains(&n) => {
+                        request.heading_level = HeadingLevel::new(n)
+                    }
+                    _ => return fail(format!("--heading-level takes 1 to {}", HeadingLevel::DEEPEST)),
+                },
+                s if file.is_none() && !s.starts_with("--") => file = Some(s.to_owned()),
+                other => return fail(format!("unexpected argument {other:?}")),
+            }
+        }
+        let Some(file) = file else { return fail("which story? Give its file".to_owned()) };
+        if let Some(theme) = request.theme.as_deref().filter(|t| !["light", "dark", "auto"].contains(t)) {
+            return fail(format!("--theme takes light, dark or auto, not {theme:?}"));
+        }
+        if !(request.assets.is_empty() || request.assets.ends_with('/')) {
+            request.assets.push('/');
+        }
+        let checked = match read_valid(&file, &limits, "rendered") {
+            Ok(checked) => checked,
+            Err(code) => return code,
+        };
+        let timeline = checked.timeline;
+        if let Some(start) = &request.start {
+            if timeline.position(start).is_none() {
+                let ids: Vec<&str> = timeline.events.iter().take(10).map(|e| e.id.as_str()).collect();
+                eprintln!(
+                    "{file}: --start {start:?} names no event of the story; its ids begin {}: not rendered",
+                    ids.join(", ")
+                );
+                return 1;
+            }
+        }
+        let html = if whole_page { page(timeline, &request) } else { fragment(timeline, &request) };
+        match out {
+            Some(path) => {
+                if let Err(e) = std::fs::write(&path, html) {
+                    eprintln!("newsline render: cannot write {path}: {e}");
+                    return 2;
+                }
+            }
+            None => print!("{html}"),
+        }
+        0
+    }
+
     pub fn run(args: Vec<String>) -> i32 {
         match args.first().map(String::as_str) {
             Some("check") => check(&args[1..]),
+            Some("render") => render(&args[1..]),
             Some("convert") => convert(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");

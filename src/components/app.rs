@@ -501,17 +501,12 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             aria-labelledby={title_id.clone()}
             data-theme={props.theme}
             data-h={props.height.map(|h| h.to_string())}
+            // Scrolling inside a fixed height, it is no stop of its own for Tab (Firefox makes one of any scroller):
+            // its controls are, and the keys that scroll reach it from them.
+            tabindex={props.height.map(|_| "-1")}
             {onkeydown}
         >
-            <header class="nl-header">
-                <@{super::heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={props.retried.then_some("-1")}>{ &timeline.title }</@>
-                if let Some(summary) = &timeline.summary {
-                    <p class="nl-summary">{ summary }</p>
-                }
-                if let Some(note) = &timeline.note {
-                    { super::note::note_view(note, &timeline) }
-                }
-            </header>
+            { super::story_header(&timeline, level, title_id, title, props.retried) }
             <Controls
                 position={selected}
                 count={timeline.events.len()}
@@ -541,12 +536,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 { card(selected) }
             }
             <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ said }</p>
-            // Cards cite their own sources; a story whose events cite none is credited once, here.
-            if timeline.events.iter().all(|e| e.source.is_none()) {
-                for source in timeline.sources.iter() {
-                    <p class="nl-credit">{ "Source: " }{ source.citation() }</p>
-                }
-            }
+            { super::credits(&timeline) }
         </section>
     }
 }

@@ -21,21 +21,31 @@ pub struct EventCardProps {
     /// The story title's level: the headline is one below it.
     pub heading_level: HeadingLevel,
     pub dispatch: Callback<Action>,
+    /// Drawn for the prerendered story (`newsline render`), one card of many and no script to run: ids of
+    /// its own, statements that open and close by themselves, no Expand all.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
+
+/// Whether this build draws prerendered cards: only the host's (`newsline render`), so the widget's wasm
+/// carries none of that markup.
+const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
     let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
     let uid = &props.uid;
-    let heading_id = format!("{uid}-card-h");
-    let statements_label_id = format!("{uid}-card-sh");
+    let prerendered = PRERENDERS && props.prerendered;
+    let card_id = if prerendered { format!("{uid}-e{}", props.index) } else { format!("{uid}-card") };
+    let heading_id = format!("{card_id}-h");
+    let statements_label_id = format!("{card_id}-sh");
     let all_expanded = event.statements.iter().all(|s| props.expanded.contains(&s.id));
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
     let date = event.date_label(true);
     html! {
-        <article id={format!("{uid}-card")} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
+        <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
             <p class="nl-card-meta">
                 <time class="nl-card-date" datetime={event.date.iso()}>{ date }</time>
                 if let Some(place) = &event.place {
@@ -78,28 +88,34 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                         <p id={statements_label_id.clone()} class="nl-statements-title">
                             { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
                         </p>
-                        <button
-                            type="button"
-                            class="nl-button nl-expand-all"
-                            aria-disabled={if all_expanded { "true" } else { "false" }}
-                            onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
-                        >{ "Expand all" }</button>
-                        <button
-                            type="button"
-                            class="nl-button nl-collapse-all"
-                            aria-disabled={if none_expanded { "true" } else { "false" }}
-                            onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
-                        >{ "Collapse all" }</button>
+                        if !prerendered {
+                            <button
+                                type="button"
+                                class="nl-button nl-expand-all"
+                                aria-disabled={if all_expanded { "true" } else { "false" }}
+                                onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
+                            >{ "Expand all" }</button>
+                            <button
+                                type="button"
+                                class="nl-button nl-collapse-all"
+                                aria-disabled={if none_expanded { "true" } else { "false" }}
+                                onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
+                            >{ "Collapse all" }</button>
+                        }
                     </div>
                     <ul class="nl-statement-list" aria-labelledby={statements_label_id}>
-                        for statement in event.statements.iter() {
-                            <StatementCard
-                                key={statement.id.clone()}
-                                uid={uid.clone()}
-                                statement={statement.clone()}
-                                expanded={props.expanded.contains(&statement.id)}
-                                dispatch={dispatch.clone()}
-                            />
+                        if prerendered {
+                            { prerendered_statements(&event.statements) }
+                        } else {
+                            for statement in event.statements.iter() {
+                                <StatementCard
+                                    key={statement.id.clone()}
+                                    uid={uid.clone()}
+                                    statement={statement.clone()}
+                                    expanded={props.expanded.contains(&statement.id)}
+                                    dispatch={dispatch.clone()}
+                                />
+                            }
                         }
                     </ul>
                 </div>
@@ -108,5 +124,16 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>
             }
         </article>
+    }
+}
+
+/// The statements of a prerendered card, each a `<details>`; nothing in the widget's own build.
+fn prerendered_statements(statements: &[crate::model::Statement]) -> Html {
+    #[cfg(not(target_arch = "wasm32"))]
+    return statements.iter().map(super::statement::statement_details).collect();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = statements;
+        Html::default()
     }
 }

@@ -7,11 +7,15 @@ mod error_view;
 mod list;
 mod nav;
 mod note;
+#[cfg(not(target_arch = "wasm32"))]
+mod prerendered;
 mod rich;
 mod statement;
 
 pub use app::{App, AppProps, Controller, Notice};
 pub use error_view::ErrorView;
+#[cfg(not(target_arch = "wasm32"))]
+pub use prerendered::{Prerendered, PrerenderedProps};
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -58,6 +62,43 @@ impl<T> Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
+}
+
+/// The story's title (a heading at the level the page set, which names the widget's region), its summary
+/// and the desk's note. `focusable`: the title takes focus by script (after Retry).
+pub(crate) fn story_header(
+    timeline: &crate::model::Timeline,
+    level: crate::options::HeadingLevel,
+    title_id: String,
+    title: yew::NodeRef,
+    focusable: bool,
+) -> yew::Html {
+    use yew::prelude::*;
+    html! {
+        <header class="nl-header">
+            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
+            if let Some(summary) = &timeline.summary {
+                <p class="nl-summary">{ summary }</p>
+            }
+            if let Some(note) = &timeline.note {
+                { note::note_view(note, timeline) }
+            }
+        </header>
+    }
+}
+
+/// The story's credit, under it: cards cite their own sources, and a story whose events cite none is
+/// credited once, here.
+pub(crate) fn credits(timeline: &crate::model::Timeline) -> yew::Html {
+    use yew::prelude::*;
+    if timeline.events.iter().any(|e| e.source.is_some()) {
+        return Html::default();
+    }
+    timeline
+        .sources
+        .iter()
+        .map(|source| html! { <p class="nl-credit">{ "Source: " }{ source.citation() }</p> })
+        .collect()
 }
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.

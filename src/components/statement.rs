@@ -27,15 +27,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
     let button_id = format!("{}-sb-{}", props.uid, s.id);
     let detail_id = format!("{}-sd-{}", props.uid, s.id);
     let button = use_node_ref();
-    let (kind_class, kind_label) = match s.kind {
-        StatementKind::Quote => ("nl-quote", "Quote"),
-        StatementKind::Paraphrase => ("nl-paraphrase", "Reported speech"),
-    };
-    let gist = match (&s.summary, s.kind) {
-        (Some(summary), _) => summary.clone(),
-        (None, StatementKind::Quote) => format!("“{}”", s.text),
-        (None, StatementKind::Paraphrase) => s.text.clone(),
-    };
+    let kind_class = kind_class(s.kind);
     let ontoggle = {
         let id = s.id.clone();
         props.dispatch.reform(move |_: MouseEvent| Action::Toggle(id.clone()))
@@ -67,32 +59,86 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                 aria-controls={detail_id.clone()}
                 onclick={ontoggle}
             >
-                <span class="nl-statement-head">
-                    <span class="nl-statement-speaker">{ &s.speaker }</span>
-                    <span class="nl-statement-kind">{ kind_label }</span>
-                </span>
-                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
+                { head(s, true) }
             </button>
             <div id={detail_id} class="nl-statement-detail" hidden={!props.expanded}>
-                if s.kind == StatementKind::Quote {
-                    <figure class="nl-statement-figure">
-                        <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
-                        <figcaption class="nl-statement-who">
-                            <cite>{ &s.speaker }</cite>
-                            if let Some(role) = &s.role { { ", " }{ role } }
-                        </figcaption>
-                    </figure>
-                } else {
-                    <p class="nl-statement-text">{ &s.text }</p>
-                    <p class="nl-statement-who">
-                        { "Reported speech of " }<cite>{ &s.speaker }</cite>
-                        if let Some(role) = &s.role { { ", " }{ role } }
-                    </p>
-                }
-                if let Some(context) = &s.context {
-                    <p class="nl-statement-context">{ context }</p>
-                }
+                { words(s) }
             </div>
+        </li>
+    }
+}
+
+fn kind_class(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::Quote => "nl-quote",
+        StatementKind::Paraphrase => "nl-paraphrase",
+    }
+}
+
+/// What the closed statement shows, and its button's name: the speaker, the kind and the gist. `text_gist`:
+/// whether a statement without a summary shows a line of its own text as gist (not where it starts open).
+fn head(s: &Statement, text_gist: bool) -> Html {
+    let kind_label = match s.kind {
+        StatementKind::Quote => "Quote",
+        StatementKind::Paraphrase => "Reported speech",
+    };
+    let gist = match (&s.summary, s.kind) {
+        (Some(summary), _) => Some(summary.clone()),
+        _ if !text_gist => None,
+        (None, StatementKind::Quote) => Some(format!("“{}”", s.text)),
+        (None, StatementKind::Paraphrase) => Some(s.text.clone()),
+    };
+    html! {
+        <>
+            <span class="nl-statement-head">
+                <span class="nl-statement-speaker">{ &s.speaker }</span>
+                <span class="nl-statement-kind">{ kind_label }</span>
+            </span>
+            if let Some(gist) = gist {
+                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
+            }
+        </>
+    }
+}
+
+/// What the open statement adds: the words (a quote as a block quotation), who said them in what role, and
+/// the context.
+fn words(s: &Statement) -> Html {
+    html! {
+        <>
+            if s.kind == StatementKind::Quote {
+                <figure class="nl-statement-figure">
+                    <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
+                    <figcaption class="nl-statement-who">
+                        <cite>{ &s.speaker }</cite>
+                        if let Some(role) = &s.role { { ", " }{ role } }
+                    </figcaption>
+                </figure>
+            } else {
+                <p class="nl-statement-text">{ &s.text }</p>
+                <p class="nl-statement-who">
+                    { "Reported speech of " }<cite>{ &s.speaker }</cite>
+                    if let Some(role) = &s.role { { ", " }{ role } }
+                </p>
+            }
+            if let Some(context) = &s.context {
+                <p class="nl-statement-context">{ context }</p>
+            }
+        </>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// The statement as prerendered HTML (`newsline render`): the same head and words in a `<details>` that
+/// opens and closes without script, open so that the whole story reads (and prints) without a press: each
+/// text once, so the gist is the summary only.
+pub fn statement_details(s: &Statement) -> Html {
+    html! {
+        <li class={classes!("nl-statement", kind_class(s.kind))} data-statement-id={s.id.clone()}>
+            <details class="nl-statement-details" open=true>
+                <summary class="nl-statement-toggle">{ head(s, false) }</summary>
+                <div class="nl-statement-detail">{ words(s) }</div>
+            </details>
         </li>
     }
 }

@@ -63,7 +63,7 @@ for (const story of STORIES) {
   test(`hostile: ${story.name} gives its ${story.shows} within 2 s, and the good widget beside it works`, async () => {
     const { page, faults } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
     await page.goto(`${server.origin}/`);
-    await page.waitForSelector('[data-newsline] .nl-card');
+    await page.waitForSelector('[data-newsline-live] .nl-card');
     const result = await page.evaluate(async (source) => {
       const data = JSON.stringify(new Function(`return (${source})()`)());
       const el = document.createElement('div');
@@ -91,11 +91,11 @@ for (const story of STORIES) {
     assert.equal(story.shows === 'story' ? result.card : result.error, true, JSON.stringify(result));
     assert.ok(result.problems <= 101, `${result.problems} problems listed`);
     // The good widget still moves.
-    const good = page.locator('main > [data-newsline]').first();
+    const good = page.locator('main > [data-newsline] > .nl-widget');
     const before = await good.locator('.nl-card-headline').textContent();
     await good.locator('.nl-next').click();
     await page.waitForFunction(
-      (text) => document.querySelector('main > [data-newsline] .nl-card-headline')?.textContent !== text,
+      (text) => document.querySelector('main > [data-newsline] > .nl-widget .nl-card-headline')?.textContent !== text,
       before,
     );
     assert.deepEqual(faults.errors, []);

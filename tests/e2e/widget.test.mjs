@@ -19,6 +19,8 @@ after(async () => {
   await server?.close();
 });
 
+// The built-in page carries the story prerendered (tools/post-build.mjs); the widget draws in .nl-widget and
+// takes it over (tests/e2e/prerender.test.mjs).
 const HEADLINES = [
   'The U.S. embassy in Tehran is seized; a break in U.S.-Iran ties follows',
   "Iran's foreign minister says an immediate U.S. pullout is the best way to end the fighting",
@@ -52,8 +54,8 @@ test('desktop: every event shows, a card opens and a statement expands, all from
 
   await page.locator('.nl-marker', { hasText: 'Nearly four hours' }).click();
   await assert.doesNotReject(page.waitForFunction(() => location.hash === '#talks-held'));
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[4]);
-  const toggle = page.locator('.nl-statement-toggle', { hasText: 'actions' }).first();
+  assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), HEADLINES[4]);
+  const toggle = page.locator('.nl-widget .nl-statement-toggle', { hasText: 'actions' }).first();
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const detail = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
@@ -72,7 +74,7 @@ test('phone: a vertical list at 360 px with no sideways scrolling', async () => 
   await page.waitForSelector('.nl-list');
   assert.equal(await page.locator('.nl-item-button').count(), 8);
   assert.equal(await page.locator('.nl-gap').textContent(), '28 years later');
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[3]);
+  assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), HEADLINES[3]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal page scroll');
   await page.locator('.nl-item-button', { hasText: 'news conference' }).click();
@@ -93,7 +95,7 @@ test('article column: the widget 644 px wide, beside the 1280 and 360 px screens
   const { page, faults } = await watchedPage(browser, server.origin, { width: 676, height: 900 });
   await page.goto(`${server.origin}/`);
   await page.waitForSelector('.nl-marker');
-  assert.equal(await page.locator('.newsline').evaluate((e) => e.getBoundingClientRect().width), 644);
+  assert.equal(await page.locator('.nl-widget > .newsline').evaluate((e) => e.getBoundingClientRect().width), 644);
   assert.equal(await page.locator('.nl-marker').count(), 8, 'the axis, not the list');
   assert.equal(await page.locator('.nl-break-label').textContent(), '28 years');
   assert.deepEqual(await page.locator('.nl-tick-label').allTextContents(), ['1979', 'May 28, 2007']);
@@ -117,9 +119,9 @@ test('keyboard: tab into the strip, arrow along, and the card follows', async ()
   await focusOn('tehran-pullout-call');
   await page.keyboard.press('ArrowRight');
   await focusOn('talks-open');
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[2]);
+  assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), HEADLINES[2]);
   await page.keyboard.press('End');
-  assert.equal(await page.locator('.nl-card-headline').textContent(), HEADLINES[7]);
+  assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), HEADLINES[7]);
   // One Tab leaves the strip for the card's controls: the strip is a single tab stop.
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.className), /nl-expand-all/);

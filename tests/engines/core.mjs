@@ -173,6 +173,12 @@ export function coreSuite(engine) {
     await driver.get('about:blank');
     await viewport(width, height);
     await driver.get(`${server.origin}${path}`);
+    // A page with a prerendered story (the built-in page, the iframe's) is checked once the widget took over
+    // (drawn before the prerendered story, which then hides), or put it away for another story.
+    await until(
+      () => !document.querySelector('.nl-prerendered') || document.querySelector('[data-newsline-live]') !== null,
+      `${path}: the widget never took over its prerendered story`,
+    );
   }
 
   /** What the watcher script saw on the page, and any resource fetched from another origin. */
@@ -209,6 +215,9 @@ export function coreSuite(engine) {
       `${selector} keeps still`,
       selector,
     );
+    // Inside a widget of fixed height (one that took over a prerendered story in view) the element may be
+    // scrolled out of the widget's box: brought into it first, as a reader would scroll (WebKit's driver does not).
+    await js((s) => document.querySelector(s)?.scrollIntoView({ block: 'nearest' }), selector);
     await driver.findElement(By.css(selector)).click();
   }
 
