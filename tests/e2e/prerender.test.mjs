@@ -3,7 +3,9 @@
 // the code fetched only as the reader nears the widget; and every failure leaves the text on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve, launch, watchedPage, DIST, SCREENSHOTS } from './harness.mjs';
 
@@ -12,6 +14,8 @@ const index = await readFile(join(DIST, 'index.html'), 'utf8');
 /** The fragment the build prerendered into index.html (`newsline render`'s output). */
 const fragment = index.match(/<div data-newsline[^>]*>[\s\S]*?<\/section>\s*<\/div>/)[0];
 const block = fragment.match(/data-newsline-story>([\s\S]*?)<\/script>/)[1];
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A news article with the widget `screens` viewports down (filler paragraphs before and after it). */
 function article(widget, screens = 2.5) {
@@ -31,6 +35,7 @@ const routes = {
   '/long-visible.html': html(article('<div data-newsline data-load="visible"></div>')),
   '/broken.html': html(index.replace(block, () => '{"title": "Half a story", "events": [')),
   '/mounted.html': html(article('<div id="by-script"></div>', 0.2)),
+  '/host.html': html('<!doctype html><html lang="en"><head><title>Host</title></head><body><p>A host page.</p></body></html>'),
 };
 let server;
 let broken; // the same bundle, but its code cannot be downloaded
@@ -278,4 +283,52 @@ test('a widget that stops after taking over gives the text back', async () => {
   assert.ok(await page.locator('#by-script .nl-prerendered').isVisible(), 'the text is back');
   assert.equal(await page.locator('#by-script .nl-widget').count(), 0);
   await page.close();
+});
+
+test('the prerendered story is axe-clean while it waits for the code, and so is the page it takes over', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await page.goto(`${server.origin}/long.html`);
+  await page.locator('.nl-prerendered').scrollIntoViewIfNeeded();
+  await page.addScriptTag({ path: AXE });
+  const violations = () =>
+    page.evaluate(async () => {
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+      // The article around it is the test's own page; the widget is what is checked.
+      const result = await window.axe.run('[data-newsline]', { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  assert.deepEqual(await violations(), [], 'before the take-over');
+  await page.waitForSelector('[data-newsline-live]');
+  assert.deepEqual(await violations(), [], 'after it');
+  await page.close();
+});
+
+test('newsline render --page makes a page that reads, takes over and reports its height to a host', async () => {
+  const file = join(DIST, 'rendered-story.html');
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'newsline', '--', 'render', join(DIST, 'data', 'baghdad-talks-2007.json'), '--page', '--out', file], { stdio: 'inherit' });
+  try {
+    const { page, faults } = await watchedPage(browser, server.origin, { width: 800, height: 900 });
+    await page.goto(`${server.origin}/rendered-story.html`);
+    assert.equal(await page.title(), story.title);
+    await page.waitForSelector('[data-newsline-live] .nl-widget .nl-card');
+    assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), story.events[0].headline);
+    // In a frame of a host page, it says its height as embed.html does.
+    const host = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await host.goto(`${server.origin}/host.html`);
+    const heights = [];
+    await host.exposeFunction('heard', (h) => heights.push(h));
+    await host.evaluate((src) => {
+      window.addEventListener('message', (e) => e.data?.type === 'newsline:height' && window.heard(e.data.height));
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, `${server.origin}/rendered-story.html`);
+    await host.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.querySelector('[data-newsline-live]'));
+    assert.ok(heights.length > 0 && heights.at(-1) > 300, `heights: ${heights}`);
+    assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+    await host.close();
+    await page.close();
+  } finally {
+    await rm(file, { force: true });
+  }
 });
