@@ -23,6 +23,7 @@ pub mod story;
 pub mod text;
 pub mod timelinejs;
 pub mod validate;
+pub mod words;
 
 // Reading a story allocates many small strings and lists; talc does that faster than the standard
 // allocator (dlmalloc) in WebAssembly, in fewer bytes.
