@@ -100,6 +100,7 @@ mod tests {
         assert_eq!(persian(2007, 5, 28), Some((1386, 3, 7)), "7 Khordad 1386, the talks in Baghdad");
         assert_eq!(persian(1979, 11, 4), Some((1358, 8, 13)), "13 Aban 1358, the embassy seized");
         assert_eq!(persian(1979, 2, 11), Some((1357, 11, 22)), "22 Bahman 1357");
+        assert_eq!(persian(1980, 4, 7), Some((1359, 1, 18)), "18 Farvardin 1359, relations severed");
         assert_eq!(persian(2024, 3, 20), Some((1403, 1, 1)), "Nowruz 1403");
         assert_eq!(persian(2024, 3, 19), Some((1402, 12, 29)));
         assert_eq!(persian(2025, 3, 20), Some((1403, 12, 30)), "1403 is leap: Esfand has 30 days");
