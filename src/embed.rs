@@ -19,7 +19,7 @@
 //! An element that holds a story prerendered by `newsline render` (a `.nl-prerendered` section and the story as
 //! a `<script type="application/json" data-newsline-story>` block) is taken over: given no `src` or `data`,
 //! the widget reads the story from the block and draws in a `.nl-widget` element of its own before the
-//! section, at the section's height when the section is in view (unless a height is set); `newsline.js` swaps the two once it has drawn.
+//! section, at the section's height when what follows it is in view (unless a height is set); `newsline.js` swaps the two once it has drawn.
 //!
 //! The widget reports to the page with bubbling `CustomEvent`s on its element: `newsline:ready`,
 //! `newsline:select` (`detail.id`), `newsline:toggle` (`detail.statement`, `detail.expanded`) and
@@ -151,13 +151,14 @@ pub fn mount(
     if let Some(section) = &prerendered {
         let block = element.query_selector(":scope > script[data-newsline-story]").ok().flatten();
         options.data = Some(block.and_then(|b| b.text_content()).unwrap_or_default());
-        // In view (or above it), the widget takes the story's height, so that nothing the reader sees moves
-        // when the two are swapped; below the window it takes its own height, out of the reader's sight.
+        // Where what follows the story is in view (the story ends above the window's bottom edge), the widget
+        // takes the story's height, so that nothing the reader sees moves when the two are swapped; where it
+        // runs past the bottom edge (or starts below it), the widget takes its own height, out of sight.
         let rect = section.get_bounding_client_rect();
         let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
-        let below = window_height.is_some_and(|h| rect.top() >= h);
+        let follower_seen = window_height.is_none_or(|h| rect.bottom() < h);
         let height = rect.height().round();
-        options.height = options.height.or((!below && height >= 1.0).then_some(height as u32));
+        options.height = options.height.or((follower_seen && height >= 1.0).then_some(height as u32));
     }
     let src = options.src.or(default_src.filter(|_| options.data.is_none()));
     crate::text::set_media_base(src.as_deref().and_then(page_address));

@@ -85,13 +85,19 @@ pub fn page(timeline: Timeline, request: &Request) -> String {
     );
     // What the page may load and run, as embed.html: its own files (and the bundle's, when elsewhere),
     // images from https sites, nothing else.
-    let own = if request.assets.starts_with("http") { format!(" {}", origin(&request.assets)) } else { String::new() };
+    let own = match request.assets.get(..2) {
+        _ if request.assets.contains("://") => format!(" {}", escape(origin(&request.assets))),
+        // Protocol-relative: the host, in the page's own scheme.
+        Some("//") => format!(" {}", escape(origin(&request.assets[2..]))),
+        _ => String::new(),
+    };
     out.push_str(&format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'{own}; script-src 'self'{own} \
          'wasm-unsafe-eval'; style-src 'self'{own}; img-src 'self' https:; connect-src 'self'{own}; object-src \
          'none'; base-uri 'none'; form-action 'none'\">\n"
     ));
-    out.push_str(&format!("<title>{title}</title>\n"));
+    // Links open outside a frame (as in embed.html), never inside it.
+    out.push_str(&format!("<base target=\"_blank\">\n<title>{title}</title>\n"));
     if let Some(description) = description {
         out.push_str(&format!("<meta name=\"description\" content=\"{description}\">\n"));
     }
@@ -99,6 +105,23 @@ pub fn page(timeline: Timeline, request: &Request) -> String {
     out.push_str(&fragment);
     out.push_str(&format!("</main>\n<script type=\"module\" src=\"{assets}embed.js\"></script>\n</body>\n</html>\n"));
     out
+}
+
+/// Whether `assets` can name the bundle's folder: empty (the page's own), a path, or an http(s) address
+/// (protocol-relative too), with none of the characters that would end an attribute or a CSP source.
+pub fn check_assets(assets: &str) -> Result<(), String> {
+    let scheme_ok = match assets.split_once("://") {
+        Some((scheme, _)) => matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https"),
+        None => !assets.contains(':'),
+    };
+    let clean = !assets.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>;,`\\".contains(c));
+    if scheme_ok && clean {
+        Ok(())
+    } else {
+        Err(format!(
+            "--assets takes the address of the folder with newsline.js (https://graphics.example.org/newsline/ or /newsline/), not {assets:?}"
+        ))
+    }
 }
 
 fn theme(request: &Request) -> &'static str {
@@ -109,7 +132,7 @@ fn theme(request: &Request) -> &'static str {
     }
 }
 
-/// `https://host.example/path/` → `https://host.example`.
+/// `https://host.example/path/` → `https://host.example`; `host.example/path/` → `host.example`.
 fn origin(url: &str) -> &str {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
     url[after_scheme..].find('/').map_or(url, |i| &url[..after_scheme + i])

@@ -263,6 +263,10 @@ fn render_takes_its_options_and_writes_a_page() {
     assert!(page.contains("href=\"https://graphics.example.org/newsline/newsline.css\""));
     assert!(page.contains("src=\"https://graphics.example.org/newsline/embed.js\""));
     assert!(page.contains("script-src 'self' https://graphics.example.org 'wasm-unsafe-eval'"));
+    let (_, other, _) =
+        newsline(&["render", "www/data/baghdad-talks-2007.json", "--page", "--assets", "//cdn.example/nl"]);
+    assert!(other.contains("script-src 'self' cdn.example 'wasm-unsafe-eval'"), "a protocol-relative bundle's host");
+    assert!(other.contains("<h1 "), "a page of its own starts its outline with the title");
     assert!(page.contains("<h3 ") && page.contains("<h4 "));
 }
 
@@ -301,6 +305,11 @@ fn render_writes_nothing_for_a_story_with_errors() {
     let (code, _, err) = newsline(&["render", "no/such/file.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read the file"), "{err}");
+    for assets in ["https://a.example\"><script>", "https://a.example; script-src *", "javascript:alert(1)/"] {
+        let (code, _, err) = newsline(&["render", "www/data/baghdad-talks-2007.json", "--page", "--assets", assets]);
+        assert_eq!(code, 2, "{assets}");
+        assert!(err.contains("--assets takes the address of the folder"), "{err}");
+    }
     let (code, _, err) = newsline(&["render", "www/data/baghdad-talks-2007.json", "--heading-level", "9"]);
     assert_eq!(code, 2);
     assert!(err.contains("--heading-level takes 1 to 5"), "{err}");

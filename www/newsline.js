@@ -24,6 +24,9 @@ function addStyles() {
   const href = asset('newsline.css');
   // A prerendered widget may have brought it (with the same address: one from elsewhere is not ours).
   if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) return;
+  for (const other of document.querySelectorAll('link[data-newsline-styles]')) {
+    console.warn(`Newsline: a prerendered story links its stylesheet at ${other.href}, not next to newsline.js (${href}): render it with --assets set to newsline.js's folder`);
+  }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
@@ -92,11 +95,49 @@ const MOUNTED = 'data-newsline-mounted';
 const CRASHED = 'data-newsline-crashed';
 /** Set on an element whose widget has taken over from its prerendered story (newsline.css swaps the two). */
 const LIVE = 'data-newsline-live';
+/** Set on an element whose widget will not take over: the prerendered story stays, at its full length. */
+const KEPT = 'data-newsline-kept';
 
 /** The prerendered story in `element`, when the widget is to take it over (it is given no other story). */
 function prerenderedIn(element, options) {
-  if (options !== undefined && (options.src !== undefined || options.data !== undefined)) return null;
-  return element.querySelector(':scope > .nl-prerendered');
+  const other = options === undefined ? element.hasAttribute('data-src') : options.src !== undefined || options.data !== undefined;
+  return other ? null : element.querySelector(':scope > .nl-prerendered');
+}
+
+/**
+ * FNV-1a (32 bits) of `text`'s UTF-8 bytes, in hex: what `newsline render` names a story's ids after
+ * (src/prerender.rs), computed over its data block.
+ */
+function storyHash(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * Why the prerendered story in `element` cannot be taken over, or null: its data block must be the story its
+ * text shows (an edited block would show readers of the widget another story than search engines, print
+ * and readers without script get).
+ */
+function mismatch(element, prerendered) {
+  const block = element.querySelector(':scope > script[data-newsline-story]');
+  const named = /^nlp([0-9a-f]{8})-/.exec(prerendered.getAttribute('aria-labelledby') ?? '')?.[1];
+  if (!block || !named) return null; // the widget reports a missing block itself
+  if (storyHash(block.textContent) === named) return null;
+  return 'the story in its data block is not the one its text shows (edited after `newsline render`?): the text stays; render the story again';
+}
+
+/** The prerendered story in `element` stays, at its full length, and the page hears `why`. */
+function keep(element, options, why) {
+  element.setAttribute(KEPT, '');
+  reportStop(element, options, why, false);
+}
+
+/** The event the URL's hash names in `element`'s prerendered story, for a share link to it. */
+function hashEvent(element) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return null;
+  return element.querySelector(`:scope > .nl-prerendered [data-event-id="${CSS.escape(id)}"]`);
 }
 
 /** Whether the widget in `element` waits for the reader to near it before its code is fetched. */
@@ -106,6 +147,8 @@ function waits(element) {
     console.warn(`Newsline: data-load="${load.slice(0, 40)}" is not a way to load: use "eager" or "visible"`);
   }
   if (load === 'eager') return false;
+  // A share link to one of its events brings the reader to it: the widget starts at once.
+  if (hashEvent(element)) return false;
   return load === 'visible' || prerenderedIn(element, undefined) !== null;
 }
 
@@ -295,7 +338,10 @@ function start(element, options) {
   // Only the widget's own code marks a crash: a mark already in the page's markup says nothing.
   element.removeAttribute(CRASHED);
   element.removeAttribute(LIVE);
+  element.removeAttribute(KEPT);
   const prerendered = prerenderedIn(element, options);
+  const wrong = prerendered && mismatch(element, prerendered);
+  if (wrong) keep(element, options, wrong);
   /** The listeners of a take-over, removed with the widget. */
   const listening = new AbortController();
   let destroyed = false;
@@ -347,10 +393,11 @@ function start(element, options) {
   const keepText = (message) => {
     element.querySelector(':scope > .nl-widget')?.remove();
     element.removeAttribute(LIVE);
+    element.setAttribute(KEPT, '');
     reportStop(element, options, message, true);
   };
   // A prerendered story is the widget's story: nothing to download.
-  let widget = launch(prerendered ? undefined : prefetch(element, options));
+  let widget = wrong ? Promise.resolve(null) : launch(prerendered ? undefined : prefetch(element, options));
   const first = widget;
   const call = (name, ...args) =>
     widget.then((w) => (w && !destroyed && box && !box.dead ? w[name](...args) : false));
@@ -395,7 +442,7 @@ function start(element, options) {
       );
     },
   };
-  if (prerendered) takeOver(element, prerendered, handle, widget, listening.signal, keepText);
+  if (prerendered && !wrong) takeOver(element, prerendered, handle, widget, listening.signal, keepText);
   return handle;
 }
 
@@ -410,10 +457,19 @@ function takeOver(element, prerendered, handle, widget, signal, keepText) {
     'newsline:ready',
     () => {
       const active = document.activeElement;
-      const inText = active !== null && prerendered.contains(active);
+      const inText = active !== null && active !== prerendered && prerendered.contains(active);
       const reading = inText ? (active.closest('[data-event-id]')?.getAttribute('data-event-id') ?? '') : null;
+      // A reader who scrolled the story's box (and focused nothing in it) goes on at the event at its top.
+      const top = prerendered.getBoundingClientRect().top;
+      const scrolledTo =
+        prerendered.scrollTop > 0
+          ? [...prerendered.querySelectorAll('article[data-event-id]')].find((a) => a.getBoundingClientRect().bottom > top + 1)
+          : null;
       element.setAttribute(LIVE, '');
-      if (reading === null) return;
+      if (reading === null) {
+        if (scrolledTo) handle.select(scrolledTo.getAttribute('data-event-id'));
+        return;
+      }
       if (reading) handle.select(reading);
       // Once the widget shows that event (its card), its marker (or item) takes focus; a few frames at most.
       const focus = (frames) => {
@@ -432,7 +488,12 @@ function takeOver(element, prerendered, handle, widget, signal, keepText) {
       if (element.hasAttribute(LIVE) || event.detail?.crashed) return;
       // The widget says what is wrong (this event); its problem panel must not replace a readable story.
       // Removed after the widget's own turn: the event comes from inside it.
-      setTimeout(() => handle.destroy().then(() => element.setAttribute(MOUNTED, '')));
+      setTimeout(() =>
+        handle.destroy().then(() => {
+          element.setAttribute(MOUNTED, '');
+          element.setAttribute(KEPT, '');
+        }),
+      );
     },
     { signal },
   );
@@ -448,6 +509,15 @@ async function scan() {
   const now = [];
   for (const element of found) {
     element.setAttribute(MOUNTED, '');
+    const prerendered = prerenderedIn(element, undefined);
+    const wrong = prerendered && mismatch(element, prerendered);
+    if (wrong) {
+      keep(element, undefined, wrong);
+      continue;
+    }
+    // Scrollable while it waits: a keyboard reader can scroll it too.
+    if (prerendered && !prerendered.hasAttribute('tabindex')) prerendered.tabIndex = 0;
+    hashEvent(element)?.scrollIntoView({ block: 'start' });
     if (waits(element)) near(element).then(() => element.isConnected && start(element, undefined));
     else now.push(start(element, undefined).mounted);
   }

@@ -238,7 +238,7 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             Ok(parsed) => parsed,
             Err(message) => return fail(message),
         };
-        let (mut file, mut out, mut whole_page) = (None, None, false);
+        let (mut file, mut out, mut whole_page, mut heading_level_given) = (None, None, false, false);
         let mut request = Request::default();
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -255,7 +255,8 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
                 "--out" => out = value(),
                 "--heading-level" => match value().as_deref().map(str::parse::<u32>) {
                     Some(Ok(n)) if (1..=u32::from(HeadingLevel::DEEPEST)).contains(&n) => {
-                        request.heading_level = HeadingLevel::new(n)
+                        request.heading_level = HeadingLevel::new(n);
+                        heading_level_given = true;
                     }
                     _ => return fail(format!("--heading-level takes 1 to {}", HeadingLevel::DEEPEST)),
                 },
@@ -267,8 +268,15 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         if let Some(theme) = request.theme.as_deref().filter(|t| !["light", "dark", "auto"].contains(t)) {
             return fail(format!("--theme takes light, dark or auto, not {theme:?}"));
         }
+        if let Err(message) = newsline::prerender::check_assets(&request.assets) {
+            return fail(message);
+        }
         if !(request.assets.is_empty() || request.assets.ends_with('/')) {
             request.assets.push('/');
+        }
+        // A page of its own starts its outline with the story's title, unless told otherwise.
+        if whole_page && !heading_level_given {
+            request.heading_level = HeadingLevel::new(1);
         }
         let checked = match read_valid(&file, &limits, "rendered") {
             Ok(checked) => checked,

@@ -48,11 +48,12 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
             <p class="nl-card-meta">
                 <time class="nl-card-date" datetime={event.date.iso()}>{ date }</time>
+                // The spaces keep the words apart without a style sheet (which draws the separators).
                 if let Some(place) = &event.place {
-                    <span class="nl-card-place">{ place }</span>
+                    { " " }<span class="nl-card-place">{ place }</span>
                 }
                 if let Some(order) = event.order_unknown_label() {
-                    <span class="nl-card-order">{ order }</span>
+                    { " " }<span class="nl-card-order">{ order }</span>
                 }
             </p>
             // One level below the story's title, which takes the level the page set.

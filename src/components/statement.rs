@@ -90,10 +90,13 @@ fn head(s: &Statement, text_gist: bool) -> Html {
     };
     html! {
         <>
+            // The spaces keep the words apart where no style sheet lays them out (feed readers, read-later).
             <span class="nl-statement-head">
                 <span class="nl-statement-speaker">{ &s.speaker }</span>
+                { " " }
                 <span class="nl-statement-kind">{ kind_label }</span>
             </span>
+            { " " }
             if let Some(gist) = gist {
                 <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
             }

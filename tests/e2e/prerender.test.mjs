@@ -35,6 +35,8 @@ const routes = {
   '/long-visible.html': html(article('<div data-newsline data-load="visible"></div>')),
   '/broken.html': html(index.replace(block, () => '{"title": "Half a story", "events": [')),
   '/mounted.html': html(article('<div id="by-script"></div>', 0.2)),
+  '/edited.html': html(index.replace(block, () => JSON.stringify({ title: 'Another story', events: [{ id: 'x', date: '2001', headline: 'Something else' }] }))),
+  '/with-src.html': html(index.replace('<div data-newsline', '<div data-newsline data-src="data/missing.json"')),
   '/host.html': html('<!doctype html><html lang="en"><head><title>Host</title></head><body><p>A host page.</p></body></html>'),
 };
 let server;
@@ -140,8 +142,9 @@ test('the widget takes over at once when in view, from its own data block, with 
     assert.deepEqual(await page.evaluate(() => window.__events.map((e) => e.name)), ['newsline:ready']);
     assert.ok(await page.locator('.nl-prerendered').isHidden());
     assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), story.events[0].headline);
-    // Taken over in view, it keeps the height the story had, scrolling inside it.
-    assert.ok(await page.locator('.nl-widget > .newsline.nl-fixed-height').isVisible());
+    // Where what follows the story was in view (1280 px), the widget keeps the height the story had, scrolling
+    // inside it; where the story ran past the window's bottom edge (360 px), it takes its own height.
+    assert.equal(await page.locator('.nl-widget > .newsline.nl-fixed-height').count(), width === 1280 ? 1 : 0);
     // And it works: Next opens the second event.
     await page.locator('.nl-widget .nl-next').click();
     assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), story.events[1].headline);
@@ -258,7 +261,8 @@ test('an edited data block that cannot be read keeps the prerendered story, with
   await page.waitForTimeout(300);
   const events = await page.evaluate(() => window.__events);
   assert.deepEqual(events.map((e) => e.name), ['newsline:error']);
-  assert.ok(events[0].detail.problems.length > 0, 'the problems are listed');
+  // Not the story its text shows (newsline.js checks the block against the text's ids before any code runs).
+  assert.match(events[0].detail.message, /render the story again/);
   assert.ok(await page.locator('.nl-prerendered').isVisible(), 'the reader keeps the text');
   assert.equal(await page.locator('.nl-widget').count(), 0, 'no problem panel in its place');
   assert.equal(await page.locator('.nl-prerendered .nl-card-headline').count(), story.events.length);
@@ -331,4 +335,56 @@ test('newsline render --page makes a page that reads, takes over and reports its
   } finally {
     await rm(file, { force: true });
   }
+});
+
+test('a data block edited into another story is not taken over: the text stays, the page hears why', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await watch(page);
+  await page.goto(`${server.origin}/edited.html`);
+  await page.waitForFunction(() => window.__events.length > 0);
+  const [event] = await page.evaluate(() => window.__events);
+  assert.equal(event.name, 'newsline:error');
+  assert.match(event.detail.message, /not the one its text shows/);
+  assert.equal(await page.locator('.nl-prerendered .nl-title').textContent(), story.title);
+  // Kept, the story runs at its full length: no box to scroll.
+  const box = await page.locator('.nl-prerendered').evaluate((e) => [e.clientHeight, e.scrollHeight]);
+  assert.equal(box[0], box[1]);
+  await page.close();
+});
+
+test('a fragment given data-src loads that story instead, as any widget does', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  await watch(page);
+  await page.goto(`${server.origin}/with-src.html`);
+  await page.waitForFunction(() => window.__events.length > 0);
+  assert.equal((await page.evaluate(() => window.__events))[0].name, 'newsline:error');
+  // The download failed: the widget says so (with Retry), never a blank box.
+  await page.locator('[data-newsline] .nl-retry').waitFor();
+  await page.close();
+});
+
+test('a reader who scrolled the waiting story goes on at the event they reached; a share link starts at once', async () => {
+  const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 800 });
+  await page.route('**/newsline-app_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(`${server.origin}/long.html`);
+  const section = page.locator('.nl-prerendered');
+  await section.scrollIntoViewIfNeeded();
+  await section.evaluate((e) => {
+    const target = e.querySelector('article[data-event-id="news-conference"]');
+    e.scrollTop = target.offsetTop - e.offsetTop + 4;
+  });
+  await page.waitForSelector('[data-newsline-live]');
+  await page.waitForFunction(() => document.querySelector('.nl-widget .nl-card')?.dataset.eventId === 'news-conference');
+  await page.unroute('**/newsline-app_bg.wasm');
+  // A link to an event of a story far down the page: the page goes to it, and the widget opens it.
+  const code = [];
+  page.on('request', (r) => isCode(r.url()) && code.push(r.url()));
+  await page.goto(`${server.origin}/long.html#baghdad-bombing`);
+  await page.waitForSelector('[data-newsline-live]');
+  assert.equal(await page.locator('.nl-widget .nl-card-headline').textContent(), 'Bomb blast in Baghdad kills at least 19');
+  assert.ok(await page.evaluate(() => scrollY) > 0, 'the page went to the story');
+  await page.close();
 });
