@@ -184,7 +184,7 @@ pub fn allowed_origins<'a>(entries: impl IntoIterator<Item = &'a str>) -> (Vec<S
     let (mut origins, mut warnings) = (Vec::new(), Vec::new());
     for entry in entries.into_iter().flat_map(|e| e.split_ascii_whitespace()) {
         let bare = entry.strip_suffix('/').unwrap_or(entry);
-        let plain = bare.split_once("://").is_some_and(|(_, rest)| !rest.contains(['/', '\\', '?', '#', '@']));
+        let plain = crate::text::find(bare, "://").is_some_and(|i| !bare[i + 3..].contains(['/', '\\', '?', '#', '@']));
         match origin(bare, None) {
             Ok((scheme, o)) if plain && (scheme == "http" || scheme == "https") => origins.push(o),
             _ => warnings.push(format!(

@@ -350,9 +350,9 @@ fn scanned(bytes: usize) {
 }
 
 /// Where the ASCII `needle` first occurs in `text`, in bytes (a char boundary: ASCII bytes are never inside
-/// a longer UTF-8 sequence). A plain scan: the needles are two or three bytes, and `str::find` with a text
-/// pattern brings 2 KB of searcher into the widget.
-fn find(text: &str, needle: &str) -> Option<usize> {
+/// a longer UTF-8 sequence). A plain scan: the needles are a few bytes, and `str::find` with a text pattern
+/// brings 2 KB of searcher into the widget (so `load` looks for "://" with it too).
+pub(crate) fn find(text: &str, needle: &str) -> Option<usize> {
     debug_assert!(needle.is_ascii() && !needle.is_empty());
     let found = text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes());
     scanned(found.unwrap_or(text.len()));
@@ -608,7 +608,7 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
+    while let Some(i) = find(&lower[from..], name) {
         let at = from + i;
         from = at + name.len();
         let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
