@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::text::last_byte;
+
 /// What went wrong while downloading a story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadErrorKind {
@@ -227,14 +229,14 @@ fn origin(url: &str, base: Option<&(String, String)>) -> Result<(String, String)
     };
     let rest = rest.trim_start_matches(slash);
     let authority = rest.split(|c: char| slash(c) || c == '?' || c == '#').next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host_port = &authority[last_byte(authority, b'@').map_or(0, |i| i + 1)..];
     let (host, port) = match host_port.strip_prefix('[') {
         Some(v6) => {
             let Some((inside, after)) = v6.split_once(']') else { return Err(LoadErrorKind::BadAddress) };
             (format!("[{inside}]"), after.strip_prefix(':'))
         }
-        None => match host_port.rsplit_once(':') {
-            Some((host, port)) => (host.to_owned(), Some(port)),
+        None => match last_byte(host_port, b':') {
+            Some(i) => (host_port[..i].to_owned(), Some(&host_port[i + 1..])),
             None => (host_port.to_owned(), None),
         },
     };

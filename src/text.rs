@@ -129,15 +129,21 @@ pub fn resolve_url(base: &str, url: &str) -> String {
         own
     } else {
         let folder = path.replace('\\', "/");
-        format!("{}{own}", &folder[..folder.rfind('/').map_or(0, |i| i + 1)])
+        format!("{}{own}", &folder[..last_byte(&folder, b'/').map_or(0, |i| i + 1)])
     };
     format!("{origin}{}{tail}", without_dot_segments(&joined))
+}
+
+/// Where the ASCII `byte` last occurs in `text` (a char boundary). A plain scan backwards: `str::rfind` and
+/// `rsplit` with a character bring the standard library's reverse searcher into the widget.
+pub(crate) fn last_byte(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().rposition(|b| b == byte)
 }
 
 /// A path with its `.` and `..` segments resolved (RFC 3986, 5.2.4), never above the root: "/a/b/../c" is
 /// "/a/c", "/../x" is "/x". Always starts with a slash.
 fn without_dot_segments(path: &str) -> String {
-    let segments: Vec<&str> = path.split('/').skip(usize::from(path.starts_with('/'))).collect();
+    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
     let last = segments.len().saturating_sub(1);
     let mut out: Vec<&str> = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
