@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::EventCard;
-use super::controls::Controls;
+use super::controls::{controls, ControlsProps};
 use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
@@ -180,6 +180,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // After the reader's Retry, the loading status takes focus from the button it removed (drawn here, not by a
+    // component of its own, which would cost the widget more than this effect).
+    let status = use_node_ref();
+    {
+        let status = status.clone();
+        let loading = loaded.is_none() && !matches!(fetched, Fetched::Failed(_));
+        use_effect_with(loading && *attempt > 0, move |focus| {
+            if let (true, Some(element)) = (*focus, status.cast::<web_sys::Element>()) {
+                focus_element(&element, false);
+            }
+        });
+    }
+
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
@@ -223,26 +236,16 @@ pub fn App(props: &AppProps) -> Html {
                 {retried}
             />
         },
-        _ => html! { <Loading {theme} {retried} /> },
+        _ => loading(theme, retried, status),
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LoadingProps {
-    theme: &'static str,
-    /// Shown after a Retry: the status takes focus from the button that went away.
-    retried: bool,
-}
-
-/// The skeleton shown while the story downloads.
-#[component]
-fn Loading(props: &LoadingProps) -> Html {
-    let status = use_node_ref();
-    use_focus_on_mount(status.clone(), props.retried);
+/// The skeleton shown while the story downloads; after a Retry, `status` takes focus (see [`App`]).
+fn loading(theme: &'static str, retried: bool, status: NodeRef) -> Html {
     html! {
         // Named, so the busy region says what is coming; the story's title names it once it is there.
-        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={props.theme}>
-            <p ref={status} class="nl-loading-text" role="status" tabindex={props.retried.then_some("-1")}>{ "Loading timeline…" }</p>
+        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={theme}>
+            <p ref={status} class="nl-loading-text" role="status" tabindex={retried.then_some("-1")}>{ "Loading timeline…" }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>
                 <span class="nl-skeleton-axis"></span>
@@ -512,14 +515,14 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     { super::note::note_view(note, &timeline) }
                 }
             </header>
-            <Controls
-                position={selected}
-                count={timeline.events.len()}
-                can_zoom_in={frame.zoom_in}
-                can_zoom_out={frame.zoom_out}
-                show_zoom={!narrow}
-                dispatch={dispatch.clone()}
-            />
+            { controls(&ControlsProps {
+                position: selected,
+                count: timeline.events.len(),
+                can_zoom_in: frame.zoom_in,
+                can_zoom_out: frame.zoom_out,
+                show_zoom: !narrow,
+                dispatch: dispatch.clone(),
+            }) }
             if narrow {
                 <VerticalList
                     uid={uid.to_owned()}
