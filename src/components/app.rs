@@ -307,6 +307,18 @@ impl Reducible for Store {
     }
 }
 
+/// What [`TimelineView`] keeps between renders without rendering again for it: one hook, not three (each hook is
+/// code of its own in the widget).
+#[derive(Default)]
+struct Marks {
+    /// Where the last press came from.
+    origin: Origin,
+    /// The first render is over.
+    rendered: bool,
+    /// The selection and whether the overview showed, as the last announcement saw them.
+    shown: Option<(usize, bool)>,
+}
+
 #[derive(Properties, PartialEq)]
 struct TimelineViewProps {
     timeline: Shared<Timeline>,
@@ -355,12 +367,12 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // Where the last press came from: a press on a marker, an item or a group moves focus to the new event
     // (which then says it); any other (Previous, Next, the JS API, the URL hash) leaves focus where it is,
     // and the live region speaks.
-    let origin = use_mut_ref(Origin::default);
+    let marks = use_mut_ref(Marks::default);
     let send = |from: Origin| {
         let store = store.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         Callback::from(move |action: Action| {
-            *origin.borrow_mut() = from;
+            marks.borrow_mut().origin = from;
             store.dispatch(action)
         })
     };
@@ -383,29 +395,26 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // draw a frame before it runs effects, and the page need not wait for that frame to hear that the
     // widget is there and can be steered. The notice goes out once the render is in the document: a
     // microtask runs after Yew's pass over the components, whether or not it then yields.
-    let first_render = use_mut_ref(|| true);
-    if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+    if !std::mem::replace(&mut marks.borrow_mut().rendered, true) {
         props.controller.set(Some(dispatch.clone()));
         let on_notice = props.on_notice.clone();
         let ready = Notice::Ready { selected: selected_id.clone().unwrap_or_default(), events: timeline.events.len() };
         after_render(move || on_notice.emit(ready));
     }
+    // One effect for both (each effect is code of its own in the widget): the controller is handed over again,
+    // and the notices of the transitions since the last render go out.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(props.controller.clone(), move |controller| {
-            controller.set(Some(dispatch));
-            let controller = controller.clone();
-            move || controller.set(None)
-        });
-    }
-    {
         let on_notice = props.on_notice.clone();
         let outbox = store.outbox.clone();
-        use_effect_with(view.clone(), move |_| {
+        use_effect_with((props.controller.clone(), view.clone()), move |(controller, _)| {
+            controller.set(Some(dispatch));
             let sent = std::mem::take(&mut *outbox.borrow_mut());
             for notice in sent {
                 on_notice.emit(notice);
             }
+            let controller = controller.clone();
+            move || controller.set(None)
         });
     }
 
@@ -414,18 +423,17 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let (said, say) = use_announcer();
     {
         let root = root.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         let uid = uid.to_owned();
         let timeline = timeline.clone();
         let frame = frame.clone();
         let say = say.clone();
-        let shown = use_mut_ref(|| None::<(usize, bool)>);
         let scroll_to = frame.scroll_target(selected);
         let retried = props.retried;
         use_effect_with((selected, frame.overview), move |&(selected, overview)| {
-            let before = shown.borrow_mut().replace((selected, overview));
+            let before = marks.borrow_mut().shown.replace((selected, overview));
             let is_first = before.is_none();
-            let from = std::mem::take(&mut *origin.borrow_mut());
+            let from = std::mem::take(&mut marks.borrow_mut().origin);
             let words = match before {
                 None if retried => Some(loaded_announcement(&timeline)),
                 Some((b, _)) if b != selected => announcement(&timeline, &frame, selected, from),
@@ -452,7 +460,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     let onkeydown = {
         let focus_dispatch = focus_dispatch.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         let uid = uid.to_owned();
         let events = timeline.events.len();
         Callback::from(move |e: KeyboardEvent| {
@@ -465,7 +473,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             // Arrows step from the marker or item that has focus, which need not be the open event's (after
             // "Show later events"); not while an earlier key's move of focus is still to come (a held key), when
             // focus is where the selection was.
-            let moving = *origin.borrow() == Origin::Focus;
+            let moving = marks.borrow().origin == Origin::Focus;
             let focused = match place {
                 KeyPlace::Marker | KeyPlace::ListItem if !moving => e
                     .target()
