@@ -123,7 +123,8 @@ fn theme_name(theme: &str) -> &'static str {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let attempt = use_state(|| 0u32);
+    // Counted in an `i32` kept as the strip's scroll step is (one kind of state is less code in the widget).
+    let attempt = use_state_eq(|| 0i32);
     let fetched = use_fetch_text(
         props.src.clone(),
         props.timeout_ms.max(1),
@@ -186,7 +187,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let status = status.clone();
         let loading = loaded.is_none() && !matches!(fetched, Fetched::Failed(_));
-        use_effect_with(loading && *attempt > 0, move |focus| {
+        use_effect_with(loading && *attempt != 0, move |focus| {
             if let (true, Some(element)) = (*focus, status.cast::<web_sys::Element>()) {
                 focus_element(&element, false);
             }
@@ -199,7 +200,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let theme = theme_name(&props.theme);
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
-    let retried = *attempt > 0;
+    let retried = *attempt != 0;
     match (&fetched, &*loaded) {
         (_, Some(Ok(timeline))) => html! {
             <TimelineView

@@ -152,7 +152,7 @@ pub fn use_fetch_text(
     url: Option<AttrValue>,
     timeout_ms: u32,
     max_bytes: usize,
-    attempt: u32,
+    attempt: i32,
     prefetch: Option<Prefetch>,
 ) -> Fetched {
     // A story the page already has is shown in the first render: no loading frame, nothing to wait for.
