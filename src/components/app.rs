@@ -537,7 +537,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
-                    breaks={frame.placed.scale.breaks.iter().map(|b| (b.before, b.label.clone())).collect::<Vec<_>>()}
+                    frame={frame.clone()}
                     on_select={on_select}
                     card={card(selected)}
                 />

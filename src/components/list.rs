@@ -9,6 +9,7 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
+use crate::frame::Frame;
 use crate::hooks::focus_element;
 use crate::limits::grouped;
 use crate::model::Timeline;
@@ -21,8 +22,8 @@ pub struct VerticalListProps {
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub selected: usize,
-    /// `(before, label)`: a long gap after event `before`.
-    pub breaks: Vec<(usize, String)>,
+    /// The breaks of the layout's scale: a long gap after event `before`. Shared, not copied for each render.
+    pub frame: Shared<Frame>,
     pub on_select: Callback<usize>,
     /// The open event's card, shown under its item.
     pub card: Html,
@@ -110,8 +111,8 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
             aria-posinset={(i + 1).to_string()}
             aria-setsize={props.timeline.events.len().to_string()}
         >
-            if let Some((_, label)) = props.breaks.iter().find(|(before, _)| before + 1 == i) {
-                <p class="nl-gap">{ format!("{label} later") }</p>
+            if let Some(b) = props.frame.placed.scale.breaks.iter().find(|b| b.before + 1 == i) {
+                <p class="nl-gap">{ format!("{} later", b.label) }</p>
             }
             <button
                 type="button"
