@@ -52,16 +52,15 @@ pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::
 #[component]
 pub fn VerticalList(props: &VerticalListProps) -> Html {
     let uid = &props.uid;
-    let more = use_state(|| (0usize, 0usize));
+    // The widening, and the first item a "show" button brought in, which takes focus from the button (the last
+    // batch removes it): one state, not a state and a ref (each hook is code of its own in the widget).
+    let more = use_state(|| (0usize, 0usize, None::<usize>));
     let total = props.timeline.events.len();
-    let shown = window(total, props.selected, *more);
-    // The first newly shown item takes focus from the button, which the last batch removes.
-    let focus_next = use_mut_ref(|| None::<usize>);
+    let shown = window(total, props.selected, (more.0, more.1));
     {
-        let focus_next = focus_next.clone();
         let uid = uid.clone();
-        use_effect_with(*more, move |_| {
-            let Some(i) = focus_next.borrow_mut().take() else { return };
+        use_effect_with(*more, move |&(_, _, focus)| {
+            let Some(i) = focus else { return };
             let item =
                 web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&marker_id(&uid, i)));
             if let Some(item) = item {
@@ -71,12 +70,10 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     }
     let show = |before: bool| {
         let more = more.clone();
-        let focus_next = focus_next.clone();
         let selected = props.selected;
         Callback::from(move |_| {
-            let (wider, first_new) = show_more(total, selected, *more, before);
-            *focus_next.borrow_mut() = Some(first_new);
-            more.set(wider);
+            let (wider, first_new) = show_more(total, selected, (more.0, more.1), before);
+            more.set((wider.0, wider.1, Some(first_new)));
         })
     };
     let (earlier, later) = (shown.start, total - shown.end);
