@@ -5,8 +5,6 @@
 //! previous flag. With markers at least `min_spacing` apart, `max_rows` rows always suffice when
 //! `flag_width < max_rows * min_spacing`; [`flag_width_for`] picks a width that guarantees it.
 
-use std::collections::HashMap;
-
 use crate::model::Timeline;
 use crate::scale::{place, Params, Scale};
 
@@ -305,16 +303,15 @@ pub const MAX_LANES: usize = 12;
 
 /// The lane of each event: the first [`MAX_LANES`] groups in order of first appearance, then one lane for
 /// events of no group or of a later group (`None` in the labels), when there are any or no groups at all.
-/// One pass, each group looked up in a hash map: linear in the events however many groups they have.
+/// One pass, each group looked up among at most [`MAX_LANES`] labels: linear in the events however many
+/// groups they have.
 fn lanes_of(timeline: &Timeline) -> (Vec<usize>, Vec<Option<&str>>) {
     let mut labels: Vec<Option<&str>> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
     let mut lane: Vec<Option<usize>> = Vec::with_capacity(timeline.events.len());
     for e in &timeline.events {
-        let found = e.group.as_deref().and_then(|g| match index.get(g) {
-            Some(l) => Some(*l),
+        let found = e.group.as_deref().and_then(|g| match labels.iter().position(|l| *l == Some(g)) {
+            Some(l) => Some(l),
             None if labels.len() < MAX_LANES => {
-                index.insert(g, labels.len());
                 labels.push(Some(g));
                 Some(labels.len() - 1)
             }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::text::last_byte;
+
 /// What went wrong while downloading a story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadErrorKind {
@@ -184,7 +186,7 @@ pub fn allowed_origins<'a>(entries: impl IntoIterator<Item = &'a str>) -> (Vec<S
     let (mut origins, mut warnings) = (Vec::new(), Vec::new());
     for entry in entries.into_iter().flat_map(|e| e.split_ascii_whitespace()) {
         let bare = entry.strip_suffix('/').unwrap_or(entry);
-        let plain = bare.split_once("://").is_some_and(|(_, rest)| !rest.contains(['/', '\\', '?', '#', '@']));
+        let plain = crate::text::find(bare, "://").is_some_and(|i| !bare[i + 3..].contains(['/', '\\', '?', '#', '@']));
         match origin(bare, None) {
             Ok((scheme, o)) if plain && (scheme == "http" || scheme == "https") => origins.push(o),
             _ => warnings.push(format!(
@@ -227,14 +229,14 @@ fn origin(url: &str, base: Option<&(String, String)>) -> Result<(String, String)
     };
     let rest = rest.trim_start_matches(slash);
     let authority = rest.split(|c: char| slash(c) || c == '?' || c == '#').next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host_port = &authority[last_byte(authority, b'@').map_or(0, |i| i + 1)..];
     let (host, port) = match host_port.strip_prefix('[') {
         Some(v6) => {
             let Some((inside, after)) = v6.split_once(']') else { return Err(LoadErrorKind::BadAddress) };
             (format!("[{inside}]"), after.strip_prefix(':'))
         }
-        None => match host_port.rsplit_once(':') {
-            Some((host, port)) => (host.to_owned(), Some(port)),
+        None => match last_byte(host_port, b':') {
+            Some(i) => (host_port[..i].to_owned(), Some(&host_port[i + 1..])),
             None => (host_port.to_owned(), None),
         },
     };

@@ -129,15 +129,21 @@ pub fn resolve_url(base: &str, url: &str) -> String {
         own
     } else {
         let folder = path.replace('\\', "/");
-        format!("{}{own}", &folder[..folder.rfind('/').map_or(0, |i| i + 1)])
+        format!("{}{own}", &folder[..last_byte(&folder, b'/').map_or(0, |i| i + 1)])
     };
     format!("{origin}{}{tail}", without_dot_segments(&joined))
+}
+
+/// Where the ASCII `byte` last occurs in `text` (a char boundary). A plain scan backwards: `str::rfind` and
+/// `rsplit` with a character bring the standard library's reverse searcher into the widget.
+pub(crate) fn last_byte(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().rposition(|b| b == byte)
 }
 
 /// A path with its `.` and `..` segments resolved (RFC 3986, 5.2.4), never above the root: "/a/b/../c" is
 /// "/a/c", "/../x" is "/x". Always starts with a slash.
 fn without_dot_segments(path: &str) -> String {
-    let segments: Vec<&str> = path.split('/').skip(usize::from(path.starts_with('/'))).collect();
+    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
     let last = segments.len().saturating_sub(1);
     let mut out: Vec<&str> = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
@@ -350,9 +356,9 @@ fn scanned(bytes: usize) {
 }
 
 /// Where the ASCII `needle` first occurs in `text`, in bytes (a char boundary: ASCII bytes are never inside
-/// a longer UTF-8 sequence). A plain scan: the needles are two or three bytes, and `str::find` with a text
-/// pattern brings 2 KB of searcher into the widget.
-fn find(text: &str, needle: &str) -> Option<usize> {
+/// a longer UTF-8 sequence). A plain scan: the needles are a few bytes, and `str::find` with a text pattern
+/// brings 2 KB of searcher into the widget (so `load` looks for "://" with it too).
+pub(crate) fn find(text: &str, needle: &str) -> Option<usize> {
     debug_assert!(needle.is_ascii() && !needle.is_empty());
     let found = text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes());
     scanned(found.unwrap_or(text.len()));
@@ -608,7 +614,7 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
+    while let Some(i) = find(&lower[from..], name) {
         let at = from + i;
         from = at + name.len();
         let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();

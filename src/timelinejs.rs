@@ -6,7 +6,7 @@
 //! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::date::DateSpec;
 use crate::json::{Json, Key, Path};
@@ -158,21 +158,21 @@ fn is_image(url: &str) -> bool {
     IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
 }
 
-/// The events' ids so far, for making up new ones: a set (a list made a file of 10,000 events without ids
-/// take seconds), and the next number to try for each base, so that many events with one headline do not try
-/// every number before theirs. A file whose events all have usable ids never needs the set: it is filled from
-/// the events converted so far the first time an id is made up.
+/// The events' ids so far, for making up new ones: a map (a list made a file of 10,000 events without ids
+/// take seconds) from each id to the next number to try after it when it is a base (0 until it is one), so
+/// that many events with one headline do not try every number before theirs. A file whose events all have
+/// usable ids never needs the map: it is filled from the events converted so far the first time an id is made
+/// up. One map rather than a set and a map: each kind of hash table is code of its own in the widget.
 #[derive(Default)]
 struct Ids {
-    used: Option<HashSet<String>>,
-    next: HashMap<String, usize>,
+    used: Option<HashMap<String, usize>>,
 }
 
 impl Ids {
     /// Notes that an event has `id` (once ids are being made up).
     fn note(&mut self, id: &str) {
         if let Some(used) = &mut self.used {
-            used.insert(id.to_owned());
+            used.entry(id.to_owned()).or_insert(0);
         }
     }
 
@@ -183,21 +183,19 @@ impl Ids {
             before
                 .iter()
                 .filter_map(|e| match e.get("id") {
-                    Some(Json::Str(id)) => Some(id.clone()),
+                    Some(Json::Str(id)) => Some((id.clone(), 0)),
                     _ => None,
                 })
                 .collect()
         });
-        if !used.contains(&base) {
-            return base;
-        }
-        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let Some(next) = used.get(&base) else { return base };
+        let mut n = (*next).max(2);
         let mut id = format!("{base}-{n}");
-        while used.contains(&id) {
+        while used.contains_key(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.next.insert(base, n + 1);
+        used.insert(base, n + 1);
         id
     }
 }

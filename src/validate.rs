@@ -5,6 +5,7 @@
 //! it. It never panics on any input. Errors stop the story from showing; warnings (an unknown field, a tie
 //! in the order of two events) are shown beside it.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
@@ -331,7 +332,7 @@ impl Reader {
 
         let sources_path = root.key("sources");
         let mut sources = Vec::new();
-        let mut source_ids: HashMap<String, Path> = HashMap::new();
+        let mut source_ids: HashMap<Cow<str>, IdPlace> = HashMap::new();
         let items = self.list(json, "sources", &root);
         self.at_most(
             &sources_path,
@@ -343,13 +344,13 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let path = sources_path.index(i);
             if let Some(source) = self.source(item, &path) {
-                if let Some(first) = source_ids.get(&source.id) {
+                if let Some(first) = source_ids.get(source.id.as_str()) {
                     self.error(
                         path.key("id"),
-                        ProblemKind::DuplicateId { id: shown(&source.id, 60), first: first.clone() },
+                        ProblemKind::DuplicateId { id: shown(&source.id, 60), first: first.path() },
                     );
                 } else {
-                    source_ids.insert(source.id.clone(), path.key("id"));
+                    source_ids.insert(Cow::Borrowed(given_id(item)), IdPlace::Source(i));
                 }
                 sources.push(source);
             }
@@ -388,8 +389,7 @@ impl Reader {
             return None;
         }
         let mut events: Vec<(usize, Event)> = Vec::with_capacity(items.len());
-        let mut ids =
-            Ids { given: HashMap::with_capacity(items.len()), generated: HashMap::new(), reserved: given_ids(items) };
+        let mut ids = Ids { used: HashMap::with_capacity(items.len()), reserved: given_ids(items) };
         for (i, item) in items.iter().enumerate() {
             let path = events_path.index(i);
             let event = self.event(item, i, &path, &mut ids);
@@ -398,7 +398,7 @@ impl Reader {
             let note = self.note(item, &path, &sources, &source_ids);
             if let Some(mut event) = event {
                 if let Some(source) = &event.source {
-                    if !source_ids.contains_key(source) {
+                    if !source_ids.contains_key(source.as_str()) {
                         self.unknown_source(path.key("source"), source, &sources);
                     }
                 }
@@ -622,9 +622,7 @@ impl Reader {
             // A made-up id never takes one the file gives anywhere, before or after this statement, nor one
             // made up before: it takes "-2", "-3" … until it is free, and the editor is told.
             (None, Some(base)) => {
-                let taken = |id: &str, ids: &Ids| {
-                    ids.reserved.contains(id) || ids.given.contains_key(id) || ids.generated.contains_key(id)
-                };
+                let taken = |id: &str, ids: &Ids| ids.reserved.contains(id) || ids.used.contains_key(id);
                 let mut id = base.clone();
                 let mut n = 2u64;
                 while taken(&id, ids) {
@@ -634,7 +632,7 @@ impl Reader {
                 if id != base {
                     self.warn(path.clone(), ProblemKind::MadeUpId { wanted: shown(&base, 60), given: shown(&id, 60) });
                 }
-                ids.generated.insert(id.clone(), IdPlace::Generated(event, at));
+                ids.used.insert(Cow::Owned(id.clone()), IdPlace::Generated(event, at));
                 Some(id)
             }
             (None, None) => None,
@@ -677,7 +675,7 @@ impl Reader {
         obj: &Json,
         path: &Path,
         sources: &[Source],
-        source_ids: &HashMap<String, Path>,
+        source_ids: &HashMap<Cow<str>, IdPlace>,
     ) -> Option<Note> {
         let value = obj.get("note").filter(|n| **n != Json::Null)?;
         if let Json::Str(_) = value {
@@ -721,26 +719,22 @@ impl Reader {
 
     /// Records `id`, given in the object at `path`, as used at `place`, or reports that it was used before.
     fn claim<'j>(&mut self, ids: &mut Ids<'j>, id: &'j str, place: IdPlace, path: &Path) {
-        let first = match ids.given.entry(id) {
-            Entry::Occupied(first) => Some(*first.get()),
-            Entry::Vacant(slot) => match ids.generated.get(id) {
-                Some(first) => Some(*first),
-                None => {
-                    slot.insert(place);
-                    None
-                }
-            },
+        let first = match ids.used.entry(Cow::Borrowed(id)) {
+            Entry::Occupied(first) => *first.get(),
+            Entry::Vacant(slot) => {
+                slot.insert(place);
+                return;
+            }
         };
-        if let Some(first) = first {
-            self.error(path.key("id"), ProblemKind::DuplicateId { id: shown(id, 60), first: first.path() });
-        }
+        self.error(path.key("id"), ProblemKind::DuplicateId { id: shown(id, 60), first: first.path() });
     }
 }
 
 /// The ids used so far: those given in the file (borrowed from it) and those made up for statements.
 struct Ids<'j> {
-    given: HashMap<&'j str, IdPlace>,
-    generated: HashMap<String, IdPlace>,
+    /// One map for both (one made up never equals one given: it keeps clear of `reserved`), of the same type
+    /// as the sources' ids: each kind of hash table is code of its own in the widget.
+    used: HashMap<Cow<'j, str>, IdPlace>,
     /// Every id the file gives its events and statements, read before them: an id made up for a statement
     /// keeps clear of one given later in the file as well as earlier.
     reserved: std::collections::HashSet<&'j str>,
@@ -762,6 +756,8 @@ fn given_ids(items: &[Json]) -> std::collections::HashSet<&str> {
 /// Where an id was first used, as indices: written out as a path only for a message.
 #[derive(Clone, Copy)]
 enum IdPlace {
+    /// The story's source `i` (its ids are kept apart from the events' and statements').
+    Source(usize),
     Event(usize),
     Statement(usize, usize),
     /// A statement without an id, given one made from its event's.
@@ -772,6 +768,7 @@ impl IdPlace {
     fn path(self) -> Path {
         let event = |i| Path::root().key("events").index(i);
         match self {
+            IdPlace::Source(i) => Path::root().key("sources").index(i).key("id"),
             IdPlace::Event(e) => event(e).key("id"),
             IdPlace::Statement(e, s) => event(e).key("statements").index(s).key("id"),
             IdPlace::Generated(e, s) => event(e).key("statements").index(s),
@@ -844,7 +841,7 @@ fn shown(text: &str, max: usize) -> String {
 /// The known field nearest to a misspelt one, if it is near enough to be the likely intent. Names whose
 /// length is too far from every known one's are not compared (a hostile name may be megabytes long).
 fn closest(field: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    nearest(field, known.iter().copied(), |k| 2.max(k.len() / 4))
+    nearest_of(field, known, &|k| 2.max(k.len() / 4))
 }
 
 /// The name of `known` nearest to `name` (ASCII case aside), at most `within(known name)` edits away and fewer
@@ -855,14 +852,21 @@ pub(crate) fn nearest<'a>(
     known: impl Iterator<Item = &'a str> + Clone,
     within: impl Fn(&str) -> usize,
 ) -> Option<&'a str> {
+    nearest_of(name, &known.collect::<Vec<_>>(), &within)
+}
+
+/// [`nearest`] for a list: one copy of the comparison in the WebAssembly, whatever the callers' iterators.
+fn nearest_of<'a>(name: &str, known: &[&'a str], within: &dyn Fn(&str) -> usize) -> Option<&'a str> {
     // Characters, counted to 64 only: past that no known name is near.
     let len = name.chars().take(64).count();
     let near = |k: &str| len.abs_diff(k.len()) <= within(k);
-    if !known.clone().any(near) {
+    if !known.iter().any(|k| near(k)) {
         return None;
     }
     let lower = name.to_ascii_lowercase();
     known
+        .iter()
+        .copied()
         .filter(|k| near(k))
         .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), k))
         .filter(|(d, k)| *d <= within(k) && *d < k.len())

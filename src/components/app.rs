@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::EventCard;
-use super::controls::Controls;
+use super::controls::{controls, ControlsProps};
 use super::error_view::ErrorView;
 use super::list::VerticalList;
 use super::nav::HorizontalNav;
@@ -123,7 +123,8 @@ fn theme_name(theme: &str) -> &'static str {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let attempt = use_state(|| 0u32);
+    // Counted in an `i32` kept as the strip's scroll step is (one kind of state is less code in the widget).
+    let attempt = use_state_eq(|| 0i32);
     let fetched = use_fetch_text(
         props.src.clone(),
         props.timeout_ms.max(1),
@@ -180,13 +181,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // After the reader's Retry, the loading status takes focus from the button it removed (drawn here, not by a
+    // component of its own, which would cost the widget more than this effect).
+    let status = use_node_ref();
+    {
+        let status = status.clone();
+        let loading = loaded.is_none() && !matches!(fetched, Fetched::Failed(_));
+        use_effect_with(loading && *attempt != 0, move |focus| {
+            if let (true, Some(element)) = (*focus, status.cast::<web_sys::Element>()) {
+                focus_element(&element, false);
+            }
+        });
+    }
+
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
     };
     let theme = theme_name(&props.theme);
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
-    let retried = *attempt > 0;
+    let retried = *attempt != 0;
     match (&fetched, &*loaded) {
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
@@ -223,26 +237,16 @@ pub fn App(props: &AppProps) -> Html {
                 {retried}
             />
         },
-        _ => html! { <Loading {theme} {retried} /> },
+        _ => loading(theme, retried, status),
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LoadingProps {
-    theme: &'static str,
-    /// Shown after a Retry: the status takes focus from the button that went away.
-    retried: bool,
-}
-
-/// The skeleton shown while the story downloads.
-#[component]
-fn Loading(props: &LoadingProps) -> Html {
-    let status = use_node_ref();
-    use_focus_on_mount(status.clone(), props.retried);
+/// The skeleton shown while the story downloads; after a Retry, `status` takes focus (see [`App`]).
+fn loading(theme: &'static str, retried: bool, status: NodeRef) -> Html {
     html! {
         // Named, so the busy region says what is coming; the story's title names it once it is there.
-        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={props.theme}>
-            <p ref={status} class="nl-loading-text" role="status" tabindex={props.retried.then_some("-1")}>{ "Loading timeline…" }</p>
+        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={theme}>
+            <p ref={status} class="nl-loading-text" role="status" tabindex={retried.then_some("-1")}>{ "Loading timeline…" }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>
                 <span class="nl-skeleton-axis"></span>
@@ -304,6 +308,18 @@ impl Reducible for Store {
     }
 }
 
+/// What [`TimelineView`] keeps between renders without rendering again for it: one hook, not three (each hook is
+/// code of its own in the widget).
+#[derive(Default)]
+struct Marks {
+    /// Where the last press came from.
+    origin: Origin,
+    /// The first render is over.
+    rendered: bool,
+    /// The selection and whether the overview showed, as the last announcement saw them.
+    shown: Option<(usize, bool)>,
+}
+
 #[derive(Properties, PartialEq)]
 struct TimelineViewProps {
     timeline: Shared<Timeline>,
@@ -352,12 +368,12 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // Where the last press came from: a press on a marker, an item or a group moves focus to the new event
     // (which then says it); any other (Previous, Next, the JS API, the URL hash) leaves focus where it is,
     // and the live region speaks.
-    let origin = use_mut_ref(Origin::default);
+    let marks = use_mut_ref(Marks::default);
     let send = |from: Origin| {
         let store = store.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         Callback::from(move |action: Action| {
-            *origin.borrow_mut() = from;
+            marks.borrow_mut().origin = from;
             store.dispatch(action)
         })
     };
@@ -380,29 +396,26 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     // draw a frame before it runs effects, and the page need not wait for that frame to hear that the
     // widget is there and can be steered. The notice goes out once the render is in the document: a
     // microtask runs after Yew's pass over the components, whether or not it then yields.
-    let first_render = use_mut_ref(|| true);
-    if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+    if !std::mem::replace(&mut marks.borrow_mut().rendered, true) {
         props.controller.set(Some(dispatch.clone()));
         let on_notice = props.on_notice.clone();
         let ready = Notice::Ready { selected: selected_id.clone().unwrap_or_default(), events: timeline.events.len() };
         after_render(move || on_notice.emit(ready));
     }
+    // One effect for both (each effect is code of its own in the widget): the controller is handed over again,
+    // and the notices of the transitions since the last render go out.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(props.controller.clone(), move |controller| {
-            controller.set(Some(dispatch));
-            let controller = controller.clone();
-            move || controller.set(None)
-        });
-    }
-    {
         let on_notice = props.on_notice.clone();
         let outbox = store.outbox.clone();
-        use_effect_with(view.clone(), move |_| {
+        use_effect_with((props.controller.clone(), view.clone()), move |(controller, _)| {
+            controller.set(Some(dispatch));
             let sent = std::mem::take(&mut *outbox.borrow_mut());
             for notice in sent {
                 on_notice.emit(notice);
             }
+            let controller = controller.clone();
+            move || controller.set(None)
         });
     }
 
@@ -411,18 +424,17 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let (said, say) = use_announcer();
     {
         let root = root.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         let uid = uid.to_owned();
         let timeline = timeline.clone();
         let frame = frame.clone();
         let say = say.clone();
-        let shown = use_mut_ref(|| None::<(usize, bool)>);
         let scroll_to = frame.scroll_target(selected);
         let retried = props.retried;
         use_effect_with((selected, frame.overview), move |&(selected, overview)| {
-            let before = shown.borrow_mut().replace((selected, overview));
+            let before = marks.borrow_mut().shown.replace((selected, overview));
             let is_first = before.is_none();
-            let from = std::mem::take(&mut *origin.borrow_mut());
+            let from = std::mem::take(&mut marks.borrow_mut().origin);
             let words = match before {
                 None if retried => Some(loaded_announcement(&timeline)),
                 Some((b, _)) if b != selected => announcement(&timeline, &frame, selected, from),
@@ -449,7 +461,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
 
     let onkeydown = {
         let focus_dispatch = focus_dispatch.clone();
-        let origin = origin.clone();
+        let marks = marks.clone();
         let uid = uid.to_owned();
         let events = timeline.events.len();
         Callback::from(move |e: KeyboardEvent| {
@@ -462,7 +474,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             // Arrows step from the marker or item that has focus, which need not be the open event's (after
             // "Show later events"); not while an earlier key's move of focus is still to come (a held key), when
             // focus is where the selection was.
-            let moving = *origin.borrow() == Origin::Focus;
+            let moving = marks.borrow().origin == Origin::Focus;
             let focused = match place {
                 KeyPlace::Marker | KeyPlace::ListItem if !moving => e
                     .target()
@@ -507,20 +519,20 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             {onkeydown}
         >
             { super::story_header(&timeline, level, title_id, title, props.retried) }
-            <Controls
-                position={selected}
-                count={timeline.events.len()}
-                can_zoom_in={frame.zoom_in}
-                can_zoom_out={frame.zoom_out}
-                show_zoom={!narrow}
-                dispatch={dispatch.clone()}
-            />
+            { controls(&ControlsProps {
+                position: selected,
+                count: timeline.events.len(),
+                can_zoom_in: frame.zoom_in,
+                can_zoom_out: frame.zoom_out,
+                show_zoom: !narrow,
+                dispatch: dispatch.clone(),
+            }) }
             if narrow {
                 <VerticalList
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
-                    breaks={frame.placed.scale.breaks.iter().map(|b| (b.before, b.label.clone())).collect::<Vec<_>>()}
+                    frame={frame.clone()}
                     on_select={on_select}
                     card={card(selected)}
                 />

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::limits::grouped;
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
+/// What the controls show and where their presses go.
 pub struct ControlsProps {
     pub position: usize,
     pub count: usize,
@@ -20,8 +20,10 @@ pub struct ControlsProps {
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
+/// The controls, drawn with the view that holds them: a function, not a component, as they have no state of
+/// their own (a component is a few hundred bytes more of the widget, for a comparison of props that saves
+/// nothing here: they change with every selection).
+pub fn controls(props: &ControlsProps) -> Html {
     let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
     // Zooming in further than changes anything is refused here: the view state does not know the width.
     let zoom_in = if props.can_zoom_in { send(Action::ZoomIn) } else { Callback::noop() };

@@ -9,6 +9,7 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
+use crate::frame::Frame;
 use crate::hooks::focus_element;
 use crate::limits::grouped;
 use crate::model::Timeline;
@@ -21,8 +22,8 @@ pub struct VerticalListProps {
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub selected: usize,
-    /// `(before, label)`: a long gap after event `before`.
-    pub breaks: Vec<(usize, String)>,
+    /// The breaks of the layout's scale: a long gap after event `before`. Shared, not copied for each render.
+    pub frame: Shared<Frame>,
     pub on_select: Callback<usize>,
     /// The open event's card, shown under its item.
     pub card: Html,
@@ -51,16 +52,15 @@ pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::
 #[component]
 pub fn VerticalList(props: &VerticalListProps) -> Html {
     let uid = &props.uid;
-    let more = use_state(|| (0usize, 0usize));
+    // The widening, and the first item a "show" button brought in, which takes focus from the button (the last
+    // batch removes it): one state, not a state and a ref (each hook is code of its own in the widget).
+    let more = use_state(|| (0usize, 0usize, None::<usize>));
     let total = props.timeline.events.len();
-    let shown = window(total, props.selected, *more);
-    // The first newly shown item takes focus from the button, which the last batch removes.
-    let focus_next = use_mut_ref(|| None::<usize>);
+    let shown = window(total, props.selected, (more.0, more.1));
     {
-        let focus_next = focus_next.clone();
         let uid = uid.clone();
-        use_effect_with(*more, move |_| {
-            let Some(i) = focus_next.borrow_mut().take() else { return };
+        use_effect_with(*more, move |&(_, _, focus)| {
+            let Some(i) = focus else { return };
             let item =
                 web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&marker_id(&uid, i)));
             if let Some(item) = item {
@@ -70,12 +70,10 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     }
     let show = |before: bool| {
         let more = more.clone();
-        let focus_next = focus_next.clone();
         let selected = props.selected;
         Callback::from(move |_| {
-            let (wider, first_new) = show_more(total, selected, *more, before);
-            *focus_next.borrow_mut() = Some(first_new);
-            more.set(wider);
+            let (wider, first_new) = show_more(total, selected, (more.0, more.1), before);
+            more.set((wider.0, wider.1, Some(first_new)));
         })
     };
     let (earlier, later) = (shown.start, total - shown.end);
@@ -110,8 +108,8 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
             aria-posinset={(i + 1).to_string()}
             aria-setsize={props.timeline.events.len().to_string()}
         >
-            if let Some((_, label)) = props.breaks.iter().find(|(before, _)| before + 1 == i) {
-                <p class="nl-gap">{ format!("{label} later") }</p>
+            if let Some(b) = props.frame.placed.scale.breaks.iter().find(|b| b.before + 1 == i) {
+                <p class="nl-gap">{ format!("{} later", b.label) }</p>
             }
             <button
                 type="button"

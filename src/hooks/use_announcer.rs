@@ -18,9 +18,11 @@ pub const SETTLE_MS: u32 = 350;
 pub fn use_announcer() -> (String, Callback<String>) {
     let text = use_state_eq(String::new);
     let waiting = use_mut_ref(|| None::<Timeout>);
+    // A new callback each render, not a memoized one: the view only hands it to its effect, and a hook more
+    // would be code of its own in the widget.
     let say = {
         let text = text.clone();
-        use_callback((), move |words: String, ()| {
+        Callback::from(move |words: String| {
             let text = text.clone();
             // Replacing the timeout drops, and so cancels, the one waiting.
             *waiting.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || text.set(words)));

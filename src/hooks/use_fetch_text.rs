@@ -152,23 +152,29 @@ pub fn use_fetch_text(
     url: Option<AttrValue>,
     timeout_ms: u32,
     max_bytes: usize,
-    attempt: u32,
+    attempt: i32,
     prefetch: Option<Prefetch>,
 ) -> Fetched {
     // A story the page already has is shown in the first render: no loading frame, nothing to wait for.
-    let arrived = use_memo((), |()| url.as_ref().and_then(|url| prefetch.as_ref()?.take_arrived(url, max_bytes)));
-    let state = use_state(|| match (&*arrived, &url) {
+    // Whether the effect has run yet, and whether the story had arrived: one ref (each hook is code of its own).
+    let first = use_mut_ref(|| {
+        let arrived = url.as_ref().and_then(|url| prefetch.as_ref()?.take_arrived(url, max_bytes));
+        (true, arrived)
+    });
+    let state = use_state(|| match (&first.borrow().1, &url) {
         (Some(done), _) => done.clone(),
         (None, Some(_)) => Fetched::Loading,
         (None, None) => Fetched::Idle,
     });
-    let first = use_mut_ref(|| true);
     {
         let state = state.clone();
         use_effect_with((url, timeout_ms, max_bytes, attempt), move |(url, timeout_ms, max_bytes, _)| {
             let cancelled = Rc::new(Cell::new(false));
             // The first run has nothing to download when the story had arrived (a Retry or a new URL has).
-            let skip = std::mem::replace(&mut *first.borrow_mut(), false) && arrived.is_some();
+            let skip = {
+                let mut first = first.borrow_mut();
+                std::mem::replace(&mut first.0, false) && first.1.take().is_some()
+            };
             let url = url.as_ref().filter(|_| !skip);
             let early = url.and_then(|url| prefetch.as_ref()?.take(url));
             if let (None, Some(p)) = (&early, &prefetch) {

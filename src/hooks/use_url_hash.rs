@@ -24,7 +24,18 @@ pub fn current_hash() -> Option<String> {
 /// ```
 #[hook]
 pub fn use_url_hash(enabled: bool, current: Option<String>, on_change: Callback<String>) {
-    use_effect_with(enabled, move |enabled| {
+    // One effect for both directions (each effect is code of its own in the widget): the listener is put back
+    // with each change of `current`, which costs nothing a reader notices.
+    let first = use_mut_ref(|| true);
+    use_effect_with((enabled, current), move |(enabled, current)| {
+        let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if let (true, false, Some(id)) = (*enabled, was_first, current) {
+            if current_hash().as_deref() != Some(id.as_str()) {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+                }
+            }
+        }
         let listener = enabled.then(|| {
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 if let Some(id) = current_hash() {
@@ -39,21 +50,6 @@ pub fn use_url_hash(enabled: bool, current: Option<String>, on_change: Callback<
         move || {
             if let (Some(window), Some(listener)) = (window, listener) {
                 let _ = window.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-        }
-    });
-
-    let first = use_mut_ref(|| true);
-    use_effect_with((enabled, current), move |(enabled, current)| {
-        let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
-        if !*enabled || was_first {
-            return;
-        }
-        if let Some(id) = current {
-            if current_hash().as_deref() != Some(id.as_str()) {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
-                }
             }
         }
     });
