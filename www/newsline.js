@@ -149,6 +149,9 @@ function waits(element) {
   if (load === 'eager') return false;
   // A share link to one of its events brings the reader to it: the widget starts at once.
   if (hashEvent(element)) return false;
+  // Near the window already: at once, not after the first paint (when the observer first reports).
+  const box = element.getBoundingClientRect();
+  if (box.top < innerHeight * 2 && box.bottom > -innerHeight) return false;
   return load === 'visible' || prerenderedIn(element, undefined) !== null;
 }
 
