@@ -63,7 +63,18 @@ async function run(engine) {
   }
 }
 
-for (const engine of engines) await run(engine);
+for (const engine of engines) {
+  await run(engine);
+  // WebKitGTK's engine now and then faults inside a test that passes in every other run and engine (about one
+  // run in ten: "RuntimeError: Out of bounds memory access" in a Yew callback, or its web process crashing;
+  // docs/engines.md). Such a run is told and run once more; a test that fails twice fails the check.
+  if (engine === 'webkit' && !results.at(-1).ok) {
+    console.log(`\n${ENGINES[engine].title}: the run above failed; running it once more (docs/engines.md, "Known")`);
+    results.pop();
+    await run(engine);
+    results.at(-1).engine += ' (second run; the first failed)';
+  }
+}
 console.log('');
 for (const { engine, ok, seconds } of results) console.log(`browser tests in ${engine}: ${ok ? 'passed' : 'FAILED'} (${seconds.toFixed(1)} s)`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;
