@@ -233,18 +233,27 @@ const timeouts = (xs) => xs.filter((x) => x === null).length;
  * get there within `timeout` ms (a timeout, recorded as such), whatever the page did: a slow peer never
  * ends the run.
  */
-async function loadTime(widget, src, timeout, at = null) {
-  const p = await page();
-  // `at`: a page of the prerendered part, which names its widget and story itself.
-  const path = at ?? (widget === 'newsline' ? '/bench/newsline.html' : '/bench/tl.html');
-  // The page says when it is ready on its console: polling it from here would run scripts in the page,
-  // on the main thread both widgets need, while they load.
+/**
+ * Resolves when page `p` says `bench:ready` on its console, rejects after `timeout` ms (`timer` clears that);
+ * a rejection nobody awaits is not an error.
+ */
+function readyOnConsole(p, timeout) {
   let timer;
   const ready = new Promise((resolve, reject) => {
     p.on('console', (m) => m.text() === 'bench:ready' && resolve());
     timer = setTimeout(() => reject(new Error('timeout')), timeout);
   });
   ready.catch(() => {});
+  return { ready, timer };
+}
+
+async function loadTime(widget, src, timeout, at = null) {
+  const p = await page();
+  // `at`: a page of the prerendered part, which names its widget and story itself.
+  const path = at ?? (widget === 'newsline' ? '/bench/newsline.html' : '/bench/tl.html');
+  // The page says when it is ready on its console: polling it from here would run scripts in the page,
+  // on the main thread both widgets need, while they load.
+  const { ready, timer } = readyOnConsole(p, timeout);
   try {
     // Only the navigation's start is awaited: the page's load event can come long after (or, for a widget
     // that blocks the main thread for longer than Playwright's own limit, never in time).
@@ -457,12 +466,7 @@ async function scrollToWidget(path, timeout) {
     into[file] = (into[file] ?? 0) + e.encodedDataLength;
   });
   await cdp.send('Network.enable');
-  let timer;
-  const ready = new Promise((resolve, reject) => {
-    p.on('console', (m) => m.text() === 'bench:ready' && resolve());
-    timer = setTimeout(() => reject(new Error('timeout')), timeout);
-  });
-  ready.catch(() => {});
+  const { ready, timer } = readyOnConsole(p, timeout);
   try {
     await p.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout });
     await p.waitForTimeout(1000);
