@@ -52,6 +52,9 @@ fn note(n: &Note) -> Json {
 /// The timeline as Newsline JSON.
 pub fn to_newsline(t: &Timeline) -> Json {
     let mut root = vec![("title", s(&t.title))];
+    if let Some(lang) = &t.lang {
+        root.push(("lang", s(lang)));
+    }
     if let Some(summary) = &t.summary {
         root.push(("summary", s(summary)));
     }
@@ -146,6 +149,9 @@ pub fn to_newsline(t: &Timeline) -> Json {
                             if let Some(v) = value {
                                 sm.push((key, s(v)));
                             }
+                        }
+                        if st.translated {
+                            sm.push(("translated", Json::Bool(true)));
                         }
                         obj(sm)
                     })

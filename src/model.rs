@@ -12,6 +12,8 @@ use crate::text::Rich;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
     pub title: String,
+    /// The language the story is written in, as a BCP 47 tag (`fa`, `ar-IQ`); not given: not said.
+    pub lang: Option<String>,
     pub summary: Option<String>,
     /// The desk's note on the whole story, shown under the summary.
     pub note: Option<Note>,
@@ -126,6 +128,8 @@ pub struct Statement {
     pub summary: Option<String>,
     /// When, where, or to whom it was said, and how the report conveys it.
     pub context: Option<String>,
+    /// The words are a translation (the story's), not the speaker's own: a quote says so.
+    pub translated: bool,
 }
 
 impl Timeline {

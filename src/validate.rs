@@ -75,7 +75,8 @@ fn check_tree(json: &Json, limits: &Limits, order_warnings: bool) -> Result<Chec
 
 // The fields of each object of the format, and which are required. The JSON Schema in
 // www/schema/newsline.schema.json is checked against these by a test.
-pub(crate) const TIMELINE_FIELDS: &[&str] = &["$schema", "title", "summary", "note", "sources", "eras", "events"];
+pub(crate) const TIMELINE_FIELDS: &[&str] =
+    &["$schema", "title", "lang", "summary", "note", "sources", "eras", "events"];
 #[cfg(test)]
 pub(crate) const TIMELINE_REQUIRED: &[&str] = &["title", "events"];
 pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
@@ -106,7 +107,8 @@ pub(crate) const EVENT_REQUIRED: &[&str] = &["id", "date", "headline"];
 pub(crate) const MEDIA_FIELDS: &[&str] = &["url", "alt", "caption", "credit"];
 #[cfg(test)]
 pub(crate) const MEDIA_REQUIRED: &[&str] = &["url", "alt"];
-pub(crate) const STATEMENT_FIELDS: &[&str] = &["id", "speaker", "role", "kind", "text", "summary", "context"];
+pub(crate) const STATEMENT_FIELDS: &[&str] =
+    &["id", "speaker", "role", "kind", "text", "summary", "context", "translated"];
 #[cfg(test)]
 pub(crate) const STATEMENT_REQUIRED: &[&str] = &["speaker", "kind", "text"];
 pub(crate) const NOTE_FIELDS: &[&str] = &["text", "sources"];
@@ -328,6 +330,7 @@ impl Reader {
         let root = Path::root();
         self.object(json, &root, TIMELINE_FIELDS)?;
         let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
+        let lang = self.opt_text(json, "lang", &root);
         let summary = self.opt_text(json, "summary", &root);
 
         let sources_path = root.key("sources");
@@ -424,7 +427,7 @@ impl Reader {
         let events = permuted(events.into_iter().map(|(_, e)| e).collect(), &order);
         self.lanes(&events, &in_file, &events_path);
 
-        Some(Timeline { title: title?, summary, note, sources, events, eras })
+        Some(Timeline { title: title?, lang, summary, note, sources, events, eras })
     }
 
     /// A warning when the events, in time order (`in_file`: the place of each in the file), have more groups
@@ -657,6 +660,14 @@ impl Reader {
             }
         };
         let text = self.text(json, "text", path, "\"text\": \"This is about actions, not just principles.\"");
+        let translated = match json.get("translated") {
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(translated)) => *translated,
+            Some(other) => {
+                self.wrong_type(path.key("translated"), "true or false", other);
+                false
+            }
+        };
         Some(Statement {
             id: id?,
             speaker: speaker?,
@@ -665,6 +676,7 @@ impl Reader {
             text: text?,
             summary: self.opt_text(json, "summary", path),
             context: self.opt_text(json, "context", path),
+            translated,
         })
     }
 

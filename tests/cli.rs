@@ -326,3 +326,26 @@ fn the_prerendered_fixture_is_what_render_writes_now() {
          www/data/baghdad-talks-2007.json --out tests/fixtures/prerendered-baghdad.html"
     );
 }
+
+#[test]
+fn the_translated_stories_are_valid_and_mark_their_statements_as_translations() {
+    for (file, lang) in [("www/data/baghdad-talks-2007.fa.json", "fa"), ("www/data/baghdad-talks-2007.ar.json", "ar")] {
+        let (code, out, _) = newsline(&["check", file]);
+        assert_eq!(code, 0, "{out}");
+        assert_eq!(out, format!("{file}: valid: 8 events, 18 statements\n"), "no warnings");
+        let (code, html, err) = newsline(&["render", file]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(html.matches(">Quote, translated<").count(), 5, "{lang}: every quote marked as a translation");
+        assert_eq!(html.matches(">Reported speech, translated<").count(), 13);
+        assert!(!html.contains(">Quote<"), "{lang}: no quote passed off as the speaker's own words");
+        assert!(html.contains(&format!("\"lang\":\"{lang}\"")), "the data block keeps the language");
+    }
+    let story = temp(
+        "bad-translated.json",
+        r#"{"title": "T", "events": [{"id": "a", "date": "2007", "headline": "H",
+        "statements": [{"speaker": "S", "kind": "quote", "text": "W", "translated": "yes"}]}]}"#,
+    );
+    let (code, out, _) = newsline(&["check", &story]);
+    assert_eq!(code, 1);
+    assert!(out.contains("events[0].statements[0].translated") && out.contains("true or false"), "{out}");
+}

@@ -78,9 +78,12 @@ fn kind_class(kind: StatementKind) -> &'static str {
 /// What the closed statement shows, and its button's name: the speaker, the kind and the gist. `text_gist`:
 /// whether a statement without a summary shows a line of its own text as gist (not where it starts open).
 fn head(s: &Statement, text_gist: bool) -> Html {
-    let kind_label = match s.kind {
-        StatementKind::Quote => "Quote",
-        StatementKind::Paraphrase => "Reported speech",
+    // Words in translation are marked as such: a quote is the speaker's words only in the original.
+    let kind_label = match (s.kind, s.translated) {
+        (StatementKind::Quote, false) => "Quote",
+        (StatementKind::Quote, true) => "Quote, translated",
+        (StatementKind::Paraphrase, false) => "Reported speech",
+        (StatementKind::Paraphrase, true) => "Reported speech, translated",
     };
     let gist = match (&s.summary, s.kind) {
         (Some(summary), _) => Some(summary.clone()),
