@@ -14,6 +14,7 @@ use crate::components::{Prerendered, PrerenderedProps, Shared};
 use crate::convert::to_newsline;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
+use crate::text::escape;
 
 /// What `newsline render` is asked for besides the story.
 #[derive(Clone, Debug, Default)]
@@ -148,20 +149,4 @@ fn uid(story: &str) -> String {
 
 fn attribute(out: &mut String, name: &str, value: &str) {
     out.push_str(&format!(" {name}=\"{}\"", escape(value)));
-}
-
-/// Text for an HTML attribute or element.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
