@@ -354,6 +354,10 @@ pub struct Locale {
     pub rtl: bool,
     /// Digits in the language's own script (Arabic-Indic for Arabic, Persian for Persian), not 0–9.
     pub native_digits: bool,
+    /// The calendar asked for (`gregory`, `persian`, …); `None`: the language's own.
+    calendar: Option<String>,
+    /// The numbering system asked for (`latn`, `arab`, `arabext`); `None`: the language's own.
+    numerals: Option<String>,
 }
 
 impl Default for Locale {
@@ -383,7 +387,29 @@ impl Locale {
             lang,
             rtl: RIGHT_TO_LEFT.contains(&primary.as_str()),
             native_digits: lang == Lang::Fa || (lang == Lang::Ar && !maghreb),
+            calendar: None,
+            numerals: None,
         }
+    }
+
+    /// The locale of `tag` with a calendar and a numbering system asked for (`None`: the language's own).
+    pub fn with(tag: &str, calendar: Option<&str>, numerals: Option<&str>) -> Locale {
+        Locale { calendar: calendar.map(str::to_owned), numerals: numerals.map(str::to_owned), ..Locale::new(tag) }
+    }
+
+    /// The resolved BCP 47 tag (`fa`, `ar-IQ`).
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The calendar asked for, or `None` for the language's own.
+    pub fn calendar(&self) -> Option<&str> {
+        self.calendar.as_deref()
+    }
+
+    /// The numbering system asked for, or `None` for the language's own.
+    pub fn numerals(&self) -> Option<&str> {
+        self.numerals.as_deref()
     }
 
     /// `dir` for the widget's root: `rtl` or `ltr`.
