@@ -8,7 +8,10 @@
 //! - where Next and Previous go in the current view (one event on the axis, one group in the overview);
 //! - where the marker strip scrolls to show the open event.
 
-use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, Cluster, Placed, NARROW_BELOW};
+use crate::dates::Dates;
+use crate::layout::{
+    clusters, group_step, needs_overview, place_markers_in, zoom_spreads, Cluster, Placed, NARROW_BELOW,
+};
 use crate::limits::grouped;
 use crate::model::Timeline;
 use crate::state::{ViewState, MAX_ZOOM_LEVEL};
@@ -43,15 +46,22 @@ pub struct Frame {
     pub zoom_in: bool,
     /// A press on zoom out changes what the reader sees.
     pub zoom_out: bool,
+    /// How the reader's dates are written: the axis's labels were, and the views write theirs so.
+    pub dates: Dates,
 }
 
 impl Frame {
     /// The frame of `timeline` in `view`, in a widget `measured` px wide (`None`: not measured yet).
     pub fn new(timeline: &Timeline, view: &ViewState, measured: Option<f64>) -> Frame {
+        Frame::new_in(timeline, view, measured, &Dates::default())
+    }
+
+    /// [`Frame::new`] with the dates written as `dates` writes them.
+    pub fn new_in(timeline: &Timeline, view: &ViewState, measured: Option<f64>, dates: &Dates) -> Frame {
         let narrow = measured.is_some_and(|w| w < NARROW_BELOW);
         let view_width = measured.filter(|w| w.is_finite() && *w > 0.0).unwrap_or(DEFAULT_WIDTH);
         let layout_width = if narrow { LIST_LAYOUT_WIDTH } else { view_width };
-        let placed = place_markers(timeline, layout_width, view.zoom());
+        let placed = place_markers_in(timeline, layout_width, view.zoom(), dates);
         let too_long = !narrow && needs_overview(&placed, layout_width);
         let overview = too_long && view.overview;
         let groups =
@@ -61,7 +71,18 @@ impl Frame {
                 || (view.zoom_level < MAX_ZOOM_LEVEL
                     && zoom_spreads(timeline, &placed, layout_width, f64::from(2u32 << view.zoom_level))));
         let zoom_out = !narrow && !overview && (view.zoom_level > 0 || too_long);
-        Frame { narrow, layout_width, view_width, placed, overview, groups, too_long, zoom_in, zoom_out }
+        Frame {
+            narrow,
+            layout_width,
+            view_width,
+            placed,
+            overview,
+            groups,
+            too_long,
+            zoom_in,
+            zoom_out,
+            dates: dates.clone(),
+        }
     }
 
     /// Where Next (`forward`) or Previous goes from `selected` in this view: the next event on the axis and
@@ -95,21 +116,29 @@ impl Frame {
 
 /// The years a group of the overview spans, as its button shows them: "1980–1982", or "1980".
 pub fn group_years(timeline: &Timeline, group: &Cluster) -> String {
-    let year = |i: usize| timeline.events.get(i).map_or(0, |e| e.date.written_year());
-    let (a, b) = (year(group.first), year(group.last));
-    if a == b {
-        a.to_string()
-    } else {
-        format!("{a}–{b}")
+    group_years_in(timeline, group, &Dates::default())
+}
+
+/// [`group_years`] in the reader's calendar and digits: "۱۳۵۸–۱۳۶۱".
+pub fn group_years_in(timeline: &Timeline, group: &Cluster, dates: &Dates) -> String {
+    let date = |i: usize| timeline.events.get(i).map(|e| e.date);
+    match (date(group.first), date(group.last)) {
+        (Some(first), Some(last)) => dates.years(&first, &last),
+        _ => String::new(),
     }
 }
 
 /// A group's name, as its button's text reads to a screen reader and as the live region says it: "748
 /// events, 1980–1982"; a group of one adds its event's headline ("1 event, 1990: The wall falls").
 pub fn group_name(timeline: &Timeline, group: &Cluster) -> String {
+    group_name_in(timeline, group, &Dates::default())
+}
+
+/// [`group_name`] with the years in the reader's calendar and digits.
+pub fn group_name_in(timeline: &Timeline, group: &Cluster, dates: &Dates) -> String {
     let count = group.count();
     let words = if count == 1 { "event" } else { "events" };
-    let mut name = format!("{} {words}, {}", grouped(count), group_years(timeline, group));
+    let mut name = format!("{} {words}, {}", grouped(count), group_years_in(timeline, group, dates));
     if count == 1 {
         if let Some(e) = timeline.events.get(group.first) {
             name.push_str(": ");

@@ -7,7 +7,9 @@
 pub mod calendar;
 pub mod convert;
 pub mod date;
+pub mod dates;
 pub mod frame;
+pub mod intl;
 pub mod json;
 pub mod layout;
 pub mod limits;

@@ -58,11 +58,14 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
     // `\u003c` says the same: no `</script>` or `<!--` can end or bend the block.
     let story = to_newsline(&timeline).to_text(false).replace('<', "\\u003c");
     let uid = uid(&story);
+    // The dates the widget will write: the story's language, its calendar and digits.
+    let dates = crate::intl::dates(&crate::words::Locale::new(timeline.lang.as_deref().unwrap_or("en")));
     let props = PrerenderedProps {
         timeline: Shared::new(timeline),
         uid: uid.into(),
         heading_level: request.heading_level,
         theme: theme(request).to_owned().into(),
+        dates,
     };
     let html = tokio::runtime::Builder::new_current_thread().build().map_or_else(
         |e| format!("<!-- newsline: could not render: {e} -->"),

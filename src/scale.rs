@@ -17,7 +17,8 @@
 //!
 //! Everything here is plain arithmetic on the inputs: no DOM, no measuring.
 
-use crate::date::{gap_words, DateSpec, Precision};
+use crate::date::{DateSpec, Precision};
+use crate::dates::Dates;
 
 /// Sizes in CSS pixels that shape the layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,8 +133,14 @@ const LONG_STRETCH: f64 = 10.0;
 /// leave the other markers their spacing: room for the break's mark and, below, its label.
 pub const NARROW_BREAK_WIDTH: f64 = 64.0;
 
-/// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width).
+/// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width), labelled in
+/// English ([`place_in`] labels them for a reader).
 pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scale {
+    place_in(dates, width, zoom, params, &Dates::default())
+}
+
+/// [`place`], the ticks and breaks labelled as `writer` writes dates: the labels' widths decide which fit.
+pub fn place_in(dates: &[DateSpec], width: f64, zoom: f64, params: &Params, writer: &Dates) -> Scale {
     let n = dates.len();
     let width = if width.is_finite() && width > 0.0 { width } else { 0.0 };
     let zoom = if zoom.is_finite() && zoom >= 1.0 { zoom } else { 1.0 };
@@ -189,7 +196,7 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
             breaks.push(AxisBreak {
                 x: x + params.break_width / 2.0,
                 before: i,
-                label: gap_words(&dates[i], &dates[i + 1]),
+                label: writer.gap(&dates[i], &dates[i + 1]),
             });
             params.break_width
         } else {
@@ -207,7 +214,8 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
     let width = content.max(full);
-    let ticks = fit_labels(ticks(dates, &instants, &xs, &is_break, &params), width + params.label_room.max(0.0));
+    let ticks =
+        fit_labels(ticks(dates, &instants, &xs, &is_break, &params), width + params.label_room.max(0.0), writer);
     Scale { xs, instants, width, breaks, ticks }
 }
 
@@ -309,21 +317,23 @@ impl Candidate {
         self.point || self.span.is_some()
     }
 
-    /// The labels this tick may take, longest first. `year_shown`: the year the calendar label before it
-    /// showed, which a month's label may then leave out.
-    fn labels(&self, year_shown: Option<i32>) -> Vec<String> {
+    /// The labels this tick may take, longest first, and which of them leaves the year out. `year_shown`: the
+    /// year the calendar label before it showed, which a month's label may then leave out.
+    fn labels(&self, year_shown: Option<&str>, writer: &Dates) -> (Vec<String>, Option<usize>) {
         if self.under_markers() {
-            return self.date.labels_to_year(self.precision);
+            return (writer.labels_to_year(&self.date, self.precision), None);
         }
-        let full = self.date.tick_label(self.precision);
-        match self.precision {
-            Precision::Month if self.date.month == 1 => vec![full, self.date.tick_label(Precision::Year)],
-            Precision::Month if year_shown == Some(self.date.year) => {
-                let month = full.split(' ').next().unwrap_or_default().to_owned();
-                vec![full, month]
-            }
-            _ => vec![full],
+        let full = writer.tick_label(&self.date, self.precision);
+        if self.precision != Precision::Month {
+            return (vec![full], None);
         }
+        if writer.starts_year(&self.date) {
+            return (vec![full, writer.tick_label(&self.date, Precision::Year)], None);
+        }
+        if year_shown.is_some_and(|y| y == writer.tick_label(&self.date, Precision::Year)) {
+            return (vec![full, writer.tick_month(&self.date)], Some(1));
+        }
+        (vec![full], None)
     }
 }
 
@@ -397,14 +407,14 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
 /// boxes closer than [`LABEL_GAP`], none outside `0..=right`. The labels under markers go first (in order,
 /// each shortened or left out where it would touch the one before); the calendar ticks then fill the room
 /// left between them. `candidates` are in order along the axis; linear in their number.
-fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
+fn fit_labels(candidates: Vec<Candidate>, right: f64, writer: &Dates) -> Vec<Tick> {
     let fits = |left: f64, r: f64, after: f64| left >= 0.0 && left >= after + LABEL_GAP && r <= right;
     let (under, calendar): (Vec<Candidate>, Vec<Candidate>) =
         candidates.into_iter().partition(Candidate::under_markers);
     let mut placed: Vec<(Tick, (f64, f64))> = Vec::with_capacity(under.len());
     let mut after = f64::NEG_INFINITY;
     for c in under {
-        for label in c.labels(None) {
+        for label in c.labels(None, writer).0 {
             let b = label_box(c.x, c.span, c.point, label_width(&label));
             if fits(b.0, b.1, after) {
                 after = b.1;
@@ -415,9 +425,10 @@ fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
     }
     let mut out: Vec<Tick> = Vec::with_capacity(placed.len() + calendar.len());
     let (mut next, mut after) = (0, f64::NEG_INFINITY);
-    let mut year_shown = None;
+    let mut year_shown: Option<String> = None;
     for c in calendar {
-        for label in c.labels(year_shown) {
+        let (labels, month_only) = c.labels(year_shown.as_deref(), writer);
+        for (k, label) in labels.into_iter().enumerate() {
             let b = label_box(c.x, None, false, label_width(&label));
             // The labels under markers that end before this one starts are behind it for good: calendar
             // boxes start further right one after another.
@@ -427,8 +438,8 @@ fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
             let clear_ahead = placed.get(next).is_none_or(|(_, p)| p.0 >= b.1 + LABEL_GAP);
             if fits(b.0, b.1, after) && clear_ahead {
                 after = b.1;
-                if label.chars().any(|ch| ch.is_ascii_digit()) && c.precision <= Precision::Month {
-                    year_shown = Some(c.date.year);
+                if month_only != Some(k) && c.precision <= Precision::Month {
+                    year_shown = Some(writer.tick_label(&c.date, Precision::Year));
                 }
                 out.push(Tick { x: c.x, label, span: None, point: false });
                 break;

@@ -9,6 +9,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use crate::dates::Dates;
 use crate::frame::Frame;
 use crate::limits::grouped;
 use crate::model::Timeline;
@@ -207,9 +208,9 @@ pub fn announcement(timeline: &Timeline, frame: &Frame, selected: usize, origin:
         return None;
     }
     if frame.overview {
-        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g));
+        return frame.group_of(selected).map(|g| crate::frame::group_name_in(timeline, g, &frame.dates));
     }
-    timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
+    timeline.events.get(selected).map(|e| format!("{}: {}", frame.dates.long_label(&e.date), e.headline))
 }
 
 /// What the live region says when the overview opens or closes while focus stays on the zoom button that did
@@ -222,7 +223,7 @@ pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize
     Some(format!(
         "Overview: {} groups of events. The open event is in {}",
         grouped(frame.groups.len()),
-        crate::frame::group_name(timeline, group)
+        crate::frame::group_name_in(timeline, group, &frame.dates)
     ))
 }
 
@@ -242,8 +243,13 @@ pub struct Session {
 impl Session {
     /// `timeline` opened at `start` (an event id), in a widget `width` px wide when that is known.
     pub fn new(timeline: Rc<Timeline>, start: Option<&str>, width: Option<f64>) -> Session {
+        Session::new_in(timeline, start, width, &Dates::default())
+    }
+
+    /// [`Session::new`] with the dates written as `dates` writes them, in every frame to come.
+    pub fn new_in(timeline: Rc<Timeline>, start: Option<&str>, width: Option<f64>, dates: &Dates) -> Session {
         let view = ViewState { width, ..ViewState::new(&timeline, start) };
-        let frame = Rc::new(Frame::new(&timeline, &view, view.width));
+        let frame = Rc::new(Frame::new_in(&timeline, &view, view.width, dates));
         Session { timeline, view, frame }
     }
 
@@ -254,7 +260,7 @@ impl Session {
         let frame = if view.same_frame(&self.view) {
             self.frame.clone()
         } else {
-            let frame = Frame::new(&self.timeline, &view, view.width);
+            let frame = Frame::new_in(&self.timeline, &view, view.width, &self.frame.dates);
             // A width where the story no longer needs the overview ends it: no hidden state survives that a
             // later press would have to undo.
             if view.overview && !frame.overview {

@@ -355,7 +355,10 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = asked;
-            Store { session: Session::new(timeline, start.as_deref(), width), outbox: Rc::default() }
+            // The reader's dates: the story's language until the reader's locale reaches the views.
+            let locale = crate::words::Locale::new(timeline.lang.as_deref().unwrap_or("en"));
+            let dates = crate::intl::dates(&locale);
+            Store { session: Session::new_in(timeline, start.as_deref(), width, &dates), outbox: Rc::default() }
         })
     };
     let session = &store.session;
@@ -503,6 +506,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 expanded={view.expanded.clone()}
                 heading_level={level}
                 dispatch={dispatch.clone()}
+                dates={frame.dates.clone()}
             />
         }
     };
@@ -548,7 +552,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 { card(selected) }
             }
             <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ said }</p>
-            { super::credits(&timeline) }
+            { super::credits(&timeline, &frame.dates) }
         </section>
     }
 }

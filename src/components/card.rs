@@ -8,6 +8,7 @@ use super::heading_tag;
 use super::note::note_view;
 use super::rich::paragraphs;
 use super::statement::StatementCard;
+use crate::dates::Dates;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
 use crate::state::Action;
@@ -25,6 +26,9 @@ pub struct EventCardProps {
     /// its own, statements that open and close by themselves, no Expand all.
     #[prop_or_default]
     pub prerendered: bool,
+    /// How the reader's dates are written.
+    #[prop_or_default]
+    pub dates: Dates,
 }
 
 /// Whether this build draws prerendered cards: only the host's (`newsline render`), so the widget's wasm
@@ -43,7 +47,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
-    let date = event.date_label(true);
+    let date = event.date_label_in(true, &props.dates);
     html! {
         <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
             <p class="nl-card-meta">
@@ -122,7 +126,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 </div>
             }
             if let Some(source) = source {
-                <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>
+                <p class="nl-card-source">{ "Source: " }{ source.citation_in(&props.dates) }</p>
             }
         </article>
     }

@@ -123,7 +123,7 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
                 data-event-id={event.id.clone()}
                 onclick={props.on_select.reform(move |_| i)}
             >
-                <span class="nl-marker-date">{ event.date_label(false) }</span>
+                <span class="nl-marker-date">{ event.date_label_in(false, &props.frame.dates) }</span>
                 <span class="nl-marker-headline">{ &event.headline }</span>
             </button>
             if open {

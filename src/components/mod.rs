@@ -89,7 +89,7 @@ pub(crate) fn story_header(
 
 /// The story's credit, under it: cards cite their own sources, and a story whose events cite none is
 /// credited once, here.
-pub(crate) fn credits(timeline: &crate::model::Timeline) -> yew::Html {
+pub(crate) fn credits(timeline: &crate::model::Timeline, dates: &crate::dates::Dates) -> yew::Html {
     use yew::prelude::*;
     if timeline.events.iter().any(|e| e.source.is_some()) {
         return Html::default();
@@ -97,7 +97,7 @@ pub(crate) fn credits(timeline: &crate::model::Timeline) -> yew::Html {
     timeline
         .sources
         .iter()
-        .map(|source| html! { <p class="nl-credit">{ "Source: " }{ source.citation() }</p> })
+        .map(|source| html! { <p class="nl-credit">{ "Source: " }{ source.citation_in(dates) }</p> })
         .collect()
 }
 

@@ -9,11 +9,11 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
-use crate::frame::{group_years, Frame, MIN_OVERVIEW_WIDTH};
+use crate::frame::{group_years_in, Frame, MIN_OVERVIEW_WIDTH};
 use crate::hooks::use_positions;
 use crate::layout::{
-    flag_date, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT,
-    TRACK_HEADROOM,
+    flag_date_in, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM,
+    ROW_HEIGHT, TRACK_HEADROOM,
 };
 use crate::limits::grouped;
 use crate::model::Timeline;
@@ -111,7 +111,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                 </div>
                 { spans(&placed.spans.iter().filter(|s| s.x + s.width >= tick_from && s.x <= tick_to).copied().collect::<Vec<_>>()) }
                 <ol class="nl-markers" aria-label="Events">
-                    for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date(e, placed.flag_width)))) {
+                    for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date_in(e, placed.flag_width, &props.frame.dates)))) {
                         <li
                             key={event.id.clone()}
                             class="nl-marker-item"
@@ -156,7 +156,7 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
     let view = props.frame.layout_width.max(MIN_OVERVIEW_WIDTH);
     let groups = &props.frame.groups;
     let events = &props.timeline.events;
-    let years = |c: &Cluster| group_years(&props.timeline, c);
+    let years = |c: &Cluster| group_years_in(&props.timeline, c, &props.frame.dates);
     // The visible count and years are the button's name (label in name), with words around them for
     // screen readers: "748 events, 1980–1982"; a group of one also names its event (`frame::group_name`).
     let words = |c: &Cluster| if c.count() == 1 { " event, " } else { " events, " };

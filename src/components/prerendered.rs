@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::card::EventCard;
 use super::Shared;
+use crate::dates::Dates;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
 
@@ -17,6 +18,9 @@ pub struct PrerenderedProps {
     pub heading_level: HeadingLevel,
     /// `light`, `dark` or `auto`, as the widget that takes over will have it.
     pub theme: AttrValue,
+    /// How the reader's dates are written: as the widget that takes over will write them.
+    #[prop_or_default]
+    pub dates: Dates,
 }
 
 #[component]
@@ -39,11 +43,12 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
                             heading_level={level}
                             dispatch={Callback::noop()}
                             prerendered=true
+                            dates={props.dates.clone()}
                         />
                     </li>
                 }
             </ol>
-            { super::credits(timeline) }
+            { super::credits(timeline, &props.dates) }
         </section>
     }
 }
