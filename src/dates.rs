@@ -285,12 +285,13 @@ fn last_day(date: &DateSpec) -> DateSpec {
 /// "۱۳۵۷–۵۸" for "۱۳۵۷–۱۳۵۸". Any other text as it is.
 fn abbreviated(span: &str) -> String {
     let Some((first, last)) = span.split_once('–') else { return span.to_owned() };
-    let (a, b): (Vec<char>, Vec<char>) = (first.chars().collect(), last.chars().collect());
-    let kept = 2;
-    if a.len() != b.len() || a.len() <= kept || a[..a.len() - kept] != b[..b.len() - kept] {
+    // The last two characters of each: digits of one system are all as long, so the two years are as long.
+    let cut = |year: &str| year.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    let (a, b) = (cut(first), cut(last));
+    if first.len() != last.len() || a == 0 || first[..a] != last[..b] {
         return span.to_owned();
     }
-    format!("{first}–{}", b[b.len() - kept..].iter().collect::<String>())
+    format!("{first}–{}", &last[b..])
 }
 
 impl Dates {
@@ -299,6 +300,11 @@ impl Dates {
         let name = numerals_name(locale);
         let zero = NUMERALS.iter().find(|(n, _)| *n == name).map_or('0', |(_, z)| *z);
         Dates { format, locale: Rc::new(locale.clone()), zero }
+    }
+
+    /// The calendar the dates are written in.
+    pub fn calendar(&self) -> Calendar {
+        self.format.calendar()
     }
 
     /// The locale the dates are written for.
@@ -345,7 +351,12 @@ impl Dates {
             self.digits(i64::from(day.year))
         };
         let shown = self.format.format(&stand_in, Style::Year, true);
-        text.replacen(&shown, &year, 1)
+        // Where the stand-in's year is (a day or an hour never has four digits); `str::find` would bring its
+        // substring searcher into the widget.
+        match (0..text.len()).find(|&i| text.is_char_boundary(i) && text[i..].starts_with(&shown)) {
+            Some(at) => format!("{}{year}{}", &text[..at], &text[at + shown.len()..]),
+            None => text,
+        }
     }
 
     /// `date` at `precision` (at most its own): the span of the calendar's years or months it overlaps when it

@@ -18,7 +18,7 @@
 //! Everything here is plain arithmetic on the inputs: no DOM, no measuring.
 
 use crate::date::{DateSpec, Precision};
-use crate::dates::Dates;
+use crate::dates::{Calendar, Dates};
 
 /// Sizes in CSS pixels that shape the layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -214,8 +214,11 @@ pub fn place_in(dates: &[DateSpec], width: f64, zoom: f64, params: &Params, writ
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
     let width = content.max(full);
-    let ticks =
-        fit_labels(ticks(dates, &instants, &xs, &is_break, &params), width + params.label_room.max(0.0), writer);
+    let ticks = fit_labels(
+        ticks(dates, &instants, &xs, &is_break, &params, writer),
+        width + params.label_room.max(0.0),
+        writer,
+    );
     Scale { xs, instants, width, breaks, ticks }
 }
 
@@ -337,7 +340,15 @@ impl Candidate {
     }
 }
 
-fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Candidate> {
+fn ticks(
+    dates: &[DateSpec],
+    instants: &[f64],
+    xs: &[f64],
+    is_break: &[bool],
+    params: &Params,
+    writer: &Dates,
+) -> Vec<Candidate> {
+    let persian = writer.calendar() == Calendar::Persian;
     let mut out = Vec::new();
     let mut start = 0;
     for end in 0..dates.len() {
@@ -345,13 +356,20 @@ fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], pa
         if !last_of_segment {
             continue;
         }
-        segment_ticks(&dates[start..=end], &instants[start..=end], &xs[start..=end], params, &mut out);
+        segment_ticks(&dates[start..=end], &instants[start..=end], &xs[start..=end], params, persian, &mut out);
         start = end + 1;
     }
     out
 }
 
-fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Params, out: &mut Vec<Candidate>) {
+fn segment_ticks(
+    dates: &[DateSpec],
+    instants: &[f64],
+    xs: &[f64],
+    params: &Params,
+    persian: bool,
+    out: &mut Vec<Candidate>,
+) {
     let (t0, t1) = (instants[0], instants[instants.len() - 1]);
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     if t1 <= t0 {
@@ -389,7 +407,12 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
         .or_else(|| STEPS.first());
     let Some(&(precision, n)) = step else { return };
     let mut count = 0;
-    let mut tick = first_tick(&dates[0], precision, n);
+    let boundary = |date: &DateSpec, after: bool| match persian && precision <= Precision::Month {
+        true => persian_tick(date, precision, n, after),
+        false if after => next_tick(date, precision, n),
+        false => first_tick(date, precision, n),
+    };
+    let mut tick = boundary(&dates[0], false);
     while let Some(date) = tick {
         let t = date.instant();
         if t > t1 || count >= MAX_TICKS_PER_SEGMENT {
@@ -399,7 +422,7 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
             out.push(Candidate { x: interpolate(instants, xs, t), span: None, point: false, date, precision });
             count += 1;
         }
-        tick = next_tick(&date, precision, n);
+        tick = boundary(&date, true);
     }
 }
 
@@ -480,6 +503,28 @@ fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec>
                 .ok()
         }
     }
+}
+
+/// In the Persian calendar, the year or month boundary (every `n`th, the first of the month) at or before
+/// `date`, or the one `n` after `date` when `after`: ticks then stand at 1 Farvardin, 1 Tir … as a Persian
+/// reader counts, each its day of the Gregorian calendar.
+fn persian_tick(date: &DateSpec, precision: Precision, n: f64, after: bool) -> Option<DateSpec> {
+    let n = n as i64;
+    let (year, month) = match crate::calendar::persian(i64::from(date.year), i64::from(date.month), i64::from(date.day))
+    {
+        Some((y, m, _)) => (y, m),
+        // Beyond the calendar's arithmetic: the Gregorian boundaries.
+        None if after => return next_tick(date, precision, n as f64),
+        None => return first_tick(date, precision, n as f64),
+    };
+    let months = match (precision, after) {
+        (Precision::Year, false) => year.div_euclid(n) * n * 12,
+        (Precision::Year, true) => (year + n) * 12,
+        (_, false) => year * 12 + (month - 1).div_euclid(n) * n,
+        (_, true) => year * 12 + month - 1 + n,
+    };
+    let (y, m, d) = crate::calendar::from_persian(months.div_euclid(12), months.rem_euclid(12) + 1, 1)?;
+    DateSpec::from_astronomical(y, Some(m), Some(d), None, None).ok()
 }
 
 fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {

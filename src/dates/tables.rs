@@ -394,7 +394,12 @@ mod tests {
                 .collect()
         };
         assert_eq!(ticks("fr")[..4], strings(&["janv. 2007", "févr. 2007", "mars 2007", "avr. 2007"]));
-        assert_eq!(ticks("fa")[..3], strings(&["دی ۱۳۸۵", "بهمن ۱۳۸۵", "اسفند ۱۳۸۵"]));
+        // In the Persian calendar the ticks stand at its months' first days: 1 Bahman 1385 is January 21, 2007,
+        // 1 Farvardin 1386 (Nowruz) March 21.
+        assert_eq!(ticks("fa")[..3], strings(&["بهمن ۱۳۸۵", "اسفند ۱۳۸۵", "فروردین ۱۳۸۶"]));
+        let fa = crate::scale::place_in(&year, 1300.0, 1.0, &params, &reader("fa", None, None));
+        let at = |day: &str| fa.x_at(d(day).instant());
+        assert_eq!((fa.ticks[0].x, fa.ticks[2].x), (at("2007-01-21"), at("2007-03-21")));
     }
 
     /// The readers the browser test holds the tables to, and the days: the 28th of every month of 2007 (every
