@@ -224,16 +224,19 @@ pub fn calendar_name(locale: &Locale) -> &str {
     }
 }
 
-/// The numbering system `locale` writes digits in, by `Intl`'s name: the one asked for when [`Dates`] knows
-/// it, else the language's own (the words module's: Persian digits for `fa`, Arabic-Indic for Arabic outside
-/// the Maghreb, 0-9 for every other).
-pub fn numerals_name(locale: &Locale) -> &'static str {
+/// The zero of the digits `locale` writes: those asked for, else the language's own (the words module's: Persian
+/// digits for `fa`, Arabic-Indic for Arabic outside the Maghreb, 0-9 for every other).
+pub fn zero_of(locale: &Locale) -> char {
     let asked = locale.numerals().and_then(|n| NUMERALS.iter().find(|(name, _)| *name == n));
-    match (asked, locale.lang) {
-        (Some((name, _)), _) => name,
-        (None, Lang::Fa) if locale.native_digits => "arabext",
-        (None, _) if locale.native_digits => "arab",
-        (None, _) => "latn",
+    asked.map(|(_, zero)| *zero).or_else(|| locale.number(0).chars().next()).unwrap_or('0')
+}
+
+/// The numbering system `locale` writes digits in, by `Intl`'s name: the one asked for, else the language's own.
+pub fn numerals_name(locale: &Locale) -> &str {
+    let zero = zero_of(locale);
+    match locale.numerals() {
+        Some(asked) => asked,
+        None => NUMERALS.iter().find(|(_, z)| *z == zero).map_or("latn", |(name, _)| name),
     }
 }
 
@@ -297,9 +300,7 @@ fn abbreviated(span: &str) -> String {
 impl Dates {
     /// Dates written by `format` for a reader of `locale` (its digits and its words around the dates).
     pub fn new(format: Rc<dyn Format>, locale: &Locale) -> Dates {
-        let name = numerals_name(locale);
-        let zero = NUMERALS.iter().find(|(n, _)| *n == name).map_or('0', |(_, z)| *z);
-        Dates { format, locale: Rc::new(locale.clone()), zero }
+        Dates { format, locale: Rc::new(locale.clone()), zero: zero_of(locale) }
     }
 
     /// The calendar the dates are written in.

@@ -60,7 +60,7 @@ mod platform {
     pub struct IntlFormat {
         tag: String,
         calendar: String,
-        numerals: &'static str,
+        numerals: String,
         resolved: Calendar,
         made: RefCell<Vec<Option<DateTimeFormat>>>,
     }
@@ -71,7 +71,7 @@ mod platform {
             let mut intl = IntlFormat {
                 tag: locale.tag().to_owned(),
                 calendar: calendar_name(locale).to_owned(),
-                numerals: numerals_name(locale),
+                numerals: numerals_name(locale).to_owned(),
                 resolved: Calendar::Gregorian,
                 made: RefCell::new((0..2 * Style::ALL.len()).map(|_| None).collect()),
             };
@@ -90,7 +90,7 @@ mod platform {
             };
             set("timeZone", "UTC");
             set("calendar", if gregorian { "gregory" } else { &self.calendar });
-            set("numberingSystem", self.numerals);
+            set("numberingSystem", &self.numerals);
             for (key, value) in style.options() {
                 set(key, value);
             }

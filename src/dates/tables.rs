@@ -11,7 +11,7 @@
 
 use crate::calendar::persian;
 use crate::date::DateSpec;
-use crate::dates::{calendar_name, numerals_name, Calendar, English, Format, Style};
+use crate::dates::{calendar_name, Calendar, English, Format, Style};
 use crate::words::{Lang, Locale};
 
 /// A language's words for dates and its pattern for each style. In a pattern: `{y}` the year, `{d}` the day,
@@ -142,11 +142,7 @@ impl Tables {
             Lang::Fa => Some((&FA_GREGORIAN, &FA_GREGORIAN)),
             Lang::En => None,
         };
-        let zero = match numerals_name(locale) {
-            "arab" => '\u{660}',
-            "arabext" => '\u{6f0}',
-            _ => '0',
-        };
+        let zero = crate::dates::zero_of(locale);
         Tables { words, persian, zero }
     }
 }
@@ -430,7 +426,7 @@ mod tests {
                 let mut options = vec![
                     ("timeZone".into(), Json::Str("UTC".into())),
                     ("calendar".into(), Json::Str(crate::dates::calendar_name(&locale).into())),
-                    ("numberingSystem".into(), Json::Str(numerals_name(&locale).into())),
+                    ("numberingSystem".into(), Json::Str(crate::dates::numerals_name(&locale).into())),
                 ];
                 options.extend(style.options().iter().map(|(k, v)| ((*k).into(), Json::Str((*v).into()))));
                 let texts = days.iter().map(|day| Json::Str(tables.format(day, style, false))).collect();
