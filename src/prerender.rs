@@ -58,14 +58,11 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
     // `\u003c` says the same: no `</script>` or `<!--` can end or bend the block.
     let story = to_newsline(&timeline).to_text(false).replace('<', "\\u003c");
     let uid = uid(&story);
-    // The dates the widget will write: the story's language, its calendar and digits.
-    let dates = crate::intl::dates(&crate::words::Locale::new(timeline.lang.as_deref().unwrap_or("en")));
     let props = PrerenderedProps {
         timeline: Shared::new(timeline),
         uid: uid.into(),
         heading_level: request.heading_level,
         theme: theme(request).to_owned().into(),
-        dates,
     };
     let html = tokio::runtime::Builder::new_current_thread().build().map_or_else(
         |e| format!("<!-- newsline: could not render: {e} -->"),
@@ -80,11 +77,13 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
 /// `embed.html` does) and for share links.
 pub fn page(timeline: Timeline, request: &Request) -> String {
     let title = escape(&timeline.title);
+    let locale = crate::words::Wanted::default().locale(timeline.lang.as_deref());
+    let (lang, dir) = (escape(locale.tag()), locale.dir());
     let description = timeline.summary.as_deref().map(escape);
     let assets = escape(&request.assets);
     let fragment = fragment(timeline, request);
-    let mut out = String::from(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
     // What the page may load and run, as embed.html: its own files (and the bundle's, when elsewhere),
