@@ -24,6 +24,9 @@ const routes = {
   '/blank.html': page('<div id="slot"></div>'),
   '/fa.html': page('<div data-newsline data-src="data/baghdad-talks-2007.fa.json" data-start="talks-open"></div>'),
   '/ar.html': page('<div data-newsline data-src="data/baghdad-talks-2007.ar.json" data-start="talks-open"></div>'),
+  '/fa-latn.html': page('<div data-newsline data-src="data/baghdad-talks-2007.fa.json" data-start="talks-open" data-numerals="latn"></div>'),
+  '/fa-gregory.html': page('<div data-newsline data-src="data/baghdad-talks-2007.fa.json" data-start="talks-open" data-calendar="gregory"></div>'),
+  '/ar-umalqura.html': page('<div data-newsline data-src="data/baghdad-talks-2007.ar.json" data-start="talks-open" data-calendar="islamic-umalqura"></div>'),
 };
 
 let server;
@@ -161,5 +164,26 @@ test('the Arabic story says its months in Arabic, with Arabic-Indic digits', asy
   assert.equal(seen.card, 'الاثنين، ٢٨ مايو ٢٠٠٧');
   assert.deepEqual(seen.ticks, ['١٩٧٩', '٢٨ مايو ٢٠٠٧']);
   assert.deepEqual(seen.breaks, ['٢٨ سنة']);
+  assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
+
+test('data-numerals="latn" writes the Persian calendar in 0–9; data-calendar="gregory" Gregorian months in Persian', async () => {
+  const latn = await open('/fa-latn.html');
+  const inLatn = await axis(latn.page);
+  assert.equal(inLatn.card, 'دوشنبه 7 خرداد 1386');
+  assert.deepEqual(inLatn.ticks, ['1357–58', '7 خرداد 1386']);
+  assert.deepEqual(inLatn.breaks, ['28 سال']);
+  const gregory = await open('/fa-gregory.html');
+  const inGregory = await axis(gregory.page);
+  assert.equal(inGregory.card, 'دوشنبه ۲۸ مهٔ ۲۰۰۷');
+  assert.deepEqual(inGregory.ticks, ['۱۹۷۹', '۲۸ مهٔ ۲۰۰۷']);
+  for (const { faults } of [latn, gregory]) assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
+
+test('a calendar only the browser knows is written by Intl: the Arabic story in the Umm al-Qura calendar', async () => {
+  const { page, faults } = await open('/ar-umalqura.html');
+  const seen = await axis(page);
+  // May 28, 2007 is 11 Jumada al-Ula 1428; Intl names it, the widget carries no table of it.
+  assert.match(seen.card, /١١ جمادى الأولى ١٤٢٨/);
   assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
 });
