@@ -9,9 +9,9 @@
 //! - where the marker strip scrolls to show the open event.
 
 use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, Cluster, Placed, NARROW_BELOW};
-use crate::limits::grouped;
 use crate::model::Timeline;
 use crate::state::{ViewState, MAX_ZOOM_LEVEL};
+use crate::words::{Counted, Locale, Word};
 
 /// The width assumed before the widget has been measured (and for the prerendered page, which has no width).
 pub const DEFAULT_WIDTH: f64 = 960.0;
@@ -106,10 +106,10 @@ pub fn group_years(timeline: &Timeline, group: &Cluster) -> String {
 
 /// A group's name, as its button's text reads to a screen reader and as the live region says it: "748
 /// events, 1980–1982"; a group of one adds its event's headline ("1 event, 1990: The wall falls").
-pub fn group_name(timeline: &Timeline, group: &Cluster) -> String {
+pub fn group_name(timeline: &Timeline, group: &Cluster, locale: &Locale) -> String {
     let count = group.count();
-    let words = if count == 1 { "event" } else { "events" };
-    let mut name = format!("{} {words}, {}", grouped(count), group_years(timeline, group));
+    let words = locale.counted(Counted::Events, count);
+    let mut name = format!("{words}{} {}", locale.word(Word::Comma), group_years(timeline, group));
     if count == 1 {
         if let Some(e) = timeline.events.get(group.first) {
             name.push_str(": ");
@@ -182,8 +182,10 @@ mod tests {
     fn a_group_is_named_by_its_count_and_years() {
         let long = long_story(120);
         let one = |first, last| Cluster { first, last, x: 0.0 };
-        assert_eq!(group_name(&long, &one(0, 9)), "10 events, 1900–1909");
-        assert_eq!(group_name(&long, &one(3, 3)), "1 event, 1903: Event 3");
+        let en = Locale::default();
+        assert_eq!(group_name(&long, &one(0, 9), &en), "10 events, 1900–1909");
+        assert_eq!(group_name(&long, &one(3, 3), &en), "1 event, 1903: Event 3");
+        assert!(group_name(&long, &one(0, 9), &Locale::new("fa")).starts_with("۱۰ رویداد، "), "the reader's words");
         assert_eq!(group_years(&long, &one(5, 5)), "1905");
         let overview = Frame::new(&long, &ViewState { overview: true, ..ViewState::new(&long, None) }, Some(800.0));
         let second = &overview.groups[1];

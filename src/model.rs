@@ -230,24 +230,32 @@ impl Note {
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {
+        self.citation_in(["“", "”", ", ", "by"])
+    }
+
+    /// [`Source::citation`] in the reader's words: `[opening quote, closing quote, comma, by]`
+    /// (the views take them from [`crate::words`]).
+    pub fn citation_in(&self, [open, close, comma, by]: [&str; 4]) -> String {
         let mut out = String::new();
         if let Some(publisher) = &self.publisher {
             out.push_str(publisher);
             out.push_str(": ");
         }
-        out.push('“');
+        out.push_str(open);
         out.push_str(&self.title);
-        out.push('”');
+        out.push_str(close);
         if let Some(author) = &self.author {
-            out.push_str(", by ");
+            out.push_str(comma);
+            out.push_str(by);
+            out.push(' ');
             out.push_str(author);
         }
         if let Some(dateline) = &self.dateline {
-            out.push_str(", ");
+            out.push_str(comma);
             out.push_str(dateline);
         }
         if let Some(date) = &self.date {
-            out.push_str(", ");
+            out.push_str(comma);
             out.push_str(&date.label());
         }
         out

@@ -10,8 +10,8 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::frame::Frame;
-use crate::limits::grouped;
 use crate::model::Timeline;
+use crate::words::{Counted, Locale, Word};
 
 /// Zoom steps: 1x (fit), 2x, 4x, 8x, 16x.
 pub const MAX_ZOOM_LEVEL: u8 = 4;
@@ -201,34 +201,42 @@ pub enum Origin {
 /// - in the overview, the group that holds the event, named as its button is ("748 events, 1980–1982");
 /// - elsewhere the event's date and headline ("Monday, May 28, 2007: Bomb blast in Baghdad …").
 ///
-/// Quick changes are said once, the last of them: the hook that speaks waits for a pause.
-pub fn announcement(timeline: &Timeline, frame: &Frame, selected: usize, origin: Origin) -> Option<String> {
+/// Quick changes are said once, the last of them: the hook that speaks waits for a pause. The words are the
+/// reader's (`locale`).
+pub fn announcement(
+    timeline: &Timeline,
+    frame: &Frame,
+    selected: usize,
+    origin: Origin,
+    locale: &Locale,
+) -> Option<String> {
     if origin == Origin::Focus {
         return None;
     }
     if frame.overview {
-        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g));
+        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g, locale));
     }
     timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
 }
 
 /// What the live region says when the overview opens or closes while focus stays on the zoom button that did
 /// it: entering, how many groups there are and the one that holds the open event; leaving, the open event.
-pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize) -> Option<String> {
+pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize, locale: &Locale) -> Option<String> {
     if !frame.overview {
-        return announcement(timeline, frame, selected, Origin::Elsewhere);
+        return announcement(timeline, frame, selected, Origin::Elsewhere, locale);
     }
     let group = frame.group_of(selected)?;
     Some(format!(
-        "Overview: {} groups of events. The open event is in {}",
-        grouped(frame.groups.len()),
-        crate::frame::group_name(timeline, group)
+        "{} {} {}",
+        locale.counted(Counted::Groups, frame.groups.len()),
+        locale.word(Word::OpenEventIn),
+        crate::frame::group_name(timeline, group, locale)
     ))
 }
 
 /// What the live region says when a story has loaded after the reader pressed Retry.
-pub fn loaded_announcement(timeline: &Timeline) -> String {
-    format!("Timeline loaded: {}", timeline.title)
+pub fn loaded_announcement(timeline: &Timeline, locale: &Locale) -> String {
+    format!("{} {}", locale.word(Word::TimelineLoaded), timeline.title)
 }
 
 /// The reducer: the story, what the reader has done, and the frame of that, kept in step.
@@ -757,24 +765,26 @@ mod tests {
         let s = session();
         let t = &s.timeline;
         let at = t.position("baghdad-bombing").unwrap();
-        let said = announcement(t, &s.frame, at, Origin::Elsewhere);
+        let en = &Locale::default();
+        let said = announcement(t, &s.frame, at, Origin::Elsewhere, en);
         assert_eq!(said.as_deref(), Some("Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19"));
-        assert_eq!(announcement(t, &s.frame, at, Origin::Focus), None, "the focused marker says it");
-        assert_eq!(announcement(t, &s.frame, 999, Origin::Elsewhere), None);
+        assert_eq!(announcement(t, &s.frame, at, Origin::Focus, en), None, "the focused marker says it");
+        assert_eq!(announcement(t, &s.frame, 999, Origin::Elsewhere, en), None);
         // In the overview, Next goes a group, and the region names the group as its button does.
         let o = run(&long_session(120), &[Action::ZoomOut, Action::Next]);
         let group = o.frame.group_of(o.view.selected).unwrap();
-        let said = announcement(&o.timeline, &o.frame, o.view.selected, Origin::Elsewhere).unwrap();
+        let said = announcement(&o.timeline, &o.frame, o.view.selected, Origin::Elsewhere, en).unwrap();
         assert_eq!(said, format!("{} events, {}–{}", group.count(), 1900 + group.first, 1900 + group.last));
-        assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus), None);
-        assert_eq!(loaded_announcement(t), format!("Timeline loaded: {}", t.title));
+        assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus, en), None);
+        assert_eq!(loaded_announcement(t, en), format!("Timeline loaded: {}", t.title));
+        assert_eq!(loaded_announcement(t, &Locale::new("fa")), format!("گاه‌شمار بارگیری شد: {}", t.title));
         // A click or Enter on a marker keeps focus where it was: the region says that the card changed.
-        assert_eq!(announcement(t, &s.frame, at, Origin::Press), said_before(t, at));
+        assert_eq!(announcement(t, &s.frame, at, Origin::Press, en), said_before(t, at));
         // Zooming out into the overview, focus stays on the button: the region says where the reader now is.
         let z = run(&long_session(120), &[Action::ZoomOut]);
         let group = z.frame.group_of(z.view.selected).unwrap();
         assert_eq!(
-            overview_announcement(&z.timeline, &z.frame, z.view.selected).unwrap(),
+            overview_announcement(&z.timeline, &z.frame, z.view.selected, en).unwrap(),
             format!(
                 "Overview: {} groups of events. The open event is in {} events, {}–{}",
                 z.frame.groups.len(),
@@ -786,8 +796,8 @@ mod tests {
         let back = run(&long_session(120), &[Action::ZoomOut, Action::ZoomIn]);
         assert!(!back.frame.overview);
         assert_eq!(
-            overview_announcement(&back.timeline, &back.frame, back.view.selected),
-            announcement(&back.timeline, &back.frame, back.view.selected, Origin::Elsewhere)
+            overview_announcement(&back.timeline, &back.frame, back.view.selected, en),
+            announcement(&back.timeline, &back.frame, back.view.selected, Origin::Elsewhere, en)
         );
     }
 

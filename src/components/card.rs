@@ -11,6 +11,7 @@ use super::statement::StatementCard;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
 use crate::state::Action;
+use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct EventCardProps {
@@ -33,6 +34,7 @@ const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
+    let locale = super::use_locale();
     let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
     let uid = &props.uid;
     let prerendered = PRERENDERS && props.prerendered;
@@ -52,8 +54,8 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 if let Some(place) = &event.place {
                     { " " }<span class="nl-card-place">{ place }</span>
                 }
-                if let Some(order) = event.order_unknown_label() {
-                    { " " }<span class="nl-card-order">{ order }</span>
+                if !event.sequence_known {
+                    { " " }<span class="nl-card-order">{ locale.word(Word::OrderUnknown) }</span>
                 }
             </p>
             // One level below the story's title, which takes the level the page set.
@@ -79,7 +81,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             }
             { paragraphs(&event.body, "nl-card-body") }
             if let Some(note) = &event.note {
-                { note_view(note, &props.timeline) }
+                { note_view(note, &props.timeline, &locale) }
             }
             if !event.statements.is_empty() {
                 // Not a landmark, and its title not a heading: the list is named by it ("3 statements, list"),
@@ -87,7 +89,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 <div class="nl-statements">
                     <div class="nl-statements-bar">
                         <p id={statements_label_id.clone()} class="nl-statements-title">
-                            { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
+                            { locale.counted(Counted::Statements, event.statements.len()) }
                         </p>
                         if !prerendered {
                             <button
@@ -95,18 +97,18 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                                 class="nl-button nl-expand-all"
                                 aria-disabled={if all_expanded { "true" } else { "false" }}
                                 onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
-                            >{ "Expand all" }</button>
+                            >{ locale.word(Word::ExpandAll) }</button>
                             <button
                                 type="button"
                                 class="nl-button nl-collapse-all"
                                 aria-disabled={if none_expanded { "true" } else { "false" }}
                                 onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
-                            >{ "Collapse all" }</button>
+                            >{ locale.word(Word::CollapseAll) }</button>
                         }
                     </div>
                     <ul class="nl-statement-list" aria-labelledby={statements_label_id}>
                         if prerendered {
-                            { prerendered_statements(&event.statements) }
+                            { prerendered_statements(&event.statements, &locale) }
                         } else {
                             for statement in event.statements.iter() {
                                 <StatementCard
@@ -122,19 +124,19 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 </div>
             }
             if let Some(source) = source {
-                <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>
+                <p class="nl-card-source">{ super::cited(&[source], &locale) }</p>
             }
         </article>
     }
 }
 
 /// The statements of a prerendered card, each a `<details>`; nothing in the widget's own build.
-fn prerendered_statements(statements: &[crate::model::Statement]) -> Html {
+fn prerendered_statements(statements: &[crate::model::Statement], locale: &Locale) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
-    return statements.iter().map(super::statement::statement_details).collect();
+    return statements.iter().map(|s| super::statement::statement_details(s, locale)).collect();
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = statements;
+        let _ = (statements, locale);
         Html::default()
     }
 }
