@@ -117,14 +117,14 @@ fn words(s: &Statement) -> Html {
                     <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
                     <figcaption class="nl-statement-who">
                         <cite>{ &s.speaker }</cite>
-                        if let Some(role) = &s.role { { ", " }{ role } }
+                        if let Some(role) = &s.role { { ", " }<bdi>{ role }</bdi> }
                     </figcaption>
                 </figure>
             } else {
                 <p class="nl-statement-text">{ &s.text }</p>
                 <p class="nl-statement-who">
                     { "Reported speech of " }<cite>{ &s.speaker }</cite>
-                    if let Some(role) = &s.role { { ", " }{ role } }
+                    if let Some(role) = &s.role { { ", " }<bdi>{ role }</bdi> }
                 </p>
             }
             if let Some(context) = &s.context {
