@@ -845,7 +845,6 @@ fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
     }
 }
 
-/// `text` cut to `max` characters for a message, with "…" where it was cut.
 /// The first bidirectional control in `s` that opens an embedding, an override or an isolate (U+202A,
 /// U+202B, U+202D, U+202E, U+2066 to U+2068) and is not closed in it:
 /// - U+202C closes the innermost embedding or override, not one opened outside an isolate;
@@ -878,6 +877,7 @@ fn open_direction(s: &str) -> Option<char> {
     open.first().copied()
 }
 
+/// `text` cut to `max` characters for a message, with "…" where it was cut.
 fn shown(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max).collect();
     if out.len() < text.len() {
