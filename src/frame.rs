@@ -114,6 +114,17 @@ impl Frame {
     }
 }
 
+/// The strip's `scrollLeft` for a scroll of `from_start` pixels from where its time starts, and back (the
+/// conversion is its own inverse): left to right they are the same; right to left the start is the right
+/// edge, where `scrollLeft` is 0, and it goes negative towards the left (CSSOM View, in every current engine).
+pub fn scroll_left(from_start: i32, rtl: bool) -> i32 {
+    if rtl {
+        from_start.saturating_neg()
+    } else {
+        from_start
+    }
+}
+
 /// The years a group of the overview spans, as its button shows them: "1980–1982", or "1980".
 pub fn group_years(timeline: &Timeline, group: &Cluster) -> String {
     group_years_in(timeline, group, &Dates::default())
@@ -232,5 +243,19 @@ mod tests {
         assert!(end <= f.placed.track_width - 800.0, "never past the end of the track");
         let list = Frame::new(&long, &ViewState::new(&long, None), Some(360.0));
         assert_eq!(list.scroll_target(60), None);
+    }
+
+    /// Right to left the strip starts at its right edge (`scrollLeft` 0) and scrolls into negative values.
+    #[test]
+    fn scroll_positions_from_the_start_of_time_in_both_directions() {
+        // (from the start, scrollLeft left to right, scrollLeft right to left)
+        for (from_start, ltr, rtl) in [(0, 0, 0), (128, 128, -128), (3_000, 3_000, -3_000)] {
+            assert_eq!(scroll_left(from_start, false), ltr);
+            assert_eq!(scroll_left(from_start, true), rtl);
+            // And back: what the browser reports is a distance from the start again.
+            assert_eq!(scroll_left(rtl, true), from_start);
+            assert_eq!(scroll_left(ltr, false), from_start);
+        }
+        assert_eq!(scroll_left(i32::MIN, true), i32::MAX, "no overflow on a wild value");
     }
 }

@@ -1073,9 +1073,12 @@ mod tests {
         assert_eq!(px(value(group, "left")), -width / 2.0, "centred");
         assert!(width < CLUSTER_SPACING, "{width} px groups {CLUSTER_SPACING} px apart");
         // Tick labels: the scale estimates their boxes for 0.8rem type (`LABEL_CHAR_WIDTH`) and a calendar
-        // tick's label starting `TICK_LABEL_OFFSET` right of its line.
+        // tick's label starting `TICK_LABEL_OFFSET` after its line (to its right, or left right to left).
         assert_eq!(value(rule(css, ".newsline .nl-tick"), "font-size"), "0.8rem");
-        assert_eq!(px(value(rule(css, ".newsline .nl-tick-label"), "left")), crate::scale::TICK_LABEL_OFFSET);
+        assert_eq!(
+            px(value(rule(css, ".newsline .nl-tick-label"), "inset-inline-start")),
+            crate::scale::TICK_LABEL_OFFSET
+        );
         // The boxes the overlap rule checks (`Placed::label_boxes`): a flag's height, where tick labels start.
         assert_eq!(
             value(rule(css, ".newsline .nl-marker"), "height"),

@@ -162,22 +162,24 @@ pub fn step_from(action: Action, focused: Option<usize>, selected: usize, len: u
     }
 }
 
-/// What a key does where it was pressed:
+/// What a key does where it was pressed, in a widget laid out right to left when `rtl` is set:
 /// - on a marker, a list item or an overview group, the four arrows step to the next or previous thing in
 ///   the view (an event, or a group in the overview), Home and End go to the first and last event, and
 ///   focus follows;
+/// - the left and right arrows follow the screen: right to left, time runs leftwards, so the left arrow
+///   goes to the later event (as the ARIA Authoring Practices ask); Down is always the later one;
 /// - anywhere else, nothing: the key does what the browser does (scrolls the page, moves in text).
 ///
 /// Escape in an expanded statement is the statement's own.
-pub fn key_action(place: KeyPlace, key: &str) -> Option<Action> {
+pub fn key_action(place: KeyPlace, key: &str, rtl: bool) -> Option<Action> {
     if place == KeyPlace::Elsewhere {
         return None;
     }
-    match key {
-        "ArrowRight" | "ArrowDown" => Some(Action::Next),
-        "ArrowLeft" | "ArrowUp" => Some(Action::Prev),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
+    match (key, rtl) {
+        ("ArrowRight", false) | ("ArrowLeft", true) | ("ArrowDown", _) => Some(Action::Next),
+        ("ArrowLeft", false) | ("ArrowRight", true) | ("ArrowUp", _) => Some(Action::Prev),
+        ("Home", _) => Some(Action::First),
+        ("End", _) => Some(Action::Last),
         _ => None,
     }
 }
@@ -743,26 +745,36 @@ mod tests {
 
     /// ArrowDown on Next, Zoom in or a statement changed the event and took focus to a marker: the keys now
     /// act only on the composite widgets.
+    /// Right to left, the arrows follow the screen (the later event is to the left); Up and Down, Home and End
+    /// mean the same in both directions.
     #[test]
     fn keys_act_only_on_markers_list_items_and_groups() {
-        let keys: &[(&str, Option<Action>)] = &[
-            ("ArrowRight", Some(Action::Next)),
-            ("ArrowDown", Some(Action::Next)),
-            ("ArrowLeft", Some(Action::Prev)),
-            ("ArrowUp", Some(Action::Prev)),
-            ("Home", Some(Action::First)),
-            ("End", Some(Action::Last)),
-            ("Enter", None),
-            (" ", None),
-            ("PageDown", None),
-            ("Escape", None),
-            ("a", None),
+        // (key, left to right, right to left)
+        let keys: &[(&str, Option<Action>, Option<Action>)] = &[
+            ("ArrowRight", Some(Action::Next), Some(Action::Prev)),
+            ("ArrowLeft", Some(Action::Prev), Some(Action::Next)),
+            ("ArrowDown", Some(Action::Next), Some(Action::Next)),
+            ("ArrowUp", Some(Action::Prev), Some(Action::Prev)),
+            ("Home", Some(Action::First), Some(Action::First)),
+            ("End", Some(Action::Last), Some(Action::Last)),
+            ("Enter", None, None),
+            (" ", None, None),
+            ("PageDown", None, None),
+            ("Escape", None, None),
+            ("a", None, None),
         ];
-        for (key, action) in keys {
+        for (key, ltr, rtl) in keys {
             for place in [KeyPlace::Marker, KeyPlace::ListItem, KeyPlace::Group] {
-                assert_eq!(key_action(place, key), *action, "{key} on {place:?}");
+                assert_eq!(key_action(place, key, false), *ltr, "{key} on {place:?}, left to right");
+                assert_eq!(key_action(place, key, true), *rtl, "{key} on {place:?}, right to left");
             }
-            assert_eq!(key_action(KeyPlace::Elsewhere, key), None, "{key} elsewhere does what the browser does");
+            for rtl in [false, true] {
+                assert_eq!(
+                    key_action(KeyPlace::Elsewhere, key, rtl),
+                    None,
+                    "{key} elsewhere does what the browser does"
+                );
+            }
         }
     }
 

@@ -14,8 +14,8 @@ use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::frame::Frame;
 use crate::hooks::{
-    current_hash, focus_element, use_announcer, use_element_width, use_fetch_text, use_focus_on_mount, use_keep_focus,
-    use_positions, use_url_hash, Fetched, Prefetch,
+    current_hash, focus_element, right_to_left, scroll_from_start, use_announcer, use_element_width, use_fetch_text,
+    use_focus_on_mount, use_keep_focus, use_positions, use_url_hash, Fetched, Prefetch,
 };
 use crate::json::Path;
 use crate::limits::Limits;
@@ -490,7 +490,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 return;
             }
             let place = key_place(&e);
-            let Some(action) = key_action(place, &e.key()) else { return };
+            // The arrows follow the screen: which way time runs is read where the key was pressed.
+            let rtl = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let Some(action) = key_action(place, &e.key(), rtl.is_some_and(|t| right_to_left(&t))) else { return };
             e.prevent_default();
             // Arrows step from the marker or item that has focus, which need not be the open event's (after
             // "Show later events"); not while an earlier key's move of focus is still to come (a held key), when
@@ -613,7 +615,7 @@ fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to
     let Some(root) = root.cast::<web_sys::Element>() else { return };
     let Ok(Some(marker)) = root.query_selector(&format!("#{}", super::marker_id(uid, index))) else { return };
     if let (Some(target), Ok(Some(nav))) = (scroll_to, root.query_selector(".nl-nav")) {
-        nav.set_scroll_left(target.round() as i32);
+        scroll_from_start(&nav, target.round() as i32);
     }
     if focus {
         focus_element(&marker, prevent_scroll);

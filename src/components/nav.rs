@@ -10,7 +10,7 @@ use super::{marker_id, Shared};
 use yew::prelude::*;
 
 use crate::frame::{group_years_in, Frame, MIN_OVERVIEW_WIDTH};
-use crate::hooks::use_positions;
+use crate::hooks::{scrolled_from_start, use_positions};
 use crate::layout::{
     flag_date_in, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM,
     ROW_HEIGHT, TRACK_HEADROOM,
@@ -50,7 +50,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
         Callback::from(move |e: Event| {
             use wasm_bindgen::JsCast;
             if let Some(nav) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                scrolled.set(nav.scroll_left() / SCROLL_STEP);
+                scrolled.set(scrolled_from_start(&nav) / SCROLL_STEP);
             }
         })
     };

@@ -122,14 +122,14 @@ fn words(s: &Statement, locale: &Locale) -> Html {
                     <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
                     <figcaption class="nl-statement-who">
                         <cite>{ &s.speaker }</cite>
-                        if let Some(role) = &s.role { { comma }{ " " }{ role } }
+                        if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                     </figcaption>
                 </figure>
             } else {
                 <p class="nl-statement-text">{ &s.text }</p>
                 <p class="nl-statement-who">
                     { locale.word(Word::ReportedSpeechOf) }{ " " }<cite>{ &s.speaker }</cite>
-                    if let Some(role) = &s.role { { comma }{ " " }{ role } }
+                    if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                 </p>
             }
             if let Some(context) = &s.context {

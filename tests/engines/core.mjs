@@ -54,7 +54,8 @@ function placements(scope) {
     const from = track && el !== track && track.contains(el) ? trackBox : origin;
     boxes[key] = { left: r.left - from.left, top: el === track ? null : r.top - from.top, width: r.width, height: r.height };
     const style = getComputedStyle(el);
-    for (const [attribute, property] of [['data-x', 'left'], ['data-w', 'width'], ['data-h', 'height'], ['data-y', 'bottom']]) {
+    // (data-x is written as the inline start, which is the left here.)
+    for (const [attribute, property, written = property] of [['data-x', 'left', 'inset-inline-start'], ['data-w', 'width'], ['data-h', 'height'], ['data-y', 'bottom']]) {
       const want = el.getAttribute(attribute);
       if (want === null) continue;
       // (A width is a least width: the track is never narrower than its view.)
@@ -62,7 +63,7 @@ function placements(scope) {
       if (property === 'width' ? used < parseFloat(want) - 0.5 : Math.abs(used - parseFloat(want)) > 0.5) {
         wrong.push(`${key}: ${property} ${style[property]}, not ${want}px`);
       }
-      if (el.style.getPropertyValue(property) !== '') inline += 1;
+      if (el.style.getPropertyValue(written) !== '') inline += 1;
     }
   }
   return {
@@ -71,7 +72,7 @@ function placements(scope) {
     inline,
     markers: root.querySelectorAll('.nl-marker').length,
     width: origin.width,
-    typedAttr: CSS.supports('left', 'attr(data-x px)'),
+    typedAttr: CSS.supports('inset-inline-start', 'attr(data-x px)'),
   };
 }
 
