@@ -660,27 +660,21 @@ impl Locale {
     /// "10 000" in French, "10.000" in German and Spanish, which leave four digits ungrouped, "۱۰٬۰۰۰" in
     /// Persian, whose digits take the Arabic thousands separator).
     pub fn number(&self, n: usize) -> String {
-        let digits = n.to_string();
-        let arabic_script = matches!(self.zero, '\u{0660}' | '\u{06f0}');
-        let (separator, min_grouped) = match self.lang {
-            _ if arabic_script => ("\u{066c}", 4),
-            Lang::En | Lang::Ar | Lang::Fa => (",", 4),
-            Lang::Fr => ("\u{202f}", 4),
-            Lang::De => (".", 4),
-            Lang::Es => (".", 5),
+        let separator = match self.lang {
+            _ if matches!(self.zero, '\u{0660}' | '\u{06f0}') => '\u{066c}',
+            Lang::En | Lang::Ar | Lang::Fa => ',',
+            Lang::Fr => '\u{202f}',
+            Lang::De | Lang::Es => '.',
         };
-        let mut grouped = String::with_capacity(digits.len() * 2);
-        for (i, c) in digits.chars().enumerate() {
-            if digits.len() >= min_grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push_str(separator);
-            }
-            grouped.push(c);
-        }
-        if self.zero == '0' {
-            return grouped;
-        }
+        let grouped = if self.lang == Lang::Es && n < 10_000 { n.to_string() } else { crate::limits::grouped(n) };
         let zero = self.zero as u32;
-        grouped.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c)).collect()
+        grouped
+            .chars()
+            .map(|c| match c {
+                ',' => separator,
+                c => c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c),
+            })
+            .collect()
     }
 
     /// Where the reader is: "3 of 8", "۳ از ۸".

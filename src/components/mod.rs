@@ -117,8 +117,12 @@ pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale) -> Strin
     let label = locale.word(if sources.len() == 1 { Word::Source } else { Word::Sources });
     let comma = format!("{} ", locale.word(Word::Comma));
     let marks = [locale.word(Word::OpenQuote), locale.word(Word::CloseQuote), &comma, locale.word(Word::By)];
-    let citations: Vec<String> = sources.iter().map(|s| s.citation_in(marks)).collect();
-    format!("{label} {}", citations.join("; "))
+    let mut out = label.to_owned();
+    for (i, source) in sources.iter().enumerate() {
+        out.push_str(if i == 0 { " " } else { "; " });
+        out.push_str(&source.citation_in(marks));
+    }
+    out
 }
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.

@@ -163,8 +163,8 @@ fn overview(props: &HorizontalNavProps, track: NodeRef, locale: &Locale) -> Html
     // The count's words are the language's phrase for it, around its number.
     let comma = locale.word(Word::Comma);
     let words = |c: &Cluster| match locale.around(Counted::Events, c.count()) {
-        (before, Some(after)) => (before, format!("{after}{comma} ")),
-        (spelled, None) => ("", format!(" {spelled}{comma} ")),
+        (before, Some(after)) => (before, after),
+        (spelled, None) => ("", spelled),
     };
     let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
     html! {
@@ -191,7 +191,7 @@ fn overview(props: &HorizontalNavProps, track: NodeRef, locale: &Locale) -> Html
                                     <span class="nl-visually-hidden">{ before }</span>
                                 }
                                 <span class="nl-group-count">{ locale.number(c.count()) }</span>
-                                <span class="nl-visually-hidden">{ after }</span>
+                                <span class="nl-visually-hidden">{ after }{ comma }{ " " }</span>
                                 <span class="nl-group-years">{ years(c) }</span>
                                 if let Some(headline) = single(c) {
                                     <span class="nl-visually-hidden">{ headline }</span>
