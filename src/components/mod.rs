@@ -89,11 +89,12 @@ pub(crate) fn story_header(
     locale: &Locale,
 ) -> yew::Html {
     use yew::prelude::*;
+    let lang = text_lang(locale);
     html! {
         <header class="nl-header">
-            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
+            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" lang={lang.clone()} tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
             if let Some(summary) = &timeline.summary {
-                <p class="nl-summary">{ summary }</p>
+                <p class="nl-summary" {lang}>{ summary }</p>
             }
             if let Some(note) = &timeline.note {
                 { note::note_view(note, timeline, locale) }
@@ -110,6 +111,12 @@ pub(crate) fn credits(timeline: &crate::model::Timeline, locale: &Locale) -> yew
         return Html::default();
     }
     timeline.sources.iter().map(|source| html! { <p class="nl-credit">{ cited(&[source], locale) }</p> }).collect()
+}
+
+/// The `lang` of an element of the story's own text: the story's language where the reader's interface is in
+/// another ([`Locale::text_lang`]), else none (the root's applies).
+pub(crate) fn text_lang(locale: &Locale) -> Option<yew::AttrValue> {
+    locale.text_lang().map(|l| yew::AttrValue::from(l.to_owned()))
 }
 
 /// "Source: VOA: “…”, by Barry Newhouse, …" (or "Sources: …; …"), in the reader's words and marks.

@@ -70,6 +70,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     }
     let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
     let total = props.timeline.events.len();
+    let lang = super::text_lang(&locale);
     html! {
         <div class="nl-nav" {onscroll}>
             <div
@@ -134,7 +135,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                             >
                                 <span class="nl-marker-date">{ day }</span>
                                 // A time of day leads the headline: the flag is too narrow for date and time.
-                                <span class="nl-marker-headline">
+                                <span class="nl-marker-headline" lang={lang.clone()}>
                                     if let Some(time) = time {
                                         <span class="nl-marker-time">{ time }</span>{ " " }
                                     }

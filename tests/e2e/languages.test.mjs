@@ -64,6 +64,7 @@ for (const [lang, next, expand, events, digits, of] of [
       const root = page.locator('.newsline');
       assert.equal(await root.getAttribute('lang'), lang, 'the root says the language');
       assert.equal(await root.getAttribute('dir'), 'rtl', 'and its direction');
+      assert.equal(await page.locator('.nl-title').getAttribute('lang'), null, "the story's text is in the root's language");
       // Where the reader is, in the language's digits: "۱ از ۸", "١ من ٨".
       const digit = (n) => String.fromCharCode((digits === PERSIAN_DIGITS ? 0x06f0 : 0x0660) + n);
       assert.equal(await page.locator('.nl-position').textContent(), `${digit(1)} ${of} ${digit(8)}`);
@@ -104,9 +105,14 @@ test('an English story with data-lang="fa": Persian words around the English tex
   assert.equal(await page.getByRole('button', { name: 'قبلی', exact: true }).count(), 1);
   assert.match(await page.locator('.nl-position').textContent(), /^[۱-۸] از ۸$/);
   assert.equal(await page.locator('.nl-controls').getAttribute('aria-label'), 'پیمایش گاه‌شمار');
-  // The story's own text stays as written.
+  // The story's own text stays as written, marked as English (the page's language: the story says none), so a
+  // screen reader reads it in English among the Persian words.
   assert.match(await page.locator('.nl-title').textContent(), /^U\.S\. and Iran/);
   assert.match(await page.locator('.nl-card-headline').textContent(), /^[A-Z]/);
+  for (const text of ['.nl-title', '.nl-summary', '.nl-card-headline', '.nl-card-body', '.nl-marker-headline']) {
+    assert.equal(await page.locator(text).first().getAttribute('lang'), 'en', text);
+  }
+  assert.equal(await page.locator('.nl-controls').getAttribute('lang'), null, "the controls speak the root's language");
   await page.screenshot({ path: join(SCREENSHOTS, 'languages-english-story-fa.png') });
   await page.close();
 });
