@@ -389,7 +389,7 @@ const FA: &str = "\
 نمایش رویدادهای پسین
 بعد
 این گاه‌شمار نمایش داده نشد
-پرونده گاه‌شمار:
+پروندهٔ گاه‌شمار:
 هشدار:
 جایش در میان رویدادهای آن روز معلوم نیست
 {n} اظهار نظر
@@ -502,6 +502,8 @@ pub struct Locale {
     zero: char,
     calendar: Option<String>,
     numerals: Option<String>,
+    /// The language of the story's text where it is not this one ([`Locale::text_lang`]).
+    text_lang: Option<String>,
 }
 
 impl Default for Locale {
@@ -541,6 +543,7 @@ impl Locale {
             zero,
             calendar: None,
             numerals: None,
+            text_lang: None,
         }
     }
 
@@ -569,6 +572,13 @@ impl Locale {
     /// The numbering system the page asked for (an `Intl` id, `latn`, `arab` …); `None`: the language's own.
     pub fn numerals(&self) -> Option<&str> {
         self.numerals.as_deref()
+    }
+
+    /// The `lang` of the story's text where it differs from the interface's: an English story under
+    /// `data-lang="fa"` has Persian words around English text, and a screen reader must read each in its own
+    /// language. `None` where they agree, or where the story's language is not known.
+    pub fn text_lang(&self) -> Option<&str> {
+        self.text_lang.as_deref()
     }
 
     /// `dir` for the widget's root: `rtl` or `ltr`.
@@ -660,27 +670,21 @@ impl Locale {
     /// "10 000" in French, "10.000" in German and Spanish, which leave four digits ungrouped, "۱۰٬۰۰۰" in
     /// Persian, whose digits take the Arabic thousands separator).
     pub fn number(&self, n: usize) -> String {
-        let digits = n.to_string();
-        let arabic_script = matches!(self.zero, '\u{0660}' | '\u{06f0}');
-        let (separator, min_grouped) = match self.lang {
-            _ if arabic_script => ("\u{066c}", 4),
-            Lang::En | Lang::Ar | Lang::Fa => (",", 4),
-            Lang::Fr => ("\u{202f}", 4),
-            Lang::De => (".", 4),
-            Lang::Es => (".", 5),
+        let separator = match self.lang {
+            _ if matches!(self.zero, '\u{0660}' | '\u{06f0}') => '\u{066c}',
+            Lang::En | Lang::Ar | Lang::Fa => ',',
+            Lang::Fr => '\u{202f}',
+            Lang::De | Lang::Es => '.',
         };
-        let mut grouped = String::with_capacity(digits.len() * 2);
-        for (i, c) in digits.chars().enumerate() {
-            if digits.len() >= min_grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push_str(separator);
-            }
-            grouped.push(c);
-        }
-        if self.zero == '0' {
-            return grouped;
-        }
+        let grouped = if self.lang == Lang::Es && n < 10_000 { n.to_string() } else { crate::limits::grouped(n) };
         let zero = self.zero as u32;
-        grouped.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c)).collect()
+        grouped
+            .chars()
+            .map(|c| match c {
+                ',' => separator,
+                c => c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c),
+            })
+            .collect()
     }
 
     /// Where the reader is: "3 of 8", "۳ از ۸".
@@ -715,7 +719,9 @@ impl Wanted {
     /// The reader's locale for a story in `story_lang`:
     /// - the language: the embedder's `lang`, else the story's, else the page's, else `en`; a tag that is not
     ///   well formed ([`well_formed`]) is passed over;
-    /// - the direction: the embedder's `dir`, else the language's.
+    /// - the direction: the embedder's `dir`, else the language's;
+    /// - the language of the story's text ([`Locale::text_lang`]): the story's, else the page's, where it is not
+    ///   the one chosen (only the embedder's `lang` can make them differ).
     pub fn locale(&self, story_lang: Option<&str>) -> Locale {
         let tag = [self.lang.as_deref(), story_lang, self.page_lang.as_deref()]
             .into_iter()
@@ -725,6 +731,9 @@ impl Wanted {
             .unwrap_or("en");
         let mut locale = Locale::with(tag, self.calendar.as_deref(), self.numerals.as_deref());
         locale.rtl = self.rtl.unwrap_or(locale.rtl);
+        let text =
+            [story_lang, self.page_lang.as_deref()].into_iter().flatten().map(str::trim).find(|t| well_formed(t));
+        locale.text_lang = text.filter(|t| !t.eq_ignore_ascii_case(tag)).map(str::to_owned);
         locale
     }
 }
@@ -905,6 +914,12 @@ mod tests {
             let locale = wanted(lang, rtl, page).locale(story);
             assert_eq!((locale.tag(), locale.dir()), (tag, dir), "{lang:?} {rtl:?} {page:?} {story:?}");
         }
+        // The story's text keeps its language under another interface language.
+        assert_eq!(wanted(Some("fa"), None, Some("en")).locale(None).text_lang(), Some("en"), "the page's");
+        assert_eq!(wanted(Some("fa"), None, Some("en")).locale(Some("de")).text_lang(), Some("de"), "the story's");
+        assert_eq!(wanted(Some("fa"), None, None).locale(None).text_lang(), None, "not known");
+        assert_eq!(wanted(None, None, Some("en")).locale(Some("fa")).text_lang(), None, "the same language");
+        assert_eq!(wanted(Some("FA"), None, None).locale(Some("fa")).text_lang(), None, "case aside");
         let asked = Wanted { calendar: Some("gregory".into()), numerals: Some("latn".into()), ..Wanted::default() };
         let fa = asked.locale(Some("fa"));
         assert_eq!(

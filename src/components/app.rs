@@ -201,11 +201,10 @@ pub fn App(props: &AppProps) -> Html {
 
     // The reader's language: the page's choice, else the story's (once it is read), else the page's own.
     let story_lang = match &*loaded {
-        Some(Ok(timeline)) => timeline.lang.clone(),
+        Some(Ok(timeline)) => timeline.lang.as_deref(),
         _ => None,
     };
-    let locale: Rc<Locale> =
-        use_memo((props.language.clone(), story_lang), |(wanted, story)| wanted.locale(story.as_deref()));
+    let locale = Rc::new(props.language.locale(story_lang));
 
     let retry = {
         let attempt = attempt.clone();

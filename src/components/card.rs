@@ -50,6 +50,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
     let date = event.date_label_in(true, &props.dates);
+    let lang = super::text_lang(&locale);
     html! {
         <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
             <p class="nl-card-meta">
@@ -63,7 +64,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 }
             </p>
             // One level below the story's title, which takes the level the page set.
-            <@{heading_tag(props.heading_level.card())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            <@{heading_tag(props.heading_level.card())} id={heading_id} class="nl-card-headline" lang={lang.clone()}>{ &event.headline }</@>
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
@@ -83,7 +84,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                     }
                 </figure>
             }
-            { paragraphs(&event.body, "nl-card-body") }
+            { paragraphs(&event.body, "nl-card-body", lang) }
             if let Some(note) = &event.note {
                 { note_view(note, &props.timeline, &locale, &props.dates) }
             }

@@ -80,6 +80,7 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     let (earlier, later) = (shown.start, total - shown.end);
     let label = |word: Word, n: usize| format!("{} ({})", locale.word(word), locale.counted(Counted::More, n));
     let later_word = locale.word(Word::Later);
+    let lang = super::text_lang(&locale);
     html! {
         <>
             if earlier > 0 {
@@ -89,7 +90,7 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
             }
             <ol class="nl-list" aria-label={locale.word(Word::Events)} start={(shown.start + 1).to_string()}>
                 for i in shown.clone() {
-                    { item(props, uid, i, later_word) }
+                    { item(props, uid, i, later_word, &lang) }
                 }
             </ol>
             if later > 0 {
@@ -101,8 +102,9 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     }
 }
 
-/// Event `i`'s item; `later` is the word after a gap's length ("28 years later").
-fn item(props: &VerticalListProps, uid: &str, i: usize, later: &str) -> Html {
+/// Event `i`'s item; `later` is the word after a gap's length ("28 years later"), `lang` its headline's
+/// language where it is not the root's.
+fn item(props: &VerticalListProps, uid: &str, i: usize, later: &str, lang: &Option<AttrValue>) -> Html {
     let event = &props.timeline.events[i];
     let open = i == props.selected;
     html! {
@@ -128,7 +130,7 @@ fn item(props: &VerticalListProps, uid: &str, i: usize, later: &str) -> Html {
                 onclick={props.on_select.reform(move |_| i)}
             >
                 <span class="nl-marker-date">{ event.date_label_in(false, &props.frame.dates) }</span>
-                <span class="nl-marker-headline">{ &event.headline }</span>
+                <span class="nl-marker-headline" lang={lang.clone()}>{ &event.headline }</span>
             </button>
             if open {
                 { props.card.clone() }

@@ -91,11 +91,12 @@ pub(crate) fn story_header(
     dates: &Dates,
 ) -> yew::Html {
     use yew::prelude::*;
+    let lang = text_lang(locale);
     html! {
         <header class="nl-header">
-            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
+            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" lang={lang.clone()} tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
             if let Some(summary) = &timeline.summary {
-                <p class="nl-summary">{ summary }</p>
+                <p class="nl-summary" {lang}>{ summary }</p>
             }
             if let Some(note) = &timeline.note {
                 { note::note_view(note, timeline, locale, dates) }
@@ -118,14 +119,24 @@ pub(crate) fn credits(timeline: &crate::model::Timeline, locale: &Locale, dates:
         .collect()
 }
 
+/// The `lang` of an element of the story's own text: the story's language where the reader's interface is in
+/// another ([`Locale::text_lang`]), else none (the root's applies).
+pub(crate) fn text_lang(locale: &Locale) -> Option<yew::AttrValue> {
+    locale.text_lang().map(|l| yew::AttrValue::from(l.to_owned()))
+}
+
 /// "Source: VOA: “…”, by Barry Newhouse, …" (or "Sources: …; …"), in the reader's words and marks, the dates
 /// as `dates` writes them.
 pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &Dates) -> String {
     let label = locale.word(if sources.len() == 1 { Word::Source } else { Word::Sources });
     let comma = format!("{} ", locale.word(Word::Comma));
     let marks = [locale.word(Word::OpenQuote), locale.word(Word::CloseQuote), &comma, locale.word(Word::By)];
-    let citations: Vec<String> = sources.iter().map(|s| s.citation_in(marks, dates)).collect();
-    format!("{label} {}", citations.join("; "))
+    let mut out = label.to_owned();
+    for (i, source) in sources.iter().enumerate() {
+        out.push_str(if i == 0 { " " } else { "; " });
+        out.push_str(&source.citation_in(marks, dates));
+    }
+    out
 }
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.

@@ -70,6 +70,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     }
     let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
     let total = props.timeline.events.len();
+    let lang = super::text_lang(&locale);
     html! {
         <div class="nl-nav" {onscroll}>
             <div
@@ -134,7 +135,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                             >
                                 <span class="nl-marker-date">{ day }</span>
                                 // A time of day leads the headline: the flag is too narrow for date and time.
-                                <span class="nl-marker-headline">
+                                <span class="nl-marker-headline" lang={lang.clone()}>
                                     if let Some(time) = time {
                                         <span class="nl-marker-time">{ time }</span>{ " " }
                                     }
@@ -163,8 +164,8 @@ fn overview(props: &HorizontalNavProps, track: NodeRef, locale: &Locale) -> Html
     // The count's words are the language's phrase for it, around its number.
     let comma = locale.word(Word::Comma);
     let words = |c: &Cluster| match locale.around(Counted::Events, c.count()) {
-        (before, Some(after)) => (before, format!("{after}{comma} ")),
-        (spelled, None) => ("", format!(" {spelled}{comma} ")),
+        (before, Some(after)) => (before, after),
+        (spelled, None) => ("", spelled),
     };
     let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
     html! {
@@ -191,7 +192,7 @@ fn overview(props: &HorizontalNavProps, track: NodeRef, locale: &Locale) -> Html
                                     <span class="nl-visually-hidden">{ before }</span>
                                 }
                                 <span class="nl-group-count">{ locale.number(c.count()) }</span>
-                                <span class="nl-visually-hidden">{ after }</span>
+                                <span class="nl-visually-hidden">{ after }{ comma }{ " " }</span>
                                 <span class="nl-group-years">{ years(c) }</span>
                                 if let Some(headline) = single(c) {
                                     <span class="nl-visually-hidden">{ headline }</span>

@@ -105,7 +105,7 @@ fn head(s: &Statement, text_gist: bool, locale: &Locale) -> Html {
             </span>
             { " " }
             if let Some(gist) = gist {
-                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
+                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))} lang={super::text_lang(locale)}>{ gist }</span>
             }
         </>
     }
@@ -115,25 +115,26 @@ fn head(s: &Statement, text_gist: bool, locale: &Locale) -> Html {
 /// the context.
 fn words(s: &Statement, locale: &Locale) -> Html {
     let comma = locale.word(Word::Comma);
+    let lang = super::text_lang(locale);
     html! {
         <>
             if s.kind == StatementKind::Quote {
                 <figure class="nl-statement-figure">
-                    <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
+                    <blockquote class="nl-statement-text" lang={lang.clone()}><p>{ &s.text }</p></blockquote>
                     <figcaption class="nl-statement-who">
                         <cite>{ &s.speaker }</cite>
                         if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                     </figcaption>
                 </figure>
             } else {
-                <p class="nl-statement-text">{ &s.text }</p>
+                <p class="nl-statement-text" lang={lang.clone()}>{ &s.text }</p>
                 <p class="nl-statement-who">
                     { locale.word(Word::ReportedSpeechOf) }{ " " }<cite>{ &s.speaker }</cite>
                     if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                 </p>
             }
             if let Some(context) = &s.context {
-                <p class="nl-statement-context">{ context }</p>
+                <p class="nl-statement-context" {lang}>{ context }</p>
             }
         </>
     }

@@ -22,6 +22,13 @@ const routes = {
   '/languages/latn.html': page('en', 'data-src="/data/baghdad-talks-2007.fa.json" data-numerals="latn"'),
   '/languages/english-in-persian.html': page('en', 'data-src="/data/baghdad-talks-2007.json" data-lang="fa"'),
   '/languages/page-lang.html': page('de', 'data-src="/data/baghdad-talks-2007.json"'),
+  '/languages/long.html': page('en', 'data-src="/languages/long.json" data-lang="ar"'),
+  '/languages/long.json': (req, res) => {
+    // Three hundred years, one event a year: an overview on a desktop, a list in windows on a phone.
+    const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i}`, date: { year: 1701 + i }, headline: `Event ${i}` }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ title: 'Three hundred years', lang: 'en', events }));
+  },
 };
 
 let server;
@@ -57,6 +64,7 @@ for (const [lang, next, expand, events, digits, of] of [
       const root = page.locator('.newsline');
       assert.equal(await root.getAttribute('lang'), lang, 'the root says the language');
       assert.equal(await root.getAttribute('dir'), 'rtl', 'and its direction');
+      assert.equal(await page.locator('.nl-title').getAttribute('lang'), null, "the story's text is in the root's language");
       // Where the reader is, in the language's digits: "۱ از ۸", "١ من ٨".
       const digit = (n) => String.fromCharCode((digits === PERSIAN_DIGITS ? 0x06f0 : 0x0660) + n);
       assert.equal(await page.locator('.nl-position').textContent(), `${digit(1)} ${of} ${digit(8)}`);
@@ -97,10 +105,22 @@ test('an English story with data-lang="fa": Persian words around the English tex
   assert.equal(await page.getByRole('button', { name: 'قبلی', exact: true }).count(), 1);
   assert.match(await page.locator('.nl-position').textContent(), /^[۱-۸] از ۸$/);
   assert.equal(await page.locator('.nl-controls').getAttribute('aria-label'), 'پیمایش گاه‌شمار');
-  // The story's own text stays as written.
+  // The story's own text stays as written, marked as English (the page's language: the story says none), so a
+  // screen reader reads it in English among the Persian words.
   assert.match(await page.locator('.nl-title').textContent(), /^U\.S\. and Iran/);
   assert.match(await page.locator('.nl-card-headline').textContent(), /^[A-Z]/);
+  for (const text of ['.nl-title', '.nl-summary', '.nl-card-headline', '.nl-card-body', '.nl-marker-headline']) {
+    assert.equal(await page.locator(text).first().getAttribute('lang'), 'en', text);
+  }
+  assert.equal(await page.locator('.nl-controls').getAttribute('lang'), null, "the controls speak the root's language");
   await page.screenshot({ path: join(SCREENSHOTS, 'languages-english-story-fa.png') });
+  await page.close();
+});
+
+test('the iframe mode takes the language from its address', async () => {
+  const { page } = await open('/embed.html?src=data/baghdad-talks-2007.json&lang=fa&numerals=latn', 800);
+  assert.equal(await page.locator('.newsline').getAttribute('lang'), 'fa');
+  assert.equal(await page.locator('.nl-position').textContent(), '1 از 8');
   await page.close();
 });
 
@@ -109,6 +129,23 @@ test("a story without a language takes the page's: German words on a German page
   assert.equal(await page.locator('.newsline').getAttribute('lang'), 'de');
   assert.equal(await page.locator('.newsline').getAttribute('dir'), 'ltr');
   assert.equal(await page.getByRole('button', { name: 'Weiter', exact: true }).count(), 1);
+  await page.close();
+});
+
+test('Arabic counts in the overview and the long list: plural forms and Arabic-Indic digits', async () => {
+  let { page } = await open('/languages/long.html', 1100);
+  assert.equal(await page.locator('.nl-position').textContent(), '١ من ٣٠٠');
+  await page.locator('.nl-zoom-out').click();
+  await page.locator('.nl-group').first().waitFor();
+  // 25 events a group: the "many" form, "٢٥ حدثًا", around the visible count.
+  const name = await page.locator('.nl-group').first().evaluate((b) => b.textContent);
+  assert.match(name, /^٢٥ حدثًا، /, name);
+  // The live region says it once the change settles.
+  await page.waitForFunction(() => document.querySelector('.nl-live').textContent !== '');
+  assert.match(await page.locator('.nl-live').textContent(), /^نظرة عامة: ١٢ مجموعة من الأحداث\. الحدث المفتوح ضمن ٢٥ حدثًا، /);
+  await page.close();
+  ({ page } = await open('/languages/long.html', 360));
+  assert.equal(await page.locator('.nl-more').textContent(), 'عرض الأحداث اللاحقة (٢٠٠ إضافية)');
   await page.close();
 });
 
