@@ -328,6 +328,21 @@ test('a long strip right to left starts at the right, scrolls to the open event 
   await page.keyboard.press('Home');
   await settle(page);
   assert.equal(await nav.evaluate((n) => n.scrollLeft), 0);
+
+  // Zoomed out to the overview: its groups run from the right too, and the left arrow opens the later one.
+  while ((await page.locator('.nl-overview').count()) === 0) {
+    await page.locator('.nl-zoom-out').click();
+    await settle(page);
+  }
+  const groups = await page.locator('.nl-group').evaluateAll((gs) => gs.map((g) => g.getBoundingClientRect().left));
+  assert.ok(groups.length > 3 && decreasing(groups), `the groups run from the right: ${groups}`);
+  await page.locator('.nl-group[aria-current="true"]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await settle(page);
+  const second = await page.evaluate(() => [...document.querySelectorAll('.nl-group')].indexOf(document.activeElement));
+  assert.equal(second, 1, 'the left arrow goes to the second group');
+  await axe(page, 'the overview, right to left');
+  await page.screenshot({ path: join(SCREENSHOTS, 'rtl-long-overview.png') });
   noFaults(faults);
   await page.close();
 });
