@@ -21,7 +21,7 @@ fn s(text: &str) -> Json {
 /// A date in its shortest written form ("1979", "2007-05-28").
 fn date(d: &DateSpec) -> Json {
     match d.precision {
-        Precision::Year if d.year > 0 => Json::Num(f64::from(d.year)),
+        Precision::Year if d.year > 0 => Json::Num(d.year as f64),
         _ => Json::Str(d.iso()),
     }
 }

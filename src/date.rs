@@ -27,7 +27,7 @@ pub enum Precision {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateSpec {
     /// Astronomical: 0 is 1 BCE (see [`DateSpec::written_year`] for the year as written).
-    pub year: i32,
+    pub year: i64,
     pub month: u8,
     pub day: u8,
     pub hour: u8,
@@ -35,8 +35,9 @@ pub struct DateSpec {
     pub precision: Precision,
 }
 
-/// The largest year accepted, either side of year 0.
-pub const MAX_YEAR: i64 = 999_999;
+/// The largest year accepted, either side of year 0: a hundred billion, past the age of the universe
+/// (TimelineJS3's cosmological templates start 13.8 billion years ago).
+pub const MAX_YEAR: i64 = 100_000_000_000;
 
 /// What is wrong with a date, worded for the editor who wrote it.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +56,7 @@ pub enum DateError {
     DayOutOfRange {
         day: i64,
         month: u8,
-        year: i32,
+        year: i64,
         days: u8,
     },
     HourOutOfRange(i64),
@@ -177,7 +178,7 @@ impl DateSpec {
             Some(d) => {
                 let days = days_in_month(year, month_n);
                 if !(1..=i64::from(days)).contains(&d) {
-                    return Err(DateError::DayOutOfRange { day: d, month: month_n, year: year as i32, days });
+                    return Err(DateError::DayOutOfRange { day: d, month: month_n, year, days });
                 }
                 d as u8
             }
@@ -200,7 +201,7 @@ impl DateSpec {
             (Some(_), Some(_), Some(_), None) => Precision::Hour,
             _ => Precision::Minute,
         };
-        Ok(DateSpec { year: year as i32, month: month_n, day: day_n, hour: hour_n, minute: minute_n, precision })
+        Ok(DateSpec { year, month: month_n, day: day_n, hour: hour_n, minute: minute_n, precision })
     }
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (a space may stand for the `T`; a leading
@@ -217,7 +218,7 @@ impl DateSpec {
             None => (rest, None),
         };
         let number = |s: &str| -> Result<i64, DateError> {
-            if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            if s.is_empty() || s.len() > 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(not_a_date());
             }
             s.parse::<i64>().map_err(|_| not_a_date())
@@ -247,7 +248,7 @@ impl DateSpec {
 
     /// Days since 1970-01-01 at the start of this date, with hours and minutes as a fraction of a day.
     pub fn instant(&self) -> f64 {
-        let days = days_from_civil(i64::from(self.year), self.month, self.day) as f64;
+        let days = days_from_civil(self.year, self.month, self.day) as f64;
         days + (f64::from(self.hour) * 60.0 + f64::from(self.minute)) / 1440.0
     }
 
@@ -255,8 +256,8 @@ impl DateSpec {
     pub fn span_end(&self) -> f64 {
         let start = self.instant();
         match self.precision {
-            Precision::Year => days_from_civil(i64::from(self.year) + 1, 1, 1) as f64,
-            Precision::Month => start + f64::from(days_in_month(i64::from(self.year), self.month)),
+            Precision::Year => days_from_civil(self.year + 1, 1, 1) as f64,
+            Precision::Month => start + f64::from(days_in_month(self.year, self.month)),
             Precision::Day => start + 1.0,
             Precision::Hour => start + 1.0 / 24.0,
             Precision::Minute => start + 1.0 / 1440.0,
@@ -265,7 +266,7 @@ impl DateSpec {
 
     /// The year as people write it: 500 BCE is -500.
     pub fn written_year(&self) -> i64 {
-        let y = i64::from(self.year);
+        let y = self.year;
         if y <= 0 {
             y - 1
         } else {
@@ -307,8 +308,7 @@ impl DateSpec {
     /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back (so a year BCE is
     /// written negative: 500 BCE is `-0500`).
     pub fn iso(&self) -> String {
-        let year =
-            if self.year <= 0 { format!("-{:04}", 1 - i64::from(self.year)) } else { format!("{:04}", self.year) };
+        let year = if self.year <= 0 { format!("-{:04}", 1 - self.year) } else { format!("{:04}", self.year) };
         match self.precision {
             Precision::Year => year,
             Precision::Month => format!("{year}-{:02}", self.month),
@@ -329,13 +329,14 @@ impl PartialOrd for DateSpec {
 
 impl DateSpec {
     /// A number that orders dates as [`Ord`] does, for sorting many (one comparison of integers instead of
-    /// six of fields). Exact for years within ±2^28, far past [`MAX_YEAR`].
+    /// six of fields). Exact for years within ±2^40 (about 1.1 trillion), far past [`MAX_YEAR`]: the year
+    /// takes the top 41 bits, then the month (4), day (5), hour (5), minute (6) and precision (3).
     pub fn order_key(&self) -> u64 {
-        let year = (i64::from(self.year) + (1 << 28)) as u64 & ((1 << 29) - 1);
-        year << 35
-            | u64::from(self.month) << 27
-            | u64::from(self.day) << 19
-            | u64::from(self.hour) << 11
+        let year = (self.year + (1 << 40)) as u64 & ((1 << 41) - 1);
+        year << 23
+            | u64::from(self.month) << 19
+            | u64::from(self.day) << 14
+            | u64::from(self.hour) << 9
             | u64::from(self.minute) << 3
             | self.precision as u64
     }
@@ -376,16 +377,12 @@ pub enum Unit {
 /// - Dates in the same unit of the coarser precision are 0 (less than a year, a month, a day …) apart.
 /// - `to` before `from` counts as no time.
 pub fn gap(from: &DateSpec, to: &DateSpec) -> (i64, Unit) {
-    let days = || {
-        days_from_civil(i64::from(to.year), to.month, to.day)
-            - days_from_civil(i64::from(from.year), from.month, from.day)
-    };
+    let days = || days_from_civil(to.year, to.month, to.day) - days_from_civil(from.year, from.month, from.day);
     let hours = || days() * 24 + i64::from(to.hour) - i64::from(from.hour);
     let n = match from.precision.min(to.precision) {
-        Precision::Year => (i64::from(to.year) - i64::from(from.year), Unit::Year),
+        Precision::Year => (to.year - from.year, Unit::Year),
         Precision::Month => {
-            let months =
-                (i64::from(to.year) * 12 + i64::from(to.month)) - (i64::from(from.year) * 12 + i64::from(from.month));
+            let months = (to.year * 12 + i64::from(to.month)) - (from.year * 12 + i64::from(from.month));
             if months >= 24 {
                 (rounded(months as f64 / 12.0), Unit::Year)
             } else {
@@ -449,6 +446,8 @@ pub fn count(n: i64, unit: Unit) -> String {
         ..=0 if unit == "hour" => "less than an hour".to_owned(),
         ..=0 => format!("less than a {unit}"),
         1 => format!("1 {unit}"),
+        // Grouped from five digits ("296,500 years"; "5108 years" as always).
+        n @ 10_000..1_000_000_000 => format!("{} {unit}s", crate::limits::grouped(n as usize)),
         n => format!("{n} {unit}s"),
     }
 }
@@ -503,7 +502,12 @@ mod tests {
             "a day needs a month: give the month too, or leave the day out"
         );
         assert!(DateSpec::from_parts(2007, Some(5), None, Some(3), None).is_err());
-        assert_eq!(DateSpec::from_parts(1_000_000, None, None, None, None), Err(DateError::YearOutOfRange(1_000_000)));
+        let big_bang = DateSpec::from_parts(-13_800_000_000, None, None, None, None).expect("13.8 billion years ago");
+        assert!(big_bang < DateSpec::from_parts(-4_600_000_000, None, None, None, None).unwrap());
+        assert!(big_bang.instant() < -5.0e12, "{}", big_bang.instant());
+        assert_eq!(DateSpec::parse("-13800000000"), Ok(big_bang), "as a text too");
+        let too_far = 100_000_000_001;
+        assert_eq!(DateSpec::from_parts(too_far, None, None, None, None), Err(DateError::YearOutOfRange(too_far)));
     }
 
     #[test]
@@ -545,9 +549,9 @@ mod tests {
         let mut dates = Vec::new();
         for _ in 0..2_000 {
             let year = match next(4) {
-                0 => -(MAX_YEAR as i32),
-                1 => MAX_YEAR as i32,
-                _ => 1990 + next(30) as i32 - 2 * next(2) as i32 * 1990,
+                0 => -MAX_YEAR,
+                1 => MAX_YEAR,
+                _ => 1990 + next(30) as i64 - 2 * next(2) as i64 * 1990,
             };
             dates.push(DateSpec {
                 year,

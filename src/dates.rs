@@ -278,7 +278,7 @@ fn joiner(lang: Lang) -> &'static str {
 fn last_day(date: &DateSpec) -> DateSpec {
     let (month, day) = match date.precision {
         Precision::Year => (12, 31),
-        Precision::Month => (date.month, days_in_month(i64::from(date.year), date.month)),
+        Precision::Month => (date.month, days_in_month(date.year, date.month)),
         _ => (date.month, date.day),
     };
     DateSpec { month, day, hour: 0, minute: 0, precision: Precision::Day, ..*date }
@@ -328,16 +328,38 @@ impl Dates {
         value.and_then(|d| char::from_u32(self.zero as u32 + d)).unwrap_or(c)
     }
 
+    /// A date more than 100,000 years back, told as deep time is, whatever the style: "315,000 years ago",
+    /// "66 million years ago", "13.8 billion years ago" (the year as written, as TimelineJS3 reads it: -66000000
+    /// is 66 million years ago); `None` for any later date.
+    fn deep(&self, day: &DateSpec) -> Option<String> {
+        // Astronomical -99,999 is 100,000 BCE.
+        if day.year > -99_999 {
+            return None;
+        }
+        let years = (1 - day.year) as u64;
+        Some(self.deep_years(years, [Counted::YearsAgo, Counted::MillionYearsAgo, Counted::BillionYearsAgo]))
+    }
+
+    /// `years` in the words of `words` (years, millions, billions), to a tenth of a million or a billion.
+    fn deep_years(&self, years: u64, words: [Counted; 3]) -> String {
+        match years {
+            0..=999_999 => self.locale.counted(words[0], years as usize),
+            1_000_000..=999_949_999 => self.locale.tenths(words[1], (years + 50_000) / 100_000),
+            _ => self.locale.tenths(words[2], (years + 50_000_000) / 100_000_000),
+        }
+    }
+
     /// `day` in `style`: by the formatter where it can, else from a stand-in year (see the module's doc).
     pub fn write(&self, day: &DateSpec, style: Style) -> String {
+        if let Some(deep) = self.deep(day) {
+            return deep;
+        }
         let in_calendar = match self.format.calendar() {
             Calendar::Gregorian => true,
             // The host's arithmetic, and the years after the calendar's first (the platform writes earlier
             // ones as negative years, which no reader of the calendar uses).
-            Calendar::Persian => {
-                crate::calendar::persian(i64::from(day.year), i64::from(day.month), i64::from(day.day))
-                    .is_some_and(|(y, ..)| y >= 1)
-            }
+            Calendar::Persian => crate::calendar::persian(day.year, i64::from(day.month), i64::from(day.day))
+                .is_some_and(|(y, ..)| y >= 1),
             Calendar::Other => day.year > 622,
         };
         if (1..=9999).contains(&day.year) {
@@ -347,9 +369,9 @@ impl Dates {
         let stand_in = DateSpec { year: 2000 + day.year.rem_euclid(400), ..*day };
         let text = self.format.format(&stand_in, style, true);
         let year = if day.year <= 0 {
-            format!("{} {}", self.digits(1 - i64::from(day.year)), bce(self.locale.lang))
+            format!("{} {}", self.digits(1 - day.year), bce(self.locale.lang))
         } else {
-            self.digits(i64::from(day.year))
+            self.digits(day.year)
         };
         let shown = self.format.format(&stand_in, Style::Year, true);
         // Where the stand-in's year is (a day or an hour never has four digits); `str::find` would bring its
@@ -475,10 +497,8 @@ impl Dates {
     pub fn starts_year(&self, date: &DateSpec) -> bool {
         match self.format.calendar() {
             Calendar::Gregorian => date.month == 1 && date.day == 1,
-            Calendar::Persian => {
-                crate::calendar::persian(i64::from(date.year), i64::from(date.month), i64::from(date.day))
-                    .is_some_and(|(_, m, d)| m == 1 && d == 1)
-            }
+            Calendar::Persian => crate::calendar::persian(date.year, i64::from(date.month), i64::from(date.day))
+                .is_some_and(|(_, m, d)| m == 1 && d == 1),
             Calendar::Other => false,
         }
     }
@@ -520,6 +540,9 @@ impl Dates {
     /// How far apart two dates are, in words ([`crate::date::gap`]): "28 years", "۲۸ سال".
     pub fn gap(&self, from: &DateSpec, to: &DateSpec) -> String {
         let (n, unit) = gap(from, to);
+        if unit == Unit::Year && n >= 1_000_000 {
+            return self.deep_years(n as u64, [Counted::Years, Counted::MillionYears, Counted::BillionYears]);
+        }
         if is_english(&self.locale) || self.locale.lang == Lang::En {
             return crate::date::count(n, unit);
         }
@@ -547,6 +570,49 @@ mod tests {
 
     fn d(text: &str) -> DateSpec {
         DateSpec::parse(text).expect("a date")
+    }
+
+    /// Deep time (TimelineJS3's cosmological templates): more than 100,000 years back, a date is told as years
+    /// ago, to a tenth of a million or a billion, in each language's words, digits and decimal mark; gaps of
+    /// millions of years too. From 99,999 BCE on, dates stay as they were (TimelineJS3 draws the same line).
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn deep_time_is_told_as_years_ago() {
+        let with = |tag: &str, numerals: Option<&str>| {
+            let locale = Locale::with(tag, None, numerals);
+            Dates::new(Rc::new(tables::Tables::new(&locale)), &locale)
+        };
+        let cases: &[(&str, Option<&str>, &str, &str)] = &[
+            ("en", None, "-13800000000", "13.8 billion years ago"),
+            ("en", None, "-13799630000", "13.8 billion years ago"),
+            ("en", None, "-4600000000", "4.6 billion years ago"),
+            ("en", None, "-66000000", "66 million years ago"),
+            ("en", None, "-538800000", "538.8 million years ago"),
+            ("en", None, "-999990000", "1 billion years ago"),
+            ("en", None, "-315000", "315,000 years ago"),
+            ("en", None, "-100000", "100,000 years ago"),
+            ("en", None, "-99999", "99999 BCE"),
+            ("en", None, "-3500", "3500 BCE"),
+            ("fr", None, "-13800000000", "il y a 13,8 milliards d'années"),
+            ("fr", None, "-1500000000", "il y a 1,5 milliard d'années"),
+            ("fr", None, "-66000000", "il y a 66 millions d'années"),
+            ("de", None, "-1000000", "vor 1 Million Jahren"),
+            ("es", None, "-4600000000", "hace 4,6 mil millones de años"),
+            ("fa", None, "-13800000000", "۱۳٫۸ میلیارد سال پیش"),
+            ("fa", Some("latn"), "-13800000000", "13.8 میلیارد سال پیش"),
+            ("ar", None, "-66000000", "قبل ٦٦ مليون سنة"),
+        ];
+        for (tag, numerals, date, want) in cases {
+            let dates = with(tag, *numerals);
+            let date = d(date);
+            assert_eq!(dates.label(&date), *want, "{tag} {numerals:?}");
+            assert_eq!(dates.long_label(&date), *want, "{tag} {numerals:?}: the long label says no more");
+        }
+        let en = Dates::default();
+        assert_eq!(en.gap(&d("-13800000000"), &d("-4600000000")), "9.2 billion years");
+        assert_eq!(en.gap(&d("-66000000"), &d("-3500")), "66 million years");
+        assert_eq!(with("fa", None).gap(&d("-66000000"), &d("-3500")), "۶۶ میلیون سال");
+        assert_eq!(en.gap(&d("-3500"), &d("1979")), "5478 years", "no year 0 between 3500 BCE and 1979");
     }
 
     #[test]

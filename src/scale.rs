@@ -151,40 +151,22 @@ pub fn place_in(dates: &[DateSpec], width: f64, zoom: f64, params: &Params, writ
     let instants: Vec<f64> = dates.iter().map(DateSpec::instant).collect();
     // gaps[i] is the time between event i and event i + 1.
     let gaps: Vec<f64> = instants.windows(2).map(|w| (w[1] - w[0]).max(0.0)).collect();
-    let mut is_break = vec![false; gaps.len()];
-
-    // A long stretch that does not fit as a break of the usual width may as one of the narrowest.
-    let mut params = *params;
-    let (rate, spacing) = loop {
-        let rate = solve_rate(&gaps, &is_break, available, &params);
-        let crowded = gaps.iter().zip(&is_break).any(|(g, b)| !b && g * rate < params.min_spacing);
-        let widest = gaps
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !is_break[*i])
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(i, g)| (i, g * rate));
-        // The narrowest break width, down to NARROW_BREAK_WIDTH, at which gap `i` as a break fits the axis.
-        let long_stretch = |i: usize| {
-            let drawn: f64 = gaps.iter().zip(&is_break).filter(|(_, b)| !**b).map(|(g, _)| g).sum();
-            let breaks = is_break.iter().filter(|b| **b).count() as f64 + 1.0;
-            let others = (gaps.len() as f64 - breaks) * params.min_spacing;
-            let widest_fitting = ((available - others) / breaks).min(params.break_width);
-            (zoom == 1.0 && gaps[i] >= LONG_STRETCH * (drawn - gaps[i]) && widest_fitting >= NARROW_BREAK_WIDTH)
-                .then_some(widest_fitting)
-        };
-        let stretch = widest.filter(|(_, px)| crowded && *px > NARROW_BREAK_WIDTH.min(params.break_width));
-        match stretch {
-            Some((i, px)) if px > params.break_width && px > available * BREAK_SHARE => is_break[i] = true,
-            Some((i, px)) => match long_stretch(i) {
-                Some(width) if px > width => {
-                    params.break_width = width;
-                    is_break[i] = true;
-                }
-                _ => break (rate, spread(&gaps, &is_break, rate, available, &params)),
-            },
-            None => break (rate, spread(&gaps, &is_break, rate, available, &params)),
-        }
+    let (rate, spacing, is_break, mut params) = choose_breaks(&gaps, available, zoom, *params);
+    // Words wider than a break (deep time's "9.2 billion years") widen every break to the widest, and the
+    // breaks are chosen again, so no two labels run into each other. Only the breaks' words are written.
+    let widest = gaps
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| is_break[*i])
+        .map(|(i, _)| label_width(&writer.gap(&dates[i], &dates[i + 1])) + 2.0 * LABEL_GAP)
+        .fold(0.0, f64::max);
+    let (rate, spacing, is_break) = if widest > params.break_width {
+        let wider = Params { break_width: widest, ..params };
+        let (rate, spacing, is_break, chosen) = choose_breaks(&gaps, available, zoom, wider);
+        params = chosen;
+        (rate, spacing, is_break)
+    } else {
+        (rate, spacing, is_break)
     };
 
     let mut xs = Vec::with_capacity(n);
@@ -220,6 +202,49 @@ pub fn place_in(dates: &[DateSpec], width: f64, zoom: f64, params: &Params, writ
         writer,
     );
     Scale { xs, instants, width, breaks, ticks }
+}
+
+/// Which gaps become breaks, and the rate and spacing of the rest: breaks are taken, widest gap first, while
+/// markers are crowded; a long stretch that does not fit as a break of the usual width may as one of the
+/// narrowest (the `Params` returned has that width).
+fn choose_breaks(gaps: &[f64], available: f64, zoom: f64, params: Params) -> (f64, f64, Vec<bool>, Params) {
+    let mut params = params;
+    let mut is_break = vec![false; gaps.len()];
+
+    // A long stretch that does not fit as a break of the usual width may as one of the narrowest.
+    let (rate, spacing) = loop {
+        let rate = solve_rate(gaps, &is_break, available, &params);
+        let crowded = gaps.iter().zip(&is_break).any(|(g, b)| !b && g * rate < params.min_spacing);
+        let widest = gaps
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !is_break[*i])
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, g)| (i, g * rate));
+        // The narrowest break width, down to NARROW_BREAK_WIDTH, at which gap `i` as a break fits the axis.
+        let long_stretch = |i: usize| {
+            let drawn: f64 = gaps.iter().zip(&is_break).filter(|(_, b)| !**b).map(|(g, _)| g).sum();
+            let breaks = is_break.iter().filter(|b| **b).count() as f64 + 1.0;
+            let others = (gaps.len() as f64 - breaks) * params.min_spacing;
+            let widest_fitting = ((available - others) / breaks).min(params.break_width);
+            (zoom == 1.0 && gaps[i] >= LONG_STRETCH * (drawn - gaps[i]) && widest_fitting >= NARROW_BREAK_WIDTH)
+                .then_some(widest_fitting)
+        };
+        let stretch = widest.filter(|(_, px)| crowded && *px > NARROW_BREAK_WIDTH.min(params.break_width));
+        match stretch {
+            Some((i, px)) if px > params.break_width && px > available * BREAK_SHARE => is_break[i] = true,
+            Some((i, px)) => match long_stretch(i) {
+                Some(width) if px > width => {
+                    params.break_width = width;
+                    is_break[i] = true;
+                }
+                _ => break (rate, spread(gaps, &is_break, rate, available, &params)),
+            },
+            None => break (rate, spread(gaps, &is_break, rate, available, &params)),
+        }
+    };
+
+    (rate, spacing, is_break, params)
 }
 
 impl Scale {
@@ -283,7 +308,26 @@ fn spread(gaps: &[f64], is_break: &[bool], rate: f64, available: f64, params: &P
 }
 
 /// Calendar steps a tick can take, coarse to fine, with the precision their labels show.
+/// Steps of thousands to billions of years serve stories of deep time (TimelineJS3's cosmological templates).
 const STEPS: &[(Precision, f64)] = &[
+    (Precision::Year, 1e9),
+    (Precision::Year, 5e8),
+    (Precision::Year, 2e8),
+    (Precision::Year, 1e8),
+    (Precision::Year, 5e7),
+    (Precision::Year, 2e7),
+    (Precision::Year, 1e7),
+    (Precision::Year, 5e6),
+    (Precision::Year, 2e6),
+    (Precision::Year, 1e6),
+    (Precision::Year, 5e5),
+    (Precision::Year, 2e5),
+    (Precision::Year, 1e5),
+    (Precision::Year, 5e4),
+    (Precision::Year, 2e4),
+    (Precision::Year, 1e4),
+    (Precision::Year, 5000.0),
+    (Precision::Year, 2000.0),
     (Precision::Year, 1000.0),
     (Precision::Year, 500.0),
     (Precision::Year, 100.0),
@@ -487,7 +531,7 @@ fn nominal_days(precision: Precision, n: f64) -> f64 {
 /// The first tick boundary at or before `date`.
 fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {
     let n = n as i64;
-    let year = i64::from(date.year);
+    let year = date.year;
     match precision {
         Precision::Year => DateSpec::from_astronomical(year.div_euclid(n) * n, None, None, None, None).ok(),
         Precision::Month => {
@@ -510,8 +554,7 @@ fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec>
 /// reader counts, each its day of the Gregorian calendar.
 fn persian_tick(date: &DateSpec, precision: Precision, n: f64, after: bool) -> Option<DateSpec> {
     let n = n as i64;
-    let (year, month) = match crate::calendar::persian(i64::from(date.year), i64::from(date.month), i64::from(date.day))
-    {
+    let (year, month) = match crate::calendar::persian(date.year, i64::from(date.month), i64::from(date.day)) {
         Some((y, m, _)) => (y, m),
         // Beyond the calendar's arithmetic: the Gregorian boundaries.
         None if after => return next_tick(date, precision, n as f64),
@@ -529,7 +572,7 @@ fn persian_tick(date: &DateSpec, precision: Precision, n: f64, after: bool) -> O
 
 fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {
     let n = n as i64;
-    let (y, m, d, h) = (i64::from(date.year), i64::from(date.month), i64::from(date.day), i64::from(date.hour));
+    let (y, m, d, h) = (date.year, i64::from(date.month), i64::from(date.day), i64::from(date.hour));
     match precision {
         Precision::Year => DateSpec::from_astronomical(y + n, None, None, None, None).ok(),
         Precision::Month => {
@@ -551,7 +594,7 @@ fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> 
             } else {
                 let next_day = next_tick(date, Precision::Day, 1.0)?;
                 DateSpec::from_astronomical(
-                    i64::from(next_day.year),
+                    next_day.year,
                     Some(i64::from(next_day.month)),
                     Some(i64::from(next_day.day)),
                     Some(0),
@@ -690,6 +733,49 @@ mod tests {
         );
         for w in scale.ticks.windows(2) {
             assert!(w[1].x - w[0].x >= Params::default().tick_spacing - 1.0);
+        }
+    }
+
+    /// TimelineJS3's cosmological template on one axis: from the Big Bang to the Hubble telescope, its deep
+    /// stretch ticked in billions of years, its breaks saying how long they are in millions or billions, and
+    /// its labels clear of one another at a phone's width and a desktop's.
+    #[test]
+    fn deep_time_gets_an_axis_of_its_own_scale() {
+        let mut d = dates(&[
+            "-13800000000",
+            "-4600000000",
+            "-540000000",
+            "-300000",
+            "-3500",
+            "-0300",
+            "1021",
+            "1609-11",
+            "1826",
+            "1969-07-20",
+            "1990-04-25",
+        ]);
+        d.sort();
+        for width in [320.0, 1100.0] {
+            let scale = place(&d, width, 1.0, &Params::default());
+            assert_spaced(&scale, Params::default().min_spacing);
+            let labels: Vec<&str> = scale.ticks.iter().map(|t| t.label.as_str()).collect();
+            assert!(labels.iter().any(|l| l.ends_with("billion years ago")), "{width}: {labels:?}");
+            assert!(
+                labels.iter().all(|l| !l.contains("BCE") || l.len() < 12),
+                "{width}: no year of 11 digits: {labels:?}"
+            );
+            let breaks: Vec<&str> = scale.breaks.iter().map(|b| b.label.as_str()).collect();
+            assert!(breaks.iter().all(|b| b.len() < 20), "{width}: every break in round words: {breaks:?}");
+            assert!(width < 1000.0 || breaks.contains(&"9.2 billion years"), "{width}: {breaks:?}");
+            let spans: Vec<(f64, f64)> = scale
+                .breaks
+                .iter()
+                .map(|b| (b.x - label_width(&b.label) / 2.0, b.x + label_width(&b.label) / 2.0))
+                .collect();
+            assert!(spans.windows(2).all(|w| w[0].1 < w[1].0), "{width}: break labels run together: {breaks:?}");
+            let mut boxes: Vec<_> = scale.ticks.iter().map(|t| t.label_box()).collect();
+            boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(boxes.windows(2).all(|w| w[0].1 <= w[1].0), "{width}: labels overlap: {labels:?}");
         }
     }
 

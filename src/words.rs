@@ -95,10 +95,20 @@ pub enum Counted {
     More,
     /// An overview group's size: "{n} events".
     Events,
+    /// Deep time, a date more than 100,000 years back: "{n} years ago" (n grouped, "315,000 years ago").
+    YearsAgo,
+    /// "{n} million years ago" (n may have one decimal: "66 million years ago", "538.8 million years ago").
+    MillionYearsAgo,
+    /// "{n} billion years ago": "13.8 billion years ago".
+    BillionYearsAgo,
+    /// A gap of deep time on the axis: "{n} million years".
+    MillionYears,
+    /// "{n} billion years".
+    BillionYears,
 }
 
 #[cfg(test)]
-const COUNTED: usize = Counted::Events as usize + 1;
+const COUNTED: usize = Counted::BillionYears as usize + 1;
 
 /// The plural categories of Unicode CLDR, in the order a [`Counted`] entry lists its forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,7 +172,12 @@ Its place among the day's events is not known
 The story data has {n} problem. Fix it in the file and reload the page:|The story data has {n} problems. Fix them in the file and reload the page:
 Overview: {n} group of events.|Overview: {n} groups of events.
 {n} more
-{n} event|{n} events";
+{n} event|{n} events
+{n} years ago
+{n} million years ago
+{n} billion years ago
+{n} million years
+{n} billion years";
 
 const FR: &str = "\
 Précédent
@@ -210,7 +225,12 @@ Sa place parmi les événements du jour n'est pas connue
 Les données de la chronologie comportent {n} problème. Corrigez-le dans le fichier et rechargez la page :|Les données de la chronologie comportent {n} problèmes. Corrigez-les dans le fichier et rechargez la page :
 Vue d'ensemble : {n} groupe d'événements.|Vue d'ensemble : {n} groupes d'événements.
 {n} de plus
-{n} événement|{n} événements";
+{n} événement|{n} événements
+il y a {n} ans
+il y a {n} million d'années|il y a {n} millions d'années
+il y a {n} milliard d'années|il y a {n} milliards d'années
+{n} million d'années|{n} millions d'années
+{n} milliard d'années|{n} milliards d'années";
 
 const ES: &str = "\
 Anterior
@@ -258,7 +278,12 @@ No se sabe su lugar entre los acontecimientos del día
 Los datos de la cronología tienen {n} problema. Corríjalo en el archivo y vuelva a cargar la página:|Los datos de la cronología tienen {n} problemas. Corríjalos en el archivo y vuelva a cargar la página:
 Vista general: {n} grupo de acontecimientos.|Vista general: {n} grupos de acontecimientos.
 {n} más
-{n} acontecimiento|{n} acontecimientos";
+{n} acontecimiento|{n} acontecimientos
+hace {n} años
+hace {n} millón de años|hace {n} millones de años
+hace {n} mil millones de años
+{n} millón de años|{n} millones de años
+{n} mil millones de años";
 
 const DE: &str = "\
 Zurück
@@ -306,7 +331,12 @@ Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt
 Die Daten der Zeitleiste enthalten {n} Problem. Beheben Sie es in der Datei und laden Sie die Seite neu:|Die Daten der Zeitleiste enthalten {n} Probleme. Beheben Sie sie in der Datei und laden Sie die Seite neu:
 Überblick: {n} Gruppe von Ereignissen.|Überblick: {n} Gruppen von Ereignissen.
 {n} weitere
-{n} Ereignis|{n} Ereignisse";
+{n} Ereignis|{n} Ereignisse
+vor {n} Jahren
+vor {n} Million Jahren|vor {n} Millionen Jahren
+vor {n} Milliarde Jahren|vor {n} Milliarden Jahren
+{n} Million Jahre|{n} Millionen Jahre
+{n} Milliarde Jahre|{n} Milliarden Jahre";
 
 const AR: &str = "\
 السابق
@@ -354,7 +384,12 @@ const AR: &str = "\
 لا مشكلات في بيانات الخط الزمني.|في بيانات الخط الزمني مشكلة واحدة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني مشكلتان. أصلحهما في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلات. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:
 نظرة عامة: لا مجموعات.|نظرة عامة: مجموعة واحدة من الأحداث.|نظرة عامة: مجموعتان من الأحداث.|نظرة عامة: {n} مجموعات من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.
 {n} إضافية
-{n} حدث|{n} حدث|{n} حدث|{n} أحداث|{n} حدثًا|{n} حدث";
+{n} حدث|{n} حدث|{n} حدث|{n} أحداث|{n} حدثًا|{n} حدث
+قبل {n} سنة
+قبل {n} مليون سنة
+قبل {n} مليار سنة
+{n} مليون سنة
+{n} مليار سنة";
 
 const FA: &str = "\
 قبلی
@@ -402,7 +437,12 @@ const FA: &str = "\
 داده‌های گاه‌شمار {n} مشکل دارد. آن را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:|داده‌های گاه‌شمار {n} مشکل دارد. آن‌ها را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:
 نمای کلی: {n} گروه رویداد.
 {n} مورد دیگر
-{n} رویداد";
+{n} رویداد
+{n} سال پیش
+{n} میلیون سال پیش
+{n} میلیارد سال پیش
+{n} میلیون سال
+{n} میلیارد سال";
 
 /// Line `index` of `table`; empty where the table has none.
 fn line(table: &'static str, index: usize) -> &'static str {
@@ -618,10 +658,16 @@ impl Locale {
     /// The words of `counted` for `n` before and after its number ("", " events"); a form that spells its
     /// number out (Arabic "تصريح واحد") is all before, with `None` after.
     pub fn around(&self, counted: Counted, n: usize) -> (&'static str, Option<&'static str>) {
+        self.around_as(counted, Locale::default().plural(n), self.plural(n))
+    }
+
+    /// [`Locale::around`] for a number of the plural category `own` (`english` where the English table stands
+    /// in).
+    fn around_as(&self, counted: Counted, english: Plural, own: Plural) -> (&'static str, Option<&'static str>) {
         let at = WORDS + counted as usize;
         let (forms, plural) = match line(self.table(), at) {
-            "" => (line(EN, at), Locale::default().plural(n)),
-            forms => (forms, self.plural(n)),
+            "" => (line(EN, at), english),
+            forms => (forms, own),
         };
         // Six forms are listed in the order of [`Plural`]; two are one and other; one serves every number.
         let count = forms.split('|').count();
@@ -635,6 +681,34 @@ impl Locale {
         match form.split_once('{') {
             Some((before, after)) => (before, Some(after.strip_prefix("n}").unwrap_or(after))),
             None => (form, None),
+        }
+    }
+
+    /// `counted` for a number given in tenths, written with one decimal where it has one ("13.8 billion years
+    /// ago", "66 million years ago"; "۱۳٫۸" in Persian digits, "13,8" in French): deep time's round figures.
+    pub fn tenths(&self, counted: Counted, tenths: u64) -> String {
+        let (whole, tenth) = (tenths / 10, tenths % 10);
+        let mut number = self.number(whole as usize);
+        let own = if tenth == 0 {
+            self.plural(whole as usize)
+        } else {
+            // CLDR: a decimal is "other", but French's "one" takes every number under 2 ("1,5 milliard").
+            number.push(match self.lang {
+                _ if matches!(self.zero, '\u{0660}' | '\u{06f0}') => '\u{066b}',
+                Lang::Fr | Lang::Es | Lang::De => ',',
+                _ => '.',
+            });
+            number.push(char::from_u32(self.zero as u32 + tenth as u32).unwrap_or('0'));
+            if self.lang == Lang::Fr && whole < 2 {
+                Plural::One
+            } else {
+                Plural::Other
+            }
+        };
+        let english = if tenths == 10 { Plural::One } else { Plural::Other };
+        match self.around_as(counted, english, own) {
+            (before, Some(after)) => format!("{before}{number}{after}"),
+            (form, None) => form.to_owned(),
         }
     }
 

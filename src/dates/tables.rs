@@ -152,7 +152,7 @@ impl Format for Tables {
         let Some((own, in_gregorian)) = self.words else {
             return English.format(day, style, gregorian);
         };
-        let (y, m, d) = (i64::from(day.year), i64::from(day.month), i64::from(day.day));
+        let (y, m, d) = (day.year, i64::from(day.month), i64::from(day.day));
         let in_calendar = if self.persian && !gregorian { persian(y, m, d) } else { None };
         let (words, (y, m, d)) = match in_calendar {
             Some(fields) => (own, fields),
