@@ -48,10 +48,45 @@ pub enum Word {
     CouldNotShow,
     /// An event whose place among the day's events is not known.
     OrderUnknown,
+    /// The facade's button of a video player: "Load video from {site}".
+    LoadVideo,
+    LoadAudio,
+    LoadPost,
+    LoadPhoto,
+    LoadMap,
+    LoadDocument,
+    /// The link to the service's own page: "Open on {site}".
+    OpenOn,
+    /// What a facade or a link card holds, above its title.
+    Video,
+    Audio,
+    Post,
+    Photo,
+    Map,
+    Document,
+    Link,
+    /// Said where a player was refused by the page's Content-Security-Policy, above the link.
+    FrameBlocked,
+    /// Beside a facade's button: what loading the player tells the service.
+    LoadNote,
 }
 
 /// How many [`Word`]s there are: every table has this many entries.
-const WORDS: usize = Word::OrderUnknown as usize + 1;
+const WORDS: usize = Word::LoadNote as usize + 1;
+
+/// The words said with a site's name, `{site}` in them ([`Locale::word_for_site`]).
+#[cfg(test)]
+const SITED: &[Word] = &[
+    Word::LoadVideo,
+    Word::LoadAudio,
+    Word::LoadPost,
+    Word::LoadPhoto,
+    Word::LoadMap,
+    Word::LoadDocument,
+    Word::OpenOn,
+    Word::FrameBlocked,
+    Word::LoadNote,
+];
 
 /// A phrase said with a number, `{n}` in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +156,22 @@ const EN: Table = Table {
         "Show later events",
         "This timeline could not be shown",
         "Its place among the day's events is not known",
+        "Load video from {site}",
+        "Load audio from {site}",
+        "Load post from {site}",
+        "Load photo from {site}",
+        "Load map from {site}",
+        "Load document from {site}",
+        "Open on {site}",
+        "Video",
+        "Audio",
+        "Post",
+        "Photo",
+        "Map",
+        "Document",
+        "Link",
+        "This page does not allow content from {site} to be shown here.",
+        "Loading it lets {site} see your visit.",
     ],
     counted: [
         forms("{n} statement", "{n} statements"),
@@ -160,6 +211,22 @@ const FR: Table = Table {
         "Afficher les événements suivants",
         "Impossible d'afficher cette chronologie",
         "Sa place parmi les événements du jour n'est pas connue",
+        "Charger la vidéo depuis {site}",
+        "Charger l'audio depuis {site}",
+        "Charger la publication depuis {site}",
+        "Charger la photo depuis {site}",
+        "Charger la carte depuis {site}",
+        "Charger le document depuis {site}",
+        "Ouvrir sur {site}",
+        "Vidéo",
+        "Audio",
+        "Publication",
+        "Photo",
+        "Carte",
+        "Document",
+        "Lien",
+        "Cette page n'autorise pas l'affichage de contenus de {site}.",
+        "Le chargement permet à {site} de voir votre visite.",
     ],
     counted: [
         forms("{n} déclaration", "{n} déclarations"),
@@ -199,6 +266,22 @@ const ES: Table = Table {
         "Mostrar acontecimientos posteriores",
         "No se pudo mostrar esta cronología",
         "No se sabe su lugar entre los acontecimientos del día",
+        "Cargar el vídeo desde {site}",
+        "Cargar el audio desde {site}",
+        "Cargar la publicación desde {site}",
+        "Cargar la foto desde {site}",
+        "Cargar el mapa desde {site}",
+        "Cargar el documento desde {site}",
+        "Abrir en {site}",
+        "Vídeo",
+        "Audio",
+        "Publicación",
+        "Foto",
+        "Mapa",
+        "Documento",
+        "Enlace",
+        "Esta página no permite mostrar contenido de {site}.",
+        "Al cargarlo, {site} podrá ver su visita.",
     ],
     counted: [
         forms("{n} declaración", "{n} declaraciones"),
@@ -238,6 +321,22 @@ const DE: Table = Table {
         "Spätere Ereignisse zeigen",
         "Diese Zeitleiste kann nicht angezeigt werden",
         "Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt",
+        "Video von {site} laden",
+        "Audio von {site} laden",
+        "Beitrag von {site} laden",
+        "Foto von {site} laden",
+        "Karte von {site} laden",
+        "Dokument von {site} laden",
+        "Auf {site} öffnen",
+        "Video",
+        "Audio",
+        "Beitrag",
+        "Foto",
+        "Karte",
+        "Dokument",
+        "Link",
+        "Diese Seite erlaubt keine Inhalte von {site}.",
+        "Beim Laden erfährt {site} von Ihrem Besuch.",
     ],
     counted: [
         forms("{n} Äußerung", "{n} Äußerungen"),
@@ -277,6 +376,22 @@ const AR: Table = Table {
         "عرض الأحداث اللاحقة",
         "تعذّر عرض هذا الخط الزمني",
         "موضعه بين أحداث اليوم غير معروف",
+        "تحميل الفيديو من {site}",
+        "تحميل الصوت من {site}",
+        "تحميل المنشور من {site}",
+        "تحميل الصورة من {site}",
+        "تحميل الخريطة من {site}",
+        "تحميل المستند من {site}",
+        "فتح على {site}",
+        "فيديو",
+        "صوت",
+        "منشور",
+        "صورة",
+        "خريطة",
+        "مستند",
+        "رابط",
+        "لا تسمح هذه الصفحة بعرض محتوى من {site}.",
+        "عند التحميل يعلم {site} بزيارتك.",
     ],
     // zero, one, two, few (3–10), many (11–99), other (100, 101, …, and fractions)
     counted: [
@@ -317,6 +432,22 @@ const FA: Table = Table {
         "نمایش رویدادهای پسین",
         "این گاه‌شمار نمایش داده نشد",
         "جایش در میان رویدادهای آن روز معلوم نیست",
+        "بارگذاری ویدیو از {site}",
+        "بارگذاری صدا از {site}",
+        "بارگذاری پست از {site}",
+        "بارگذاری عکس از {site}",
+        "بارگذاری نقشه از {site}",
+        "بارگذاری سند از {site}",
+        "باز کردن در {site}",
+        "ویدیو",
+        "صدا",
+        "پست",
+        "عکس",
+        "نقشه",
+        "سند",
+        "پیوند",
+        "این صفحه اجازهٔ نمایش محتوا از {site} را نمی‌دهد.",
+        "با بارگذاری، {site} از بازدید شما باخبر می‌شود.",
     ],
     // Persian nouns stay singular after a number: one form for every count.
     counted: [
@@ -490,6 +621,13 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// A word said with a site's name (one of `SITED`, such as "Load video from {site}"), the name put in.
+    pub fn word_for_site(&self, word: Word, site: &str) -> String {
+        self.word(word).replace("{site}", site)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,7 +645,9 @@ mod tests {
             let t = table(lang);
             for (i, w) in t.words.iter().enumerate() {
                 assert!(!w.trim().is_empty(), "{lang:?}: word {i} is missing");
-                assert!(!w.contains('{'), "{lang:?}: word {i} has a placeholder");
+                let sited = SITED.iter().any(|s| *s as usize == i);
+                assert_eq!(w.contains('{'), sited, "{lang:?}: word {i} has a placeholder, or lacks {{site}}");
+                assert_eq!(w.matches("{site}").count(), usize::from(sited), "{lang:?}: word {i}");
             }
             for (i, forms) in t.counted.iter().enumerate() {
                 assert!(!forms[Plural::Other as usize].is_empty(), "{lang:?}: counted {i} has no `other` form");
