@@ -48,12 +48,16 @@ RELEASE_WASM_ENV = $(if $(HAVE_RUST_SRC),$(SIZE_WASM_ENV),$(warning rust-src is 
 # `yew-0.23.0/src/…`), not as folders of the machine that built it.
 PLAIN_WASM_ENV = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$(for d in "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/*/; do \
 	printf -- '--remap-path-prefix=%s= ' "$$d"; done)"
+# The standard library's own dependencies, which build-std compiles and trunk's offline build cannot fetch: on a
+# fresh machine `cargo fetch` of the project alone leaves them out, and the build stops on the first one.
+FETCH_STD = $(if $(HAVE_RUST_SRC),RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml")
 SIZE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 
 dist: tool-rust-target tool-trunk tool-wasm-bindgen tool-node
 	cargo fetch --quiet
+	$(FETCH_STD)
 	$(RELEASE_WASM_ENV) trunk build --release
 
 test: tools
@@ -100,6 +104,7 @@ sizes: dist
 # by function, with the wasm-opt features trunk's build is given in index.html.
 WASM_FEATURES = $(shell sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 wasm-sizes: tool-rust-target tool-wasm-bindgen tool-node
+	$(FETCH_STD)
 	$(RELEASE_WASM_ENV) cargo build --release --target wasm32-unknown-unknown --bin newsline-app
 	wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes \
 		target/wasm32-unknown-unknown/release/newsline-app.wasm
