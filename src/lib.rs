@@ -12,6 +12,7 @@ pub mod json;
 pub mod layout;
 pub mod limits;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod options;
 pub mod parse;

@@ -61,21 +61,10 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
-            // Read against the story file's address, the same in every mode (crate::text::media_src).
-            if let Some((media, src)) = event.media.as_ref().and_then(|m| Some((m, crate::text::media_src(&m.url)?))) {
-                <figure class="nl-card-media">
-                    <img {src} alt={media.alt.clone()} loading="lazy" decoding="async" />
-                    if media.caption.is_some() || media.credit.is_some() {
-                        <figcaption>
-                            if let Some(caption) = &media.caption {
-                                <span class="nl-media-caption">{ caption }</span>
-                            }
-                            if let Some(credit) = &media.credit {
-                                <span class="nl-media-credit">{ credit }</span>
-                            }
-                        </figcaption>
-                    }
-                </figure>
+            // An image, a player behind its facade, a link card … (components::media). The locale stands in
+            // until the reader's language reaches the views (issue 15).
+            if let Some(media) = &event.media {
+                { super::media::media_view(media, &crate::words::Locale::default(), &event.id) }
             }
             { paragraphs(&event.body, "nl-card-body") }
             if let Some(note) = &event.note {

@@ -8,6 +8,7 @@ mod use_announcer;
 mod use_element_width;
 mod use_fetch_text;
 mod use_focus;
+mod use_frame_refused;
 mod use_positions;
 mod use_url_hash;
 
@@ -17,5 +18,6 @@ pub use use_element_width::use_element_width;
 pub use use_fetch_text::set_source_policy;
 pub use use_fetch_text::{use_fetch_text, Fetched, Prefetch};
 pub use use_focus::{focus_element, use_focus_on_mount, use_keep_focus};
+pub use use_frame_refused::use_frame_refused;
 pub use use_positions::use_positions;
 pub use use_url_hash::{current_hash, use_url_hash};
