@@ -319,6 +319,7 @@ fn parts(url: &str) -> Option<Parts<'_>> {
 }
 
 /// The value of `name` in a query string (`a=1&b=2`), or in a fragment written like one.
+#[inline(never)]
 fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query.split(['&', ';']).find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
@@ -326,16 +327,24 @@ fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// The path's segments, empty ones left out.
-fn segments(path: &str) -> impl Iterator<Item = &str> {
-    path.split('/').filter(|s| !s.is_empty())
+/// The path's first eight segments, empty ones left out (no player's address needs more).
+fn segments(path: &str) -> ([&str; 8], usize) {
+    let mut out = [""; 8];
+    let mut n = 0;
+    for s in path.split('/').filter(|s| !s.is_empty()).take(8) {
+        out[n] = s;
+        n += 1;
+    }
+    (out, n)
 }
 
 /// Whether `s` is a non-empty run of the characters of an id: letters, digits, `-` and `_`.
+#[inline(never)]
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+#[inline(never)]
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -425,7 +434,8 @@ fn seconds(t: &str) -> Option<u32> {
 /// the service (no API, no key): `None` for a page that is not a player's or post's (a profile, a short link
 /// that only the service can resolve).
 fn player(service: Service, p: &Parts) -> Option<String> {
-    let segs: Vec<&str> = segments(p.path).collect();
+    let (all, n) = segments(p.path);
+    let segs = &all[..n];
     let seg = |i: usize| segs.get(i).copied();
     match service {
         Service::YouTube => {
@@ -509,7 +519,8 @@ fn player(service: Service, p: &Parts) -> Option<String> {
         Service::X => {
             // `#!/user/status/1` (old links) keeps its path in the fragment.
             let path = if p.fragment.starts_with("!/") { &p.fragment[1..] } else { p.path };
-            let segs: Vec<&str> = segments(path).collect();
+            let (all, n) = segments(path);
+            let segs = &all[..n];
             let at = segs.iter().position(|s| matches!(*s, "status" | "statuses"))?;
             let id = segs.get(at + 1).filter(|id| is_digits(id))?;
             Some(["https://platform.twitter.com/embed/Tweet.html?id=", id, "&dnt=true"].concat())
@@ -536,7 +547,7 @@ fn player(service: Service, p: &Parts) -> Option<String> {
             }
             _ => None,
         },
-        Service::GoogleMaps => maps_player(p, &segs),
+        Service::GoogleMaps => maps_player(p, segs),
         Service::GoogleDocs => {
             let id = match (seg(0), seg(1), seg(2)) {
                 (Some("file"), Some("d"), Some(id)) if p.host == "drive.google.com" => {
@@ -711,13 +722,24 @@ fn by_ending(ending: &str) -> MediaKind {
     }
 }
 
+/// `s` with each `&amp;` read as `&` (the one character reference an address in HTML needs).
+fn amp(mut s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    while let Some(i) = crate::text::find(s, "&amp;") {
+        out.push_str(&s[..=i]);
+        s = &s[i + 5..];
+    }
+    out.push_str(s);
+    out
+}
+
 /// The values of the attribute `name` in HTML `code`, in order (quoted with `"` or `'`, `&amp;` read as `&`).
 fn attributes<'a>(code: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
     let lower = code.to_ascii_lowercase();
     let needle = [name, "="].concat();
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let at = from + lower.get(from..)?.find(&needle)?;
+        let at = from + crate::text::find(lower.get(from..)?, &needle)?;
         from = at + needle.len();
         let before = lower[..at].chars().next_back();
         if !before.is_some_and(char::is_whitespace) {
@@ -727,7 +749,7 @@ fn attributes<'a>(code: &'a str, name: &'a str) -> impl Iterator<Item = String> 
         let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
         let end = rest[1..].find(quote)?;
         from += end + 2;
-        return Some(rest[1..=end].replace("&amp;", "&"));
+        return Some(amp(&rest[1..=end]));
     })
 }
 

@@ -624,7 +624,11 @@ impl Locale {
 impl Locale {
     /// A word said with a site's name (one of `SITED`, such as "Load video from {site}"), the name put in.
     pub fn word_for_site(&self, word: Word, site: &str) -> String {
-        self.word(word).replace("{site}", site)
+        let said = self.word(word);
+        match crate::text::find(said, "{site}") {
+            Some(at) => [&said[..at], site, &said[at + 6..]].concat(),
+            None => said.to_owned(),
+        }
     }
 }
 

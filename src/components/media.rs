@@ -85,11 +85,7 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
             let label = Some(m.alt.clone()).filter(|a| !a.is_empty());
             html! {
                 <figure class="nl-card-media nl-media-file">
-                    if m.kind == MediaKind::Video {
-                        <video class="nl-media-player" {src} controls=true preload="none" playsinline=true aria-label={label}></video>
-                    } else {
-                        <audio class="nl-media-player" {src} controls=true preload="none" aria-label={label}></audio>
-                    }
+                    <@{if m.kind == MediaKind::Video { "video" } else { "audio" }} class="nl-media-player" {src} controls=true preload="none" aria-label={label}></@>
                     { caption(m) }
                 </figure>
             }
@@ -127,7 +123,7 @@ fn link_card(m: &Media, locale: &Locale) -> Html {
     html! {
         <figure class="nl-card-media nl-media-link">
             <a class="nl-link-card" href={m.url.clone()} rel="noopener noreferrer">
-                <span class="nl-media-kind">{ locale.word(Word::Link) }{ " · " }{ site }</span>
+                <span class="nl-media-kind">{ [locale.word(Word::Link), " · ", &site].concat() }</span>
                 <span class="nl-link-title">{ title }</span>
                 <span class="nl-link-site">{ host }</span>
             </a>
@@ -195,7 +191,7 @@ fn Facade(props: &FacadeProps) -> Html {
     let category = service.category();
     let site = service.site();
     let kind = html! {
-        <p class="nl-media-kind">{ locale.word(category_word(category)) }{ " · " }{ service.name() }</p>
+        <p class="nl-media-kind">{ [locale.word(category_word(category)), " · ", service.name()].concat() }</p>
     };
     // The name, unless the caption below says it already.
     let name = (m.caption.as_deref() != Some(m.alt.as_str()) && !m.alt.is_empty())
