@@ -90,6 +90,9 @@ pub struct Event {
     /// Formatted text: paragraphs, emphasis, links (see [`crate::text`]).
     pub body: Rich,
     pub media: Option<Media>,
+    /// The event's own colour as `#rrggbb` (TimelineJS's `background.color`), kept only with the contrast an
+    /// accent needs against the card in both themes ([`crate::accent`]).
+    pub accent: Option<String>,
     pub place: Option<String>,
     pub group: Option<String>,
     /// The id of the [`Source`] this event is drawn from.

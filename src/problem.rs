@@ -78,6 +78,9 @@ pub enum ProblemKind {
     NoPlayer,
     /// Pasted embed code with neither text nor a link to show.
     EmptyEmbed,
+    /// An `accent` that is not a colour (`contrast` `None`), or whose worst contrast against the card, in
+    /// tenths, is below [`crate::accent::MIN_CONTRAST`].
+    Accent { color: String, contrast: Option<u32> },
     /// Stands for the problems past the first [`MAX_PROBLEMS`], which are not listed: how many errors and
     /// warnings. It comes last, at the root, and counts in [`error_count`] and [`warning_count`].
     More { errors: usize, warnings: usize },
@@ -153,6 +156,16 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::NoPlayer => f.write_str(
                 "Newsline makes no player for this address, so it is shown as a link: give the address of the video, post or map itself (such as https://www.youtube.com/watch?v=…), or \"kind\": \"link\"",
+            ),
+            ProblemKind::Accent { color, contrast: None } => write!(
+                f,
+                "\"{color}\" is not a colour Newsline reads: write it as #rrggbb, e.g. \"#d0021b\"; meanwhile the event keeps Newsline's colours"
+            ),
+            ProblemKind::Accent { color, contrast: Some(c) } => write!(
+                f,
+                "the colour {color} stands out from the card by only {}.{}:1 in the light or the dark theme (WCAG AA asks 3:1), so the event keeps Newsline's colours: choose a mid-tone such as #d0021b or #1a7f37",
+                c / 10,
+                c % 10
             ),
             ProblemKind::EmptyEmbed => f.write_str(
                 "this embed code has no text and no link to show (Newsline never runs embed code): paste the post's address instead",

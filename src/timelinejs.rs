@@ -326,7 +326,17 @@ impl Importer {
         let start = take(&mut members, "start_date");
         let end = take(&mut members, "end_date").filter(|e| *e != Json::Null);
         let group = owned_str(take(&mut members, "group"));
-        let background = take(&mut members, "background").is_some_and(|b| b != Json::Null);
+        // A colour may become the event's accent (the validator keeps it only with contrast: crate::accent);
+        // an image is not shown.
+        let background = take(&mut members, "background").filter(|b| *b != Json::Null);
+        let color = background.as_ref().and_then(|b| owned_str(b.get("color").cloned()));
+        let (accent, image) = match color {
+            Some(c) if c.starts_with('#') => {
+                (Some(c), background.as_ref().is_some_and(|b| str_of(b.get("url")).is_some()))
+            }
+            Some(_) => (None, true),
+            None => (None, background.is_some()),
+        };
         // The event's own list of members takes the converted ones.
         members.clear();
         members.push((Key::Borrowed("id"), Json::Str(id)));
@@ -353,10 +363,13 @@ impl Importer {
         if let Some(g) = group {
             members.push((Key::Borrowed("group"), Json::Str(g)));
         }
-        if background {
+        if let Some(a) = accent {
+            members.push((Key::Borrowed("accent"), Json::Str(a)));
+        }
+        if image {
             self.warn(
                 path().key("background"),
-                "the background is not shown: Newsline keeps its own colours".to_owned(),
+                "the background image is not shown: Newsline keeps its own colours".to_owned(),
             );
         }
         Json::Obj(members)
@@ -483,6 +496,7 @@ pub fn timelinejs_path(path: &Path) -> Path {
             "date" => "start_date",
             "headline" => "text.headline",
             "body" => "text.text",
+            "accent" => "background.color",
             "id" => "unique_id",
             other => other,
         }
@@ -610,6 +624,9 @@ pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
         m.push(("text", obj(text_members)));
         if let Some(g) = &e.group {
             m.push(("group", Json::Str(g.clone())));
+        }
+        if let Some(a) = &e.accent {
+            m.push(("background", obj(vec![("color", Json::Str(a.clone()))])));
         }
         if let Some(media) = &e.media {
             m.push(("media", media_json(media, &mut kinds)));
@@ -766,9 +783,9 @@ mod tests {
             [
                 "title.media: the image has no alt text; \"Title image\" is used: add media.alt describing the image",
                 "events[0].media: the image has no alt text; \"Newark, New Jersey\" is used: add media.alt describing the image",
-                "events[1].background: the background is not shown: Newsline keeps its own colours",
                 "events[2].text.headline: no headline; \"An event with no headline, in 500 BCE.\" is used: add one",
                 "events[3].start_date.second: the seconds are not shown: Newsline shows dates to the minute",
+                "events[1].background.color: the colour #1c2b3a stands out from the card by only 1.2:1 in the light or the dark theme (WCAG AA asks 3:1), so the event keeps Newsline's colours: choose a mid-tone such as #d0021b or #1a7f37",
                 "events[3].text.text: the address \"javascript:alert(1)\" was dropped: only http, https, mailto and relative links are kept",
             ]
         );
@@ -854,6 +871,27 @@ mod tests {
         assert_eq!(tweet.quote.as_deref(), Some("Year of the dog.\n\n— WeRateDogs January 1, 2018"));
         let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_background_colour_becomes_the_accent_only_with_contrast_and_goes_back() {
+        let file = r##"{"title": {"text": {"headline": "T"}}, "events": [
+            {"start_date": {"year": 2001}, "text": {"headline": "Red"}, "background": {"color": "#D0021B"}},
+            {"start_date": {"year": 2002}, "text": {"headline": "Navy"}, "background": {"color": "#1c2b3a"}},
+            {"start_date": {"year": 2003}, "text": {"headline": "Picture"}, "background": {"url": "https://example.org/b.jpg"}}]}"##;
+        let checked = read_story(file).expect("imports");
+        let accents: Vec<_> = checked.timeline.events.iter().map(|e| e.accent.as_deref()).collect();
+        assert_eq!(accents, [Some("#d0021b"), None, None]);
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("events[2].background: the background image is not shown"), "{warnings:?}");
+        assert!(warnings[1]
+            .starts_with("events[1].background.color: the colour #1c2b3a stands out from the card by only 1.2:1"));
+        let (tjs, _) = export(&checked.timeline);
+        let back = read_story(&tjs.to_text(false)).expect("reads back").timeline;
+        assert_eq!(back.events[0].accent.as_deref(), Some("#d0021b"));
+        let newsline = crate::convert::to_newsline(&checked.timeline).to_text(false);
+        assert_eq!(read_story(&newsline).expect("reads back").timeline.events[0].accent.as_deref(), Some("#d0021b"));
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
     "headline",
     "body",
     "media",
+    "accent",
     "place",
     "group",
     "source",
@@ -641,6 +642,14 @@ impl Reader {
         }
         let media = json.get("media").filter(|m| **m != Json::Null);
         let media = media.and_then(|m| self.media(m, &path.key("media"), headline.as_deref()));
+        let accent = self.opt_str(json, "accent", path).and_then(|text| match crate::accent::accent(text) {
+            Ok(color) => Some(color),
+            Err(worst) => {
+                let contrast = worst.map(|c| (c * 10.0) as u32);
+                self.warn(path.key("accent"), ProblemKind::Accent { color: shown(text, 40), contrast });
+                None
+            }
+        });
         let mut statements_path = None; // written out only for an event with statements
         let mut statements = Vec::new();
         let items = self.list(json, "statements", path);
@@ -665,6 +674,7 @@ impl Reader {
             display_date: self.opt_text(json, "display_date", path),
             body,
             media,
+            accent,
             place: self.opt_text(json, "place", path),
             group: self.opt_text(json, "group", path),
             source: self.opt_text(json, "source", path),

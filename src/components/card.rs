@@ -33,6 +33,9 @@ const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
+    // The event's own colour, where it has the contrast an accent needs (crate::accent); hooks come first.
+    let card = use_node_ref();
+    crate::hooks::use_accent(card.clone(), props.timeline.events.get(props.index).and_then(|e| e.accent.clone()));
     let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
     let uid = &props.uid;
     let prerendered = PRERENDERS && props.prerendered;
@@ -45,7 +48,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
     let date = event.date_label(true);
     html! {
-        <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
+        <article ref={card} id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()} data-accent={event.accent.clone()}>
             <p class="nl-card-meta">
                 <time class="nl-card-date" datetime={event.date.iso()}>{ date }</time>
                 // The spaces keep the words apart without a style sheet (which draws the separators).

@@ -4,6 +4,7 @@
 //! These are the only places besides `embed` that touch `web_sys`, and each does nothing when rendered on
 //! the server (effects do not run there).
 
+mod use_accent;
 mod use_announcer;
 mod use_element_width;
 mod use_fetch_text;
@@ -12,6 +13,7 @@ mod use_frame_refused;
 mod use_positions;
 mod use_url_hash;
 
+pub use use_accent::use_accent;
 pub use use_announcer::use_announcer;
 pub use use_element_width::use_element_width;
 #[cfg(target_arch = "wasm32")]

@@ -23,7 +23,7 @@ const STORY = {
   title: 'Talks in Baghdad, in every kind of media',
   media: { url: 'https://www.youtube.com/watch?v=abcDEF12345', alt: 'Video: the talks open' },
   events: [
-    { id: 'image', date: '2007-05-01', headline: 'An image', media: { url: 'pic.svg', alt: 'A blue box', caption: 'A caption', credit: 'Photo: Desk' } },
+    { id: 'image', date: '2007-05-01', headline: 'An image', accent: '#D0021B', media: { url: 'pic.svg', alt: 'A blue box', caption: 'A caption', credit: 'Photo: Desk' } },
     { id: 'video', date: '2007-05-02', headline: 'A video file', media: { url: 'clip.webm', alt: 'Video: the news conference', caption: 'The news conference' } },
     { id: 'audio', date: '2007-05-03', headline: 'An audio file', media: { url: 'interview.mp3', caption: 'The interview' } },
     { id: 'youtube', date: '2007-05-04', headline: 'A YouTube video', media: { url: 'https://youtu.be/abcDEF12345?t=1m30s', alt: 'Video: Crocker after the talks', caption: 'Ambassador Crocker speaks to reporters', credit: 'VOA' } },
@@ -151,6 +151,13 @@ test('every kind is shown and nothing leaves the page until a facade is pressed;
     assert.deepEqual(await axe(p), [], `axe-core with the ${id} card open`);
   }
   assert.equal(await p.locator('iframe').count(), 0, 'no frame before a press');
+  // The event's own colour (issue 19, backgrounds): a stripe beside its card, set through the CSSOM under the
+  // strict CSP; the next event's card has none.
+  await show(p, 'image');
+  const stripe = () => p.locator('.nl-card').evaluate((c) => [getComputedStyle(c).borderLeftColor, getComputedStyle(c).borderLeftWidth]);
+  assert.deepEqual(await stripe(), ['rgb(208, 2, 27)', '6px']);
+  await show(p, 'video');
+  assert.notEqual((await stripe())[1], '6px');
   assert.deepEqual(foreign, [], 'nothing requested from another origin');
   assert.deepEqual(own.filter((path) => /\.(webm|mp3)$/.test(path)), [], 'the video and audio files wait for play');
   // The quote is the pasted code's words, with its link; its script never ran.
