@@ -963,6 +963,17 @@ mod tests {
         assert_eq!(host_of("images/a.jpg"), "");
     }
 
+    /// docs/embedding.md lists the `frame-src` of every service Newsline makes a player for, as this module
+    /// gives it.
+    #[test]
+    fn the_docs_list_each_players_frame_src() {
+        let docs = include_str!("../docs/embedding.md");
+        for service in SERVICES.iter().filter(|s| !s.frame_src().is_empty()) {
+            let row = format!("| {} | `{}` |", service.name(), service.frame_src());
+            assert!(docs.contains(&row), "docs/embedding.md lacks the row {row}");
+        }
+    }
+
     #[test]
     fn youtube_times_read_in_every_form() {
         for (t, s) in

@@ -117,13 +117,21 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
 /// A link to a page, as a card: the site's name, the page's (the media's name, else a Wikipedia article's
 /// title, else the site's host); nothing fetched from it.
 fn link_card(m: &Media, locale: &Locale) -> Html {
-    let (site, article) = media::link_site(&m.url);
-    let host = media::host_of(&m.url);
-    let title = Some(m.alt.clone()).filter(|a| !a.is_empty()).or(article).unwrap_or_else(|| host.clone());
+    // A relative address is read against the story file's, as a file's is.
+    let Some(href) = crate::text::media_src(&m.url) else { return Html::default() };
+    let (site, article) = media::link_site(&href);
+    let host = media::host_of(&href);
+    let title = Some(m.alt.clone()).filter(|a| !a.is_empty()).or(article);
+    let title = title.unwrap_or_else(|| if host.is_empty() { m.url.clone() } else { host.clone() });
+    let kind = if site.is_empty() {
+        locale.word(Word::Link).to_owned()
+    } else {
+        [locale.word(Word::Link), " · ", &site].concat()
+    };
     html! {
         <figure class="nl-card-media nl-media-link">
-            <a class="nl-link-card" href={m.url.clone()} rel="noopener noreferrer">
-                <span class="nl-media-kind">{ [locale.word(Word::Link), " · ", &site].concat() }</span>
+            <a class="nl-link-card" {href} rel="noopener noreferrer">
+                <span class="nl-media-kind">{ kind }</span>
                 <span class="nl-link-title">{ title }</span>
                 <span class="nl-link-site">{ host }</span>
             </a>
