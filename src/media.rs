@@ -793,6 +793,26 @@ pub fn link_site(url: &str) -> (String, Option<String>) {
     }
 }
 
+/// `url` as a link card shows it when nothing names the page: without its scheme, `www.` or a last `/`, cut
+/// to 60 characters with "…".
+pub fn shown_address(url: &str) -> String {
+    let lower = url.get(..8).unwrap_or("").to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        url
+    };
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let mut out: String = rest.chars().take(60).collect();
+    if out.len() < rest.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// The site to name on a link to `url` ("Open on en.wikipedia.org"): its host without `www.`; empty for a
 /// relative address.
 pub fn host_of(url: &str) -> String {
@@ -961,6 +981,9 @@ mod tests {
         assert_eq!(link_site("https://flic.kr/p/2j3fiqw"), ("Flickr".to_owned(), None));
         assert_eq!(host_of("https://www.youtube.com/watch?v=x"), "youtube.com");
         assert_eq!(host_of("images/a.jpg"), "");
+        assert_eq!(shown_address("https://www.theonion.com/articles/x/"), "theonion.com/articles/x");
+        assert_eq!(shown_address("report.pdf"), "report.pdf");
+        assert_eq!(shown_address(&format!("http://a.org/{}", "b".repeat(80))).chars().count(), 61);
     }
 
     /// docs/embedding.md lists the `frame-src` of every service Newsline makes a player for, as this module

@@ -121,8 +121,8 @@ fn link_card(m: &Media, locale: &Locale) -> Html {
     let Some(href) = crate::text::media_src(&m.url) else { return Html::default() };
     let (site, article) = media::link_site(&href);
     let host = media::host_of(&href);
-    let title = Some(m.alt.clone()).filter(|a| !a.is_empty()).or(article);
-    let title = title.unwrap_or_else(|| if host.is_empty() { m.url.clone() } else { host.clone() });
+    let title =
+        Some(m.alt.clone()).filter(|a| !a.is_empty()).or(article).unwrap_or_else(|| media::shown_address(&href));
     let kind = if site.is_empty() {
         locale.word(Word::Link).to_owned()
     } else {
