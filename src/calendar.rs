@@ -80,6 +80,14 @@ pub fn persian(year: i64, month: i64, day: i64) -> Option<(i64, i64, i64)> {
     Some((persian_year_of, 7 + k / 30, k % 30 + 1))
 }
 
+/// The Gregorian date (year, month, day) of a Persian date (month 1–12, day 1–31); `None` outside the years
+/// the arithmetic covers.
+pub fn from_persian(year: i64, month: i64, day: i64) -> Option<(i64, i64, i64)> {
+    let (_, march) = persian_year(year)?;
+    let before = if month <= 6 { (month - 1) * 31 } else { 186 + (month - 7) * 30 };
+    Some(gregorian(julian_day(year + 621, 3, march) + before + day - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +116,18 @@ mod tests {
         assert_eq!(persian(2000, 1, 1), Some((1378, 10, 11)));
         assert_eq!(persian(622, 3, 22), Some((1, 1, 1)), "the calendar's first day");
         assert_eq!(persian(3900, 1, 1), None, "past the arithmetic: the Gregorian date is shown");
+    }
+
+    #[test]
+    fn persian_dates_go_back_to_gregorian() {
+        assert_eq!(from_persian(1386, 3, 7), Some((2007, 5, 28)));
+        assert_eq!(from_persian(1403, 12, 30), Some((2025, 3, 20)));
+        for jdn in (julian_day(1900, 1, 1)..julian_day(2100, 1, 1)).step_by(7) {
+            let (y, m, d) = gregorian(jdn);
+            let (py, pm, pd) = persian(y, m, d).unwrap();
+            assert_eq!(from_persian(py, pm, pd), Some((y, m, d)));
+        }
+        assert_eq!(from_persian(4000, 1, 1), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::dates::{english_weekday, Dates, MONTHS};
+
 /// How much of a date is known. Ordered from coarse to fine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -84,7 +86,7 @@ impl fmt::Display for DateError {
             }
             DateError::MonthOutOfRange(m) => write!(f, "{m} is not a month (1-12)"),
             DateError::DayOutOfRange { day, month, year, days } => {
-                write!(f, "{day} is not a day of {} {year} (1-{days})", MONTHS[usize::from(*month - 1)])
+                write!(f, "{day} is not a day of {} {year} (1-{days})", MONTHS[usize::from(*month - 1) % 12])
             }
             DateError::HourOutOfRange(h) => write!(f, "{h} is not an hour (0-23)"),
             DateError::MinuteOutOfRange(m) => write!(f, "{m} is not a minute (0-59)"),
@@ -96,24 +98,6 @@ impl fmt::Display for DateError {
         }
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_SHORT: [&str; 12] =
-    ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 fn is_leap(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -289,107 +273,35 @@ impl DateSpec {
         }
     }
 
-    /// The day of the week, when the day is known.
+    /// The day of the week, when the day is known (in English).
     pub fn weekday(&self) -> Option<&'static str> {
-        if self.precision < Precision::Day {
-            return None;
-        }
-        let days = days_from_civil(i64::from(self.year), self.month, self.day);
-        // 1970-01-01 was a Thursday (index 3 from Monday).
-        Some(WEEKDAYS[(days + 3).rem_euclid(7) as usize])
+        (self.precision >= Precision::Day).then(|| english_weekday(self))
     }
 
-    fn year_label(&self) -> String {
-        if self.year <= 0 {
-            format!("{} BCE", 1 - i64::from(self.year))
-        } else {
-            self.year.to_string()
-        }
-    }
-
-    fn time_label(&self) -> String {
-        let (h12, half) = match self.hour {
-            0 => (12, "AM"),
-            h @ 1..=11 => (h, "AM"),
-            12 => (12, "PM"),
-            h => (h - 12, "PM"),
-        };
-        match self.precision {
-            Precision::Minute => format!("{h12}:{:02} {half}", self.minute),
-            _ => format!("{h12} {half}"),
-        }
-    }
-
-    /// The label at this date's own precision: "1979", "May 2007", "May 28, 2007", "May 28, 2007, 2:05 PM".
+    /// The English label at this date's own precision: "1979", "May 2007", "May 28, 2007", "May 28, 2007, 2:05
+    /// PM" ([`Dates::label`] writes it in the reader's language).
     pub fn label(&self) -> String {
-        match self.precision {
-            Precision::Year => self.year_label(),
-            Precision::Month => format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year_label()),
-            Precision::Day => self.day_label(),
-            Precision::Hour | Precision::Minute => format!("{}, {}", self.day_label(), self.time_label()),
-        }
+        Dates::default().label(self)
     }
 
-    /// The day, whatever the precision below it: "May 28, 2007".
-    fn day_label(&self) -> String {
-        format!("{} {}, {}", MONTHS[usize::from(self.month - 1)], self.day, self.year_label())
-    }
-
-    /// The label for a narrow place, months shortened as on the axis and split in two: the day ("Sept. 30,
-    /// 2007", "May 28, 2007"), and the time of day ("2:05 PM") when the date has one.
+    /// The English label for a narrow place ([`Dates::day_and_time`]): "Sept. 30, 2007" and "2:05 PM".
     pub fn day_and_time(&self) -> (String, Option<String>) {
-        let month = MONTHS_SHORT[usize::from(self.month - 1)];
-        let day = || format!("{month} {}, {}", self.day, self.year_label());
-        match self.precision {
-            Precision::Year => (self.year_label(), None),
-            Precision::Month => (format!("{month} {}", self.year_label()), None),
-            Precision::Day => (day(), None),
-            Precision::Hour | Precision::Minute => (day(), Some(self.time_label())),
-        }
+        Dates::default().day_and_time(self)
     }
 
     /// [`DateSpec::label`] with the weekday in front when the day is known: "Monday, May 28, 2007".
     pub fn long_label(&self) -> String {
-        match self.weekday() {
-            Some(weekday) => format!("{weekday}, {}", self.label()),
-            None => self.label(),
-        }
+        Dates::default().long_label(self)
     }
 
-    /// A compact label for an axis tick at `precision` (which may be coarser than the date's own):
-    /// "1979", "May 2007", "May 28", "2 PM".
+    /// The English label of an axis tick at `precision` ([`Dates::tick_label`]): "1979", "May 2007", "May 28", "2 PM".
     pub fn tick_label(&self, precision: Precision) -> String {
-        let p = precision.min(self.precision);
-        match p {
-            Precision::Year => self.year_label(),
-            Precision::Month => format!("{} {}", MONTHS_SHORT[usize::from(self.month - 1)], self.year_label()),
-            Precision::Day => format!("{} {}", MONTHS_SHORT[usize::from(self.month - 1)], self.day),
-            Precision::Hour | Precision::Minute => self.time_label(),
-        }
+        Dates::default().tick_label(self, precision)
     }
 
-    /// Labels for this date at `precision` (at most its own) and coarser, longest first, each a true
-    /// statement of the date: "September 30, 2007", "Sept. 30, 2007", "September 2007", "Sept. 2007", "2007".
-    /// The axis takes the first that fits where it is to go.
+    /// English labels from `precision` down to the year, longest first ([`Dates::labels_to_year`]).
     pub fn labels_to_year(&self, precision: Precision) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        let own = precision.min(self.precision);
-        for p in [Precision::Minute, Precision::Hour, Precision::Day, Precision::Month, Precision::Year] {
-            if p > own {
-                continue;
-            }
-            let at = DateSpec { precision: p, ..*self };
-            let short = match p {
-                Precision::Hour | Precision::Minute => format!("{}, {}", at.day_and_time().0, at.time_label()),
-                _ => at.day_and_time().0,
-            };
-            for label in [at.label(), short] {
-                if !out.contains(&label) {
-                    out.push(label);
-                }
-            }
-        }
-        out
+        Dates::default().labels_to_year(self, precision)
     }
 
     /// ISO-style text at this date's precision, the form [`DateSpec::parse`] reads back (so a year BCE is
@@ -443,63 +355,80 @@ impl Ord for DateSpec {
     }
 }
 
-/// How far apart two dates are, in words, counted in the coarser of their two precisions: "1 day" from
-/// March 4 to March 5, "10 years" from 1990 to 2000, "28 years" from 1979 to May 28, 2007. The label of an
-/// axis break and of the list's "… later" line.
+/// The unit a gap between two dates is counted in ([`gap`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+}
+
+/// How far apart two dates are, counted in the coarser of their two precisions: 1 day from March 4 to March 5,
+/// 10 years from 1990 to 2000, 28 years from 1979 to May 28, 2007. The count of an axis break's label and of
+/// the list's "… later" line ([`gap_words`] in English, [`Dates::gap`] in the reader's language).
 ///
 /// - The count is of whole calendar units between the two dates as written, never of hours between days
 ///   (two days are never "1 hour" apart, and a date known to the day is never said to be hours from another).
 /// - A long count goes up a unit, rounded: 24 months or more are years, 60 days or more are months (730
 ///   days or more are years), 48 hours or more are days, 120 minutes or more are hours.
-/// - Dates in the same unit of the coarser precision are "less than a year" (a month, a day …) apart.
+/// - Dates in the same unit of the coarser precision are 0 (less than a year, a month, a day …) apart.
 /// - `to` before `from` counts as no time.
-pub fn gap_words(from: &DateSpec, to: &DateSpec) -> String {
+pub fn gap(from: &DateSpec, to: &DateSpec) -> (i64, Unit) {
     let days = || {
         days_from_civil(i64::from(to.year), to.month, to.day)
             - days_from_civil(i64::from(from.year), from.month, from.day)
     };
     let hours = || days() * 24 + i64::from(to.hour) - i64::from(from.hour);
-    match from.precision.min(to.precision) {
-        Precision::Year => count(i64::from(to.year) - i64::from(from.year), "year"),
+    let n = match from.precision.min(to.precision) {
+        Precision::Year => (i64::from(to.year) - i64::from(from.year), Unit::Year),
         Precision::Month => {
             let months =
                 (i64::from(to.year) * 12 + i64::from(to.month)) - (i64::from(from.year) * 12 + i64::from(from.month));
             if months >= 24 {
-                count(rounded(months as f64 / 12.0), "year")
+                (rounded(months as f64 / 12.0), Unit::Year)
             } else {
-                count(months, "month")
+                (months, Unit::Month)
             }
         }
-        Precision::Day => days_words(days() as f64),
-        Precision::Hour => hours_words(hours() as f64),
+        Precision::Day => days_count(days() as f64),
+        Precision::Hour => hours_count(hours() as f64),
         Precision::Minute => {
             let minutes = hours() * 60 + i64::from(to.minute) - i64::from(from.minute);
             if minutes >= 120 {
-                hours_words(minutes as f64 / 60.0)
+                hours_count(minutes as f64 / 60.0)
             } else {
-                count(minutes, "minute")
+                (minutes, Unit::Minute)
             }
         }
-    }
+    };
+    (n.0.max(0), n.1)
 }
 
-/// A count of days in words, going up to months and years for long ones.
-fn days_words(days: f64) -> String {
+/// [`gap`] in English words: "1 day", "10 years", "less than a year".
+pub fn gap_words(from: &DateSpec, to: &DateSpec) -> String {
+    let (n, unit) = gap(from, to);
+    count(n, unit)
+}
+
+/// A count of days, going up to months and years for long ones.
+fn days_count(days: f64) -> (i64, Unit) {
     if days >= 365.2425 * 2.0 {
-        count(rounded(days / 365.2425), "year")
+        (rounded(days / 365.2425), Unit::Year)
     } else if days >= 60.0 {
-        count(rounded(days / 30.436_875), "month")
+        (rounded(days / 30.436_875), Unit::Month)
     } else {
-        count(rounded(days), "day")
+        (rounded(days), Unit::Day)
     }
 }
 
-/// A count of hours in words, going up to days for long ones.
-fn hours_words(hours: f64) -> String {
+/// A count of hours, going up to days for long ones.
+fn hours_count(hours: f64) -> (i64, Unit) {
     if hours >= 48.0 {
-        days_words(hours / 24.0)
+        days_count(hours / 24.0)
     } else {
-        count(rounded(hours), "hour")
+        (rounded(hours), Unit::Hour)
     }
 }
 
@@ -508,7 +437,14 @@ fn rounded(n: f64) -> i64 {
 }
 
 /// "1 day", "10 years", and for none "less than a day" ("less than an hour").
-fn count(n: i64, unit: &str) -> String {
+pub fn count(n: i64, unit: Unit) -> String {
+    let unit = match unit {
+        Unit::Year => "year",
+        Unit::Month => "month",
+        Unit::Day => "day",
+        Unit::Hour => "hour",
+        Unit::Minute => "minute",
+    };
     match n {
         ..=0 if unit == "hour" => "less than an hour".to_owned(),
         ..=0 => format!("less than a {unit}"),

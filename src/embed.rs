@@ -12,6 +12,11 @@
 //! - `data-height`: a fixed height in CSS pixels (the widget scrolls inside it);
 //! - `data-heading-level`: heading level of the story's title (default 2; the event cards sit one below);
 //! - `data-timeout`: how long the download may take, in milliseconds (default 15000);
+//! - `data-lang`: the reader's language, a BCP 47 tag (`fa`, `ar-IQ`; default: the story's `lang`, else the
+//!   `lang` of the element or its nearest ancestor that has one, else `en`); `data-dir`: `ltr` or `rtl`
+//!   (default: the language's); `data-calendar` and `data-numerals`: an `Intl` calendar (`persian`,
+//!   `gregory` …) and numbering system (`latn`, `arab`, `arabext` …) in place of the language's own
+//!   ([`crate::words::Wanted`]);
 //! - `data-max-bytes`, `data-max-events`, `data-max-text`, `data-max-depth`: limits on the story (defaults
 //!   20 MiB, 100,000 events, 100,000 characters in one text, 64 levels of nesting). Attributes only lower
 //!   them; the JS API's `maxBytes` ... options raise them too, up to [`Limits::CEILING`].
@@ -42,7 +47,7 @@ use crate::state::Notice;
 const MOUNTED: &str = "data-newsline-mounted";
 
 /// Reads an options object from the page (`{ src, data, start, theme, hash, height, headingLevel, timeout,
-/// maxBytes, maxEvents, maxText, maxDepth }`), with warnings for members that are not options; `Err` says
+/// maxBytes, maxEvents, maxText, maxDepth, lang, dir, calendar, numerals }`), with warnings for members that are not options; `Err` says
 /// which option has a value of the wrong type.
 ///
 /// Each member is read as a typed [`Given`] and checked by [`Options::from_object`]. Deserializing the object
@@ -160,6 +165,9 @@ pub fn mount(
         let height = rect.height().round();
         options.height = options.height.or((follower_seen && height >= 1.0).then_some(height as u32));
     }
+    // The page's own language: the element's `lang`, or its nearest ancestor's.
+    let mut language = options.language;
+    language.page_lang = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
     let src = options.src.or(default_src.filter(|_| options.data.is_none()));
     crate::text::set_media_base(src.as_deref().and_then(page_address));
     let props = AppProps {
@@ -177,6 +185,7 @@ pub fn mount(
         controller: controller.clone(),
         on_notice: Callback::from(move |notice: Notice| announce(&target, &notice)),
         prefetch,
+        language,
     };
     let _ = element.set_attribute(MOUNTED, "");
     let live = prerendered.and_then(|_| {

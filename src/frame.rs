@@ -8,10 +8,13 @@
 //! - where Next and Previous go in the current view (one event on the axis, one group in the overview);
 //! - where the marker strip scrolls to show the open event.
 
-use crate::layout::{clusters, group_step, needs_overview, place_markers, zoom_spreads, Cluster, Placed, NARROW_BELOW};
-use crate::limits::grouped;
+use crate::dates::Dates;
+use crate::layout::{
+    clusters, group_step, needs_overview, place_markers_in, zoom_spreads, Cluster, Placed, NARROW_BELOW,
+};
 use crate::model::Timeline;
 use crate::state::{ViewState, MAX_ZOOM_LEVEL};
+use crate::words::{Counted, Locale, Word};
 
 /// The width assumed before the widget has been measured (and for the prerendered page, which has no width).
 pub const DEFAULT_WIDTH: f64 = 960.0;
@@ -43,15 +46,22 @@ pub struct Frame {
     pub zoom_in: bool,
     /// A press on zoom out changes what the reader sees.
     pub zoom_out: bool,
+    /// How the reader's dates are written: the axis's labels were, and the views write theirs so.
+    pub dates: Dates,
 }
 
 impl Frame {
     /// The frame of `timeline` in `view`, in a widget `measured` px wide (`None`: not measured yet).
     pub fn new(timeline: &Timeline, view: &ViewState, measured: Option<f64>) -> Frame {
+        Frame::new_in(timeline, view, measured, &Dates::default())
+    }
+
+    /// [`Frame::new`] with the dates written as `dates` writes them.
+    pub fn new_in(timeline: &Timeline, view: &ViewState, measured: Option<f64>, dates: &Dates) -> Frame {
         let narrow = measured.is_some_and(|w| w < NARROW_BELOW);
         let view_width = measured.filter(|w| w.is_finite() && *w > 0.0).unwrap_or(DEFAULT_WIDTH);
         let layout_width = if narrow { LIST_LAYOUT_WIDTH } else { view_width };
-        let placed = place_markers(timeline, layout_width, view.zoom());
+        let placed = place_markers_in(timeline, layout_width, view.zoom(), dates);
         let too_long = !narrow && needs_overview(&placed, layout_width);
         let overview = too_long && view.overview;
         let groups =
@@ -61,7 +71,18 @@ impl Frame {
                 || (view.zoom_level < MAX_ZOOM_LEVEL
                     && zoom_spreads(timeline, &placed, layout_width, f64::from(2u32 << view.zoom_level))));
         let zoom_out = !narrow && !overview && (view.zoom_level > 0 || too_long);
-        Frame { narrow, layout_width, view_width, placed, overview, groups, too_long, zoom_in, zoom_out }
+        Frame {
+            narrow,
+            layout_width,
+            view_width,
+            placed,
+            overview,
+            groups,
+            too_long,
+            zoom_in,
+            zoom_out,
+            dates: dates.clone(),
+        }
     }
 
     /// Where Next (`forward`) or Previous goes from `selected` in this view: the next event on the axis and
@@ -93,23 +114,37 @@ impl Frame {
     }
 }
 
+/// The strip's `scrollLeft` for a scroll of `from_start` pixels from where its time starts, and back (the
+/// conversion is its own inverse): left to right they are the same; right to left the start is the right
+/// edge, where `scrollLeft` is 0, and it goes negative towards the left (CSSOM View, in every current engine).
+pub fn scroll_left(from_start: i32, rtl: bool) -> i32 {
+    if rtl {
+        from_start.saturating_neg()
+    } else {
+        from_start
+    }
+}
+
 /// The years a group of the overview spans, as its button shows them: "1980–1982", or "1980".
 pub fn group_years(timeline: &Timeline, group: &Cluster) -> String {
-    let year = |i: usize| timeline.events.get(i).map_or(0, |e| e.date.written_year());
-    let (a, b) = (year(group.first), year(group.last));
-    if a == b {
-        a.to_string()
-    } else {
-        format!("{a}–{b}")
+    group_years_in(timeline, group, &Dates::default())
+}
+
+/// [`group_years`] in the reader's calendar and digits: "۱۳۵۸–۱۳۶۱".
+pub fn group_years_in(timeline: &Timeline, group: &Cluster, dates: &Dates) -> String {
+    let date = |i: usize| timeline.events.get(i).map(|e| e.date);
+    match (date(group.first), date(group.last)) {
+        (Some(first), Some(last)) => dates.years(&first, &last),
+        _ => String::new(),
     }
 }
 
 /// A group's name, as its button's text reads to a screen reader and as the live region says it: "748
 /// events, 1980–1982"; a group of one adds its event's headline ("1 event, 1990: The wall falls").
-pub fn group_name(timeline: &Timeline, group: &Cluster) -> String {
+pub fn group_name(timeline: &Timeline, group: &Cluster, locale: &Locale, dates: &Dates) -> String {
     let count = group.count();
-    let words = if count == 1 { "event" } else { "events" };
-    let mut name = format!("{} {words}, {}", grouped(count), group_years(timeline, group));
+    let words = locale.counted(Counted::Events, count);
+    let mut name = format!("{words}{} {}", locale.word(Word::Comma), group_years_in(timeline, group, dates));
     if count == 1 {
         if let Some(e) = timeline.events.get(group.first) {
             name.push_str(": ");
@@ -182,8 +217,13 @@ mod tests {
     fn a_group_is_named_by_its_count_and_years() {
         let long = long_story(120);
         let one = |first, last| Cluster { first, last, x: 0.0 };
-        assert_eq!(group_name(&long, &one(0, 9)), "10 events, 1900–1909");
-        assert_eq!(group_name(&long, &one(3, 3)), "1 event, 1903: Event 3");
+        let en = Locale::default();
+        assert_eq!(group_name(&long, &one(0, 9), &en, &Dates::default()), "10 events, 1900–1909");
+        assert_eq!(group_name(&long, &one(3, 3), &en, &Dates::default()), "1 event, 1903: Event 3");
+        assert!(
+            group_name(&long, &one(0, 9), &Locale::new("fa"), &Dates::default()).starts_with("۱۰ رویداد، "),
+            "the reader's words"
+        );
         assert_eq!(group_years(&long, &one(5, 5)), "1905");
         let overview = Frame::new(&long, &ViewState { overview: true, ..ViewState::new(&long, None) }, Some(800.0));
         let second = &overview.groups[1];
@@ -203,5 +243,19 @@ mod tests {
         assert!(end <= f.placed.track_width - 800.0, "never past the end of the track");
         let list = Frame::new(&long, &ViewState::new(&long, None), Some(360.0));
         assert_eq!(list.scroll_target(60), None);
+    }
+
+    /// Right to left the strip starts at its right edge (`scrollLeft` 0) and scrolls into negative values.
+    #[test]
+    fn scroll_positions_from_the_start_of_time_in_both_directions() {
+        // (from the start, scrollLeft left to right, scrollLeft right to left)
+        for (from_start, ltr, rtl) in [(0, 0, 0), (128, 128, -128), (3_000, 3_000, -3_000)] {
+            assert_eq!(scroll_left(from_start, false), ltr);
+            assert_eq!(scroll_left(from_start, true), rtl);
+            // And back: what the browser reports is a distance from the start again.
+            assert_eq!(scroll_left(rtl, true), from_start);
+            assert_eq!(scroll_left(ltr, false), from_start);
+        }
+        assert_eq!(scroll_left(i32::MIN, true), i32::MAX, "no overflow on a wild value");
     }
 }

@@ -5,8 +5,9 @@
 //! previous flag. With markers at least `min_spacing` apart, `max_rows` rows always suffice when
 //! `flag_width < max_rows * min_spacing`; [`flag_width_for`] picks a width that guarantees it.
 
+use crate::dates::Dates;
 use crate::model::Timeline;
-use crate::scale::{place, Params, Scale};
+use crate::scale::{place, place_in, Params, Scale};
 
 // The numbers marked "stylesheet" below are mirrored in `www/newsline.css`; the test
 // `the_stylesheet_agrees_with_the_layout` fails when one side changes alone.
@@ -260,8 +261,13 @@ pub fn wrapped_lines(label: &str, room: f64) -> usize {
 ///
 /// [`Event::marker_labels`]: crate::model::Event::marker_labels
 pub fn flag_date(event: &crate::model::Event, flag_width: f64) -> (String, Option<String>, bool) {
+    flag_date_in(event, flag_width, &Dates::default())
+}
+
+/// [`flag_date`] with the dates written as `writer` writes them.
+pub fn flag_date_in(event: &crate::model::Event, flag_width: f64, writer: &Dates) -> (String, Option<String>, bool) {
     let room = flag_width - FLAG_INSET;
-    let (labels, time) = event.marker_labels();
+    let (labels, time) = event.marker_labels_in(writer);
     let label = labels.iter().find(|l| wrapped_lines(l, room) <= 2).or(labels.last()).cloned().unwrap_or_default();
     let two = wrapped_lines(&label, room) > 1;
     (label, time, two)
@@ -332,9 +338,14 @@ fn lanes_of(timeline: &Timeline) -> (Vec<usize>, Vec<Option<&str>>) {
 /// events without a group, or of a later group, last), packed like the single lane of an ungrouped story.
 /// Linear in the events and eras, whatever their number and their groups' (it runs on every resize and zoom).
 pub fn place_markers(timeline: &Timeline, width: f64, zoom: f64) -> Placed {
+    place_markers_in(timeline, width, zoom, &Dates::default())
+}
+
+/// [`place_markers`], the axis labelled as `writer` writes dates.
+pub fn place_markers_in(timeline: &Timeline, width: f64, zoom: f64, writer: &Dates) -> Placed {
     let params = axis_params();
     let dates: Vec<_> = timeline.events.iter().map(|e| e.date).collect();
-    let scale = place(&dates, axis_width(width, &params), zoom, &params);
+    let scale = place_in(&dates, axis_width(width, &params), zoom, &params, writer);
 
     let (lane_of, labels) = lanes_of(timeline);
     let lane_count = labels.len();
@@ -1062,9 +1073,12 @@ mod tests {
         assert_eq!(px(value(group, "left")), -width / 2.0, "centred");
         assert!(width < CLUSTER_SPACING, "{width} px groups {CLUSTER_SPACING} px apart");
         // Tick labels: the scale estimates their boxes for 0.8rem type (`LABEL_CHAR_WIDTH`) and a calendar
-        // tick's label starting `TICK_LABEL_OFFSET` right of its line.
+        // tick's label starting `TICK_LABEL_OFFSET` after its line (to its right, or left right to left).
         assert_eq!(value(rule(css, ".newsline .nl-tick"), "font-size"), "0.8rem");
-        assert_eq!(px(value(rule(css, ".newsline .nl-tick-label"), "left")), crate::scale::TICK_LABEL_OFFSET);
+        assert_eq!(
+            px(value(rule(css, ".newsline .nl-tick-label"), "inset-inline-start")),
+            crate::scale::TICK_LABEL_OFFSET
+        );
         // The boxes the overlap rule checks (`Placed::label_boxes`): a flag's height, where tick labels start.
         assert_eq!(
             value(rule(css, ".newsline .nl-marker"), "height"),

@@ -148,7 +148,8 @@ mod api {
     }
 
     /// Mounts a widget in `element`. `options` is an object with any of `src`, `data` (JSON text), `start`,
-    /// `theme`, `hash`, `height`, `headingLevel`, `timeout`; undefined reads the element's `data-*` attributes.
+    /// `theme`, `hash`, `height`, `headingLevel`, `timeout`, `lang`, `dir`, `calendar`, `numerals` (and the
+    /// limits); undefined reads the element's `data-*` attributes.
     /// `default_src` is the built-in story's URL, loaded when neither `src` nor `data` is given; `prefetch`
     /// (`{ url, response, controller }`) is a download of the story that the page already started;
     /// `allowed_origins` the sites besides its own that the page accepts stories from.

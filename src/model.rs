@@ -6,6 +6,7 @@
 //! - every text that must be there is non-empty, and every reference points at something that exists.
 
 use crate::date::{DateSpec, Precision};
+use crate::dates::Dates;
 pub use crate::media::MediaKind;
 use crate::text::Rich;
 
@@ -180,14 +181,19 @@ impl Event {
     }
 
     /// The date as the reader sees it: `display_date` when given, else the date (and end date) at their
-    /// own precision.
+    /// own precision, in English ([`Event::date_label_in`] writes it for a reader).
     pub fn date_label(&self, long: bool) -> String {
+        self.date_label_in(long, &Dates::default())
+    }
+
+    /// [`Event::date_label`] with the dates written as `writer` writes them (`display_date` stays as written).
+    pub fn date_label_in(&self, long: bool, writer: &Dates) -> String {
         if let Some(label) = &self.display_date {
             return label.clone();
         }
-        let one = |d: &DateSpec| if long { d.long_label() } else { d.label() };
+        let one = |d: &DateSpec| if long { writer.long_label(d) } else { writer.label(d) };
         match &self.end_date {
-            Some(end) if end != &self.date => format!("{} – {}", one(&self.date), one(end)),
+            Some(end) if end != &self.date => writer.range(&one(&self.date), &one(end)),
             _ => one(&self.date),
         }
     }
@@ -197,21 +203,20 @@ impl Event {
     /// ("Feb. 14, 1985 – March 1986", "Feb. 1985 – March 1986", "1985 – 1986"), each a true statement of it. The
     /// layout takes the first that fits the flag ([`crate::layout::flag_date`]).
     pub fn marker_labels(&self) -> (Vec<String>, Option<String>) {
-        let (single, time) = self.marker_label();
+        self.marker_labels_in(&Dates::default())
+    }
+
+    /// [`Event::marker_labels`] with the dates written as `writer` writes them.
+    pub fn marker_labels_in(&self, writer: &Dates) -> (Vec<String>, Option<String>) {
+        let (single, time) = self.marker_label_in(writer);
         let Some(end) = self.end_date.filter(|end| self.display_date.is_none() && *end != self.date) else {
             return (vec![single], time);
         };
         let mut out = vec![single];
         for precision in [Precision::Minute, Precision::Day, Precision::Month, Precision::Year] {
-            let short = |d: &DateSpec| {
-                let d = DateSpec { precision: precision.min(d.precision), ..*d };
-                match d.day_and_time() {
-                    (day, Some(time)) => format!("{day}, {time}"),
-                    (day, None) => day,
-                }
-            };
+            let short = |d: &DateSpec| writer.short_label(d, precision);
             let (a, b) = (short(&self.date), short(&end));
-            let label = if a == b { a } else { format!("{a} – {b}") };
+            let label = if a == b { a } else { writer.range(&a, &b) };
             if !out.contains(&label) {
                 out.push(label);
             }
@@ -222,11 +227,16 @@ impl Event {
     /// The date on the event's marker, a narrow flag: as [`Event::date_label`], but a single date has its month
     /// shortened as on the axis and a time of day apart ("Sept. 28, 2007", "2:05 PM"), so nothing is cut off.
     pub fn marker_label(&self) -> (String, Option<String>) {
+        self.marker_label_in(&Dates::default())
+    }
+
+    /// [`Event::marker_label`] with the dates written as `writer` writes them.
+    pub fn marker_label_in(&self, writer: &Dates) -> (String, Option<String>) {
         let single = self.display_date.is_none() && self.end_date.is_none_or(|end| end == self.date);
         if single {
-            self.date.day_and_time()
+            writer.day_and_time(&self.date)
         } else {
-            (self.date_label(false), None)
+            (self.date_label_in(false, writer), None)
         }
     }
 }
@@ -245,25 +255,33 @@ impl Note {
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {
+        self.citation_in(["“", "”", ", ", "by"], &Dates::default())
+    }
+
+    /// [`Source::citation`] in the reader's words: `[opening quote, closing quote, comma, by]` (the views take
+    /// them from [`crate::words`]), its date written as `writer` writes it.
+    pub fn citation_in(&self, [open, close, comma, by]: [&str; 4], writer: &Dates) -> String {
         let mut out = String::new();
         if let Some(publisher) = &self.publisher {
             out.push_str(publisher);
             out.push_str(": ");
         }
-        out.push('“');
+        out.push_str(open);
         out.push_str(&self.title);
-        out.push('”');
+        out.push_str(close);
         if let Some(author) = &self.author {
-            out.push_str(", by ");
+            out.push_str(comma);
+            out.push_str(by);
+            out.push(' ');
             out.push_str(author);
         }
         if let Some(dateline) = &self.dateline {
-            out.push_str(", ");
+            out.push_str(comma);
             out.push_str(dateline);
         }
         if let Some(date) = &self.date {
-            out.push_str(", ");
-            out.push_str(&date.label());
+            out.push_str(comma);
+            out.push_str(&writer.label(date));
         }
         out
     }

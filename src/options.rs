@@ -6,12 +6,14 @@
 //! Nothing the page gets wrong passes silently:
 //! - an unknown option of the JS API, or a `data-` attribute one edit away from a known one, is named in a
 //!   warning with the nearest valid name ("`heigth` is not an option: did you mean `height`?");
-//! - an attribute with a value that cannot be used (`data-height="abc"`) is named in a warning, and the
-//!   default is used;
+//! - an attribute with a value that cannot be used (`data-height="abc"`, `data-dir="up"`, a language tag that is
+//!   not well formed, a calendar `Intl` does not know) is named in a warning, with the nearest valid value
+//!   where one is near, and the default is used;
 //! - a JS option of the wrong type is an error, which `mount` throws.
 
 use crate::limits::Requested;
 use crate::validate::nearest;
+use crate::words::{well_formed, Wanted, CALENDARS, NUMERALS};
 
 /// A value the page gave, as JavaScript typed it.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +51,11 @@ pub const OPTIONS: &[(&str, &str, &str)] = &[
     ("maxEvents", "data-max-events", "whole"),
     ("maxText", "data-max-text", "whole"),
     ("maxDepth", "data-max-depth", "whole"),
+    // The reader's language (a BCP 47 tag), direction (`ltr`, `rtl`), calendar and digits (`Intl` ids).
+    ("lang", "data-lang", "text"),
+    ("dir", "data-dir", "text"),
+    ("calendar", "data-calendar", "text"),
+    ("numerals", "data-numerals", "text"),
     // When the widget's code is fetched (`eager`, `visible`): read by newsline.js, which mounts the widget.
     ("", "data-load", "text"),
 ];
@@ -74,6 +81,9 @@ pub struct Options {
     pub heading_level: Option<HeadingLevel>,
     pub timeout: Option<u32>,
     pub limits: Requested,
+    /// The language, direction, calendar and digits asked for (the page's own `lang` is filled in by the
+    /// mount).
+    pub language: Wanted,
     /// The options came from the element's attributes, which anyone who can put a `<div>` in the page can
     /// write: their limits can only be lowered.
     pub from_attributes: bool,
@@ -128,7 +138,13 @@ impl Options {
             let wrong = |what: &str| format!("\"{option}\" must be {what}");
             let value = match (kind_of(kind), value) {
                 (_, Given::Nothing) => continue,
-                (Kind::Text, Given::Text(t)) => Value::Text(t),
+                (Kind::Text, Given::Text(t)) => match usable(option, &t) {
+                    Ok(value) => Value::Text(value.unwrap_or(t)),
+                    Err(advice) => {
+                        warnings.push(unusable(option, &t, &advice));
+                        continue;
+                    }
+                },
                 (Kind::Text, _) => return Err(wrong("text")),
                 (Kind::Switch, Given::Bool(b)) => Value::Switch(b),
                 (Kind::Switch, _) => return Err(wrong("true or false")),
@@ -161,7 +177,13 @@ impl Options {
                 continue;
             }
             let parsed = match kind_of(kind) {
-                Kind::Text => Some(Value::Text(value.to_owned())),
+                Kind::Text => match usable(option, value) {
+                    Ok(usable) => Some(Value::Text(usable.unwrap_or_else(|| value.to_owned()))),
+                    Err(advice) => {
+                        warnings.push(unusable(attribute, value, &advice));
+                        continue;
+                    }
+                },
                 Kind::Switch => match value {
                     "on" | "true" => Some(Value::Switch(true)),
                     "off" | "false" => Some(Value::Switch(false)),
@@ -173,10 +195,7 @@ impl Options {
                 Some(v) => options.set(option, v),
                 None => {
                     let want = if kind_of(kind) == Kind::Switch { "on or off" } else { "a whole number, e.g. 600" };
-                    warnings.push(format!(
-                        "Newsline: {attribute}=\"{}\" cannot be used: write {want}; the default is used",
-                        value.chars().take(40).collect::<String>()
-                    ));
+                    warnings.push(unusable(attribute, value, &format!("write {want}")));
                 }
             }
         }
@@ -197,6 +216,10 @@ impl Options {
             ("maxEvents", Value::Whole(n)) => self.limits.max_events = Some(n as usize),
             ("maxText", Value::Whole(n)) => self.limits.max_text = Some(n as usize),
             ("maxDepth", Value::Whole(n)) => self.limits.max_depth = Some(n as usize),
+            ("lang", Value::Text(t)) => self.language.lang = Some(t),
+            ("dir", Value::Text(t)) => self.language.rtl = Some(t == "rtl"),
+            ("calendar", Value::Text(t)) => self.language.calendar = Some(t),
+            ("numerals", Value::Text(t)) => self.language.numerals = Some(t),
             _ => {}
         }
     }
@@ -207,6 +230,43 @@ enum Value {
     Text(String),
     Switch(bool),
     Whole(u32),
+}
+
+/// The text `value` of `option` as the widget takes it (`None`: as given), or what to write instead:
+/// - `lang`: a well-formed BCP 47 tag ([`well_formed`]), trimmed;
+/// - `dir`: `ltr` or `rtl`; `calendar` and `numerals`: an id of [`CALENDARS`] or [`NUMERALS`] (case aside, as
+///   `Intl` reads them), in lower case;
+/// - any other text option: as given.
+fn usable(option: &str, value: &str) -> Result<Option<String>, String> {
+    let value = value.trim();
+    let lower = value.to_ascii_lowercase();
+    let one_of = |known: &[&'static str], example: &str| {
+        if known.contains(&lower.as_str()) {
+            return Ok(Some(lower.clone()));
+        }
+        Err(match near(&lower, known.iter().copied()) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None => format!("write {example}"),
+        })
+    };
+    match option {
+        "lang" if well_formed(value) => Ok(Some(value.to_owned())),
+        "lang" => Err("write a language tag (BCP 47), such as fa or ar-IQ".to_owned()),
+        "dir" => one_of(&["ltr", "rtl"], "ltr or rtl"),
+        "calendar" => one_of(CALENDARS, "an Intl calendar, such as gregory, persian or islamic-umalqura"),
+        "numerals" => {
+            let ids: Vec<&'static str> = NUMERALS.iter().map(|(id, _)| *id).collect();
+            one_of(&ids, "latn or a numbering system of Intl, such as arab or arabext")
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The warning for the value of `name` that cannot be used, with `advice` (what to write instead).
+fn unusable(name: &str, value: &str, advice: &str) -> String {
+    let shown: String = value.chars().take(40).collect();
+    let then = if advice.ends_with('?') { " The" } else { "; the" };
+    format!("Newsline: {name}=\"{shown}\" cannot be used: {advice}{then} default is used")
 }
 
 /// The warning for `name`, which `what`, with the nearest of `known` when one is near.
@@ -319,5 +379,78 @@ mod tests {
             assert!(["text", "whole", "switch"].contains(kind), "{option}");
             assert_eq!(attribute.is_empty(), *option == "data", "{option}");
         }
+    }
+
+    #[test]
+    fn language_direction_calendar_and_numerals_from_attributes() {
+        let (o, warnings) = Options::from_attributes([
+            ("data-lang", " ar-IQ "),
+            ("data-dir", "RTL"),
+            ("data-calendar", "Islamic-Umalqura"),
+            ("data-numerals", "latn"),
+        ]);
+        assert_eq!(warnings, Vec::<String>::new());
+        assert_eq!(
+            o.language,
+            Wanted {
+                lang: Some("ar-IQ".into()),
+                rtl: Some(true),
+                calendar: Some("islamic-umalqura".into()),
+                numerals: Some("latn".into()),
+                page_lang: None
+            }
+        );
+        assert_eq!(Options::from_attributes([("data-dir", "ltr")]).0.language.rtl, Some(false));
+        let (o, warnings) = Options::from_attributes([
+            ("data-lang", "en_US"),
+            ("data-dir", "rt"),
+            ("data-calendar", "persain"),
+            ("data-numerals", "roman"),
+        ]);
+        assert_eq!(o.language, Wanted::default(), "each unusable value is left out");
+        assert_eq!(
+            warnings,
+            [
+                "Newsline: data-lang=\"en_US\" cannot be used: write a language tag (BCP 47), such as fa or ar-IQ; the default is used",
+                "Newsline: data-dir=\"rt\" cannot be used: did you mean \"rtl\"? The default is used",
+                "Newsline: data-calendar=\"persain\" cannot be used: did you mean \"persian\"? The default is used",
+                "Newsline: data-numerals=\"roman\" cannot be used: write latn or a numbering system of Intl, such as arab or arabext; the default is used",
+            ]
+        );
+        let (_, warnings) = Options::from_attributes([("data-calendar", "lunar"), ("data-numerals", "arabx")]);
+        assert_eq!(
+            warnings,
+            [
+                "Newsline: data-calendar=\"lunar\" cannot be used: write an Intl calendar, such as gregory, persian or islamic-umalqura; the default is used",
+                "Newsline: data-numerals=\"arabx\" cannot be used: did you mean \"arab\"? The default is used",
+            ]
+        );
+    }
+
+    #[test]
+    fn language_direction_calendar_and_numerals_from_the_js_api() {
+        let (o, warnings) = object(&[
+            ("lang", Given::Text("fa".into())),
+            ("dir", Given::Text("ltr".into())),
+            ("calendar", Given::Text("gregory".into())),
+            ("numerals", Given::Text("arabext".into())),
+        ])
+        .expect("valid");
+        assert_eq!(warnings, Vec::<String>::new());
+        let locale = o.language.locale(Some("en"));
+        assert_eq!((locale.tag(), locale.dir()), ("fa", "ltr"));
+        assert_eq!((locale.calendar(), locale.numerals()), (Some("gregory"), Some("arabext")));
+        let (o, warnings) = object(&[("lang", Given::Text("fa IR".into())), ("dir", Given::Text("sideways".into()))])
+            .expect("warnings");
+        assert_eq!(o.language, Wanted::default());
+        assert_eq!(
+            warnings,
+            [
+                "Newsline: dir=\"sideways\" cannot be used: write ltr or rtl; the default is used",
+                "Newsline: lang=\"fa IR\" cannot be used: write a language tag (BCP 47), such as fa or ar-IQ; the default is used",
+            ]
+        );
+        assert_eq!(object(&[("lang", Given::Number(1.0))]), Err("\"lang\" must be text".into()));
+        assert_eq!(object(&[("numerals", Given::Bool(true))]), Err("\"numerals\" must be text".into()));
     }
 }

@@ -77,11 +77,13 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
 /// `embed.html` does) and for share links.
 pub fn page(timeline: Timeline, request: &Request) -> String {
     let title = escape(&timeline.title);
+    let locale = crate::words::Wanted::default().locale(timeline.lang.as_deref());
+    let (lang, dir) = (escape(locale.tag()), locale.dir());
     let description = timeline.summary.as_deref().map(escape);
     let assets = escape(&request.assets);
     let fragment = fragment(timeline, request);
-    let mut out = String::from(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
     // What the page may load and run, as embed.html: its own files (and the bundle's, when elsewhere),

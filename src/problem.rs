@@ -56,6 +56,9 @@ pub enum ProblemKind {
     UnsafeUrl(String),
     /// An image without alt text.
     NoAlt,
+    /// A bidirectional control (U+202E, the right-to-left override …) that opens an embedding, an override or
+    /// an isolate and is not closed in its text.
+    OpenDirection(char),
     /// A statement without an id, whose made-up id (`wanted`, its event's id and its number) is an id the
     /// file gives something else: it was given `given` instead.
     MadeUpId { wanted: String, given: String },
@@ -142,6 +145,11 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::NoAlt => f.write_str(
                 "the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\"",
+            ),
+            ProblemKind::OpenDirection(c) => write!(
+                f,
+                "has an invisible direction control, U+{:04X}, that is never closed: the text after it shows reversed or out of order; delete it, or close it (U+202C, or U+2069 after an isolate)",
+                u32::from(*c)
             ),
             ProblemKind::NotShown(what) => f.write_str(what),
             ProblemKind::MediaUnnamed { what, used } => write!(

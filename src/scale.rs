@@ -17,7 +17,8 @@
 //!
 //! Everything here is plain arithmetic on the inputs: no DOM, no measuring.
 
-use crate::date::{gap_words, DateSpec, Precision};
+use crate::date::{DateSpec, Precision};
+use crate::dates::{Calendar, Dates};
 
 /// Sizes in CSS pixels that shape the layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,8 +133,14 @@ const LONG_STRETCH: f64 = 10.0;
 /// leave the other markers their spacing: room for the break's mark and, below, its label.
 pub const NARROW_BREAK_WIDTH: f64 = 64.0;
 
-/// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width).
+/// Places `dates` (chronological) on an axis `width` px wide at `zoom` (1 = fit the width), labelled in
+/// English ([`place_in`] labels them for a reader).
 pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scale {
+    place_in(dates, width, zoom, params, &Dates::default())
+}
+
+/// [`place`], the ticks and breaks labelled as `writer` writes dates: the labels' widths decide which fit.
+pub fn place_in(dates: &[DateSpec], width: f64, zoom: f64, params: &Params, writer: &Dates) -> Scale {
     let n = dates.len();
     let width = if width.is_finite() && width > 0.0 { width } else { 0.0 };
     let zoom = if zoom.is_finite() && zoom >= 1.0 { zoom } else { 1.0 };
@@ -189,7 +196,7 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
             breaks.push(AxisBreak {
                 x: x + params.break_width / 2.0,
                 before: i,
-                label: gap_words(&dates[i], &dates[i + 1]),
+                label: writer.gap(&dates[i], &dates[i + 1]),
             });
             params.break_width
         } else {
@@ -207,7 +214,11 @@ pub fn place(dates: &[DateSpec], width: f64, zoom: f64, params: &Params) -> Scal
         breaks.iter_mut().for_each(|b| b.x += shift);
     }
     let width = content.max(full);
-    let ticks = fit_labels(ticks(dates, &instants, &xs, &is_break, &params), width + params.label_room.max(0.0));
+    let ticks = fit_labels(
+        ticks(dates, &instants, &xs, &is_break, &params, writer),
+        width + params.label_room.max(0.0),
+        writer,
+    );
     Scale { xs, instants, width, breaks, ticks }
 }
 
@@ -309,25 +320,35 @@ impl Candidate {
         self.point || self.span.is_some()
     }
 
-    /// The labels this tick may take, longest first. `year_shown`: the year the calendar label before it
-    /// showed, which a month's label may then leave out.
-    fn labels(&self, year_shown: Option<i32>) -> Vec<String> {
+    /// The labels this tick may take, longest first, and which of them leaves the year out. `year_shown`: the
+    /// year the calendar label before it showed, which a month's label may then leave out.
+    fn labels(&self, year_shown: Option<&str>, writer: &Dates) -> (Vec<String>, Option<usize>) {
         if self.under_markers() {
-            return self.date.labels_to_year(self.precision);
+            return (writer.labels_to_year(&self.date, self.precision), None);
         }
-        let full = self.date.tick_label(self.precision);
-        match self.precision {
-            Precision::Month if self.date.month == 1 => vec![full, self.date.tick_label(Precision::Year)],
-            Precision::Month if year_shown == Some(self.date.year) => {
-                let month = full.split(' ').next().unwrap_or_default().to_owned();
-                vec![full, month]
-            }
-            _ => vec![full],
+        let full = writer.tick_label(&self.date, self.precision);
+        if self.precision != Precision::Month {
+            return (vec![full], None);
         }
+        if writer.starts_year(&self.date) {
+            return (vec![full, writer.tick_label(&self.date, Precision::Year)], None);
+        }
+        if year_shown.is_some_and(|y| y == writer.tick_label(&self.date, Precision::Year)) {
+            return (vec![full, writer.tick_month(&self.date)], Some(1));
+        }
+        (vec![full], None)
     }
 }
 
-fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], params: &Params) -> Vec<Candidate> {
+fn ticks(
+    dates: &[DateSpec],
+    instants: &[f64],
+    xs: &[f64],
+    is_break: &[bool],
+    params: &Params,
+    writer: &Dates,
+) -> Vec<Candidate> {
+    let persian = writer.calendar() == Calendar::Persian;
     let mut out = Vec::new();
     let mut start = 0;
     for end in 0..dates.len() {
@@ -335,13 +356,20 @@ fn ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], is_break: &[bool], pa
         if !last_of_segment {
             continue;
         }
-        segment_ticks(&dates[start..=end], &instants[start..=end], &xs[start..=end], params, &mut out);
+        segment_ticks(&dates[start..=end], &instants[start..=end], &xs[start..=end], params, persian, &mut out);
         start = end + 1;
     }
     out
 }
 
-fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Params, out: &mut Vec<Candidate>) {
+fn segment_ticks(
+    dates: &[DateSpec],
+    instants: &[f64],
+    xs: &[f64],
+    params: &Params,
+    persian: bool,
+    out: &mut Vec<Candidate>,
+) {
     let (t0, t1) = (instants[0], instants[instants.len() - 1]);
     let (x0, x1) = (xs[0], xs[xs.len() - 1]);
     if t1 <= t0 {
@@ -379,7 +407,12 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
         .or_else(|| STEPS.first());
     let Some(&(precision, n)) = step else { return };
     let mut count = 0;
-    let mut tick = first_tick(&dates[0], precision, n);
+    let boundary = |date: &DateSpec, after: bool| match persian && precision <= Precision::Month {
+        true => persian_tick(date, precision, n, after),
+        false if after => next_tick(date, precision, n),
+        false => first_tick(date, precision, n),
+    };
+    let mut tick = boundary(&dates[0], false);
     while let Some(date) = tick {
         let t = date.instant();
         if t > t1 || count >= MAX_TICKS_PER_SEGMENT {
@@ -389,7 +422,7 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
             out.push(Candidate { x: interpolate(instants, xs, t), span: None, point: false, date, precision });
             count += 1;
         }
-        tick = next_tick(&date, precision, n);
+        tick = boundary(&date, true);
     }
 }
 
@@ -397,14 +430,14 @@ fn segment_ticks(dates: &[DateSpec], instants: &[f64], xs: &[f64], params: &Para
 /// boxes closer than [`LABEL_GAP`], none outside `0..=right`. The labels under markers go first (in order,
 /// each shortened or left out where it would touch the one before); the calendar ticks then fill the room
 /// left between them. `candidates` are in order along the axis; linear in their number.
-fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
+fn fit_labels(candidates: Vec<Candidate>, right: f64, writer: &Dates) -> Vec<Tick> {
     let fits = |left: f64, r: f64, after: f64| left >= 0.0 && left >= after + LABEL_GAP && r <= right;
     let (under, calendar): (Vec<Candidate>, Vec<Candidate>) =
         candidates.into_iter().partition(Candidate::under_markers);
     let mut placed: Vec<(Tick, (f64, f64))> = Vec::with_capacity(under.len());
     let mut after = f64::NEG_INFINITY;
     for c in under {
-        for label in c.labels(None) {
+        for label in c.labels(None, writer).0 {
             let b = label_box(c.x, c.span, c.point, label_width(&label));
             if fits(b.0, b.1, after) {
                 after = b.1;
@@ -415,9 +448,10 @@ fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
     }
     let mut out: Vec<Tick> = Vec::with_capacity(placed.len() + calendar.len());
     let (mut next, mut after) = (0, f64::NEG_INFINITY);
-    let mut year_shown = None;
+    let mut year_shown: Option<String> = None;
     for c in calendar {
-        for label in c.labels(year_shown) {
+        let (labels, month_only) = c.labels(year_shown.as_deref(), writer);
+        for (k, label) in labels.into_iter().enumerate() {
             let b = label_box(c.x, None, false, label_width(&label));
             // The labels under markers that end before this one starts are behind it for good: calendar
             // boxes start further right one after another.
@@ -427,8 +461,8 @@ fn fit_labels(candidates: Vec<Candidate>, right: f64) -> Vec<Tick> {
             let clear_ahead = placed.get(next).is_none_or(|(_, p)| p.0 >= b.1 + LABEL_GAP);
             if fits(b.0, b.1, after) && clear_ahead {
                 after = b.1;
-                if label.chars().any(|ch| ch.is_ascii_digit()) && c.precision <= Precision::Month {
-                    year_shown = Some(c.date.year);
+                if month_only != Some(k) && c.precision <= Precision::Month {
+                    year_shown = Some(writer.tick_label(&c.date, Precision::Year));
                 }
                 out.push(Tick { x: c.x, label, span: None, point: false });
                 break;
@@ -469,6 +503,28 @@ fn first_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec>
                 .ok()
         }
     }
+}
+
+/// In the Persian calendar, the year or month boundary (every `n`th, the first of the month) at or before
+/// `date`, or the one `n` after `date` when `after`: ticks then stand at 1 Farvardin, 1 Tir … as a Persian
+/// reader counts, each its day of the Gregorian calendar.
+fn persian_tick(date: &DateSpec, precision: Precision, n: f64, after: bool) -> Option<DateSpec> {
+    let n = n as i64;
+    let (year, month) = match crate::calendar::persian(i64::from(date.year), i64::from(date.month), i64::from(date.day))
+    {
+        Some((y, m, _)) => (y, m),
+        // Beyond the calendar's arithmetic: the Gregorian boundaries.
+        None if after => return next_tick(date, precision, n as f64),
+        None => return first_tick(date, precision, n as f64),
+    };
+    let months = match (precision, after) {
+        (Precision::Year, false) => year.div_euclid(n) * n * 12,
+        (Precision::Year, true) => (year + n) * 12,
+        (_, false) => year * 12 + (month - 1).div_euclid(n) * n,
+        (_, true) => year * 12 + month - 1 + n,
+    };
+    let (y, m, d) = crate::calendar::from_persian(months.div_euclid(12), months.rem_euclid(12) + 1, 1)?;
+    DateSpec::from_astronomical(y, Some(m), Some(d), None, None).ok()
 }
 
 fn next_tick(date: &DateSpec, precision: Precision, n: f64) -> Option<DateSpec> {

@@ -9,9 +9,10 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use crate::dates::Dates;
 use crate::frame::Frame;
-use crate::limits::grouped;
 use crate::model::Timeline;
+use crate::words::{Counted, Locale, Word};
 
 /// Zoom steps: 1x (fit), 2x, 4x, 8x, 16x.
 pub const MAX_ZOOM_LEVEL: u8 = 4;
@@ -161,22 +162,24 @@ pub fn step_from(action: Action, focused: Option<usize>, selected: usize, len: u
     }
 }
 
-/// What a key does where it was pressed:
+/// What a key does where it was pressed, in a widget laid out right to left when `rtl` is set:
 /// - on a marker, a list item or an overview group, the four arrows step to the next or previous thing in
 ///   the view (an event, or a group in the overview), Home and End go to the first and last event, and
 ///   focus follows;
+/// - the left and right arrows follow the screen: right to left, time runs leftwards, so the left arrow
+///   goes to the later event (as the ARIA Authoring Practices ask); Down is always the later one;
 /// - anywhere else, nothing: the key does what the browser does (scrolls the page, moves in text).
 ///
 /// Escape in an expanded statement is the statement's own.
-pub fn key_action(place: KeyPlace, key: &str) -> Option<Action> {
+pub fn key_action(place: KeyPlace, key: &str, rtl: bool) -> Option<Action> {
     if place == KeyPlace::Elsewhere {
         return None;
     }
-    match key {
-        "ArrowRight" | "ArrowDown" => Some(Action::Next),
-        "ArrowLeft" | "ArrowUp" => Some(Action::Prev),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
+    match (key, rtl) {
+        ("ArrowRight", false) | ("ArrowLeft", true) | ("ArrowDown", _) => Some(Action::Next),
+        ("ArrowLeft", false) | ("ArrowRight", true) | ("ArrowUp", _) => Some(Action::Prev),
+        ("Home", _) => Some(Action::First),
+        ("End", _) => Some(Action::Last),
         _ => None,
     }
 }
@@ -201,34 +204,42 @@ pub enum Origin {
 /// - in the overview, the group that holds the event, named as its button is ("748 events, 1980–1982");
 /// - elsewhere the event's date and headline ("Monday, May 28, 2007: Bomb blast in Baghdad …").
 ///
-/// Quick changes are said once, the last of them: the hook that speaks waits for a pause.
-pub fn announcement(timeline: &Timeline, frame: &Frame, selected: usize, origin: Origin) -> Option<String> {
+/// Quick changes are said once, the last of them: the hook that speaks waits for a pause. The words are the
+/// reader's (`locale`).
+pub fn announcement(
+    timeline: &Timeline,
+    frame: &Frame,
+    selected: usize,
+    origin: Origin,
+    locale: &Locale,
+) -> Option<String> {
     if origin == Origin::Focus {
         return None;
     }
     if frame.overview {
-        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g));
+        return frame.group_of(selected).map(|g| crate::frame::group_name(timeline, g, locale, &frame.dates));
     }
-    timeline.events.get(selected).map(|e| format!("{}: {}", e.date.long_label(), e.headline))
+    timeline.events.get(selected).map(|e| format!("{}: {}", frame.dates.long_label(&e.date), e.headline))
 }
 
 /// What the live region says when the overview opens or closes while focus stays on the zoom button that did
 /// it: entering, how many groups there are and the one that holds the open event; leaving, the open event.
-pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize) -> Option<String> {
+pub fn overview_announcement(timeline: &Timeline, frame: &Frame, selected: usize, locale: &Locale) -> Option<String> {
     if !frame.overview {
-        return announcement(timeline, frame, selected, Origin::Elsewhere);
+        return announcement(timeline, frame, selected, Origin::Elsewhere, locale);
     }
     let group = frame.group_of(selected)?;
     Some(format!(
-        "Overview: {} groups of events. The open event is in {}",
-        grouped(frame.groups.len()),
-        crate::frame::group_name(timeline, group)
+        "{} {} {}",
+        locale.counted(Counted::Groups, frame.groups.len()),
+        locale.word(Word::OpenEventIn),
+        crate::frame::group_name(timeline, group, locale, &frame.dates)
     ))
 }
 
 /// What the live region says when a story has loaded after the reader pressed Retry.
-pub fn loaded_announcement(timeline: &Timeline) -> String {
-    format!("Timeline loaded: {}", timeline.title)
+pub fn loaded_announcement(timeline: &Timeline, locale: &Locale) -> String {
+    format!("{} {}", locale.word(Word::TimelineLoaded), timeline.title)
 }
 
 /// The reducer: the story, what the reader has done, and the frame of that, kept in step.
@@ -242,8 +253,13 @@ pub struct Session {
 impl Session {
     /// `timeline` opened at `start` (an event id), in a widget `width` px wide when that is known.
     pub fn new(timeline: Rc<Timeline>, start: Option<&str>, width: Option<f64>) -> Session {
+        Session::new_in(timeline, start, width, &Dates::default())
+    }
+
+    /// [`Session::new`] with the dates written as `dates` writes them, in every frame to come.
+    pub fn new_in(timeline: Rc<Timeline>, start: Option<&str>, width: Option<f64>, dates: &Dates) -> Session {
         let view = ViewState { width, ..ViewState::new(&timeline, start) };
-        let frame = Rc::new(Frame::new(&timeline, &view, view.width));
+        let frame = Rc::new(Frame::new_in(&timeline, &view, view.width, dates));
         Session { timeline, view, frame }
     }
 
@@ -254,7 +270,7 @@ impl Session {
         let frame = if view.same_frame(&self.view) {
             self.frame.clone()
         } else {
-            let frame = Frame::new(&self.timeline, &view, view.width);
+            let frame = Frame::new_in(&self.timeline, &view, view.width, &self.frame.dates);
             // A width where the story no longer needs the overview ends it: no hidden state survives that a
             // later press would have to undo.
             if view.overview && !frame.overview {
@@ -729,26 +745,36 @@ mod tests {
 
     /// ArrowDown on Next, Zoom in or a statement changed the event and took focus to a marker: the keys now
     /// act only on the composite widgets.
+    /// Right to left, the arrows follow the screen (the later event is to the left); Up and Down, Home and End
+    /// mean the same in both directions.
     #[test]
     fn keys_act_only_on_markers_list_items_and_groups() {
-        let keys: &[(&str, Option<Action>)] = &[
-            ("ArrowRight", Some(Action::Next)),
-            ("ArrowDown", Some(Action::Next)),
-            ("ArrowLeft", Some(Action::Prev)),
-            ("ArrowUp", Some(Action::Prev)),
-            ("Home", Some(Action::First)),
-            ("End", Some(Action::Last)),
-            ("Enter", None),
-            (" ", None),
-            ("PageDown", None),
-            ("Escape", None),
-            ("a", None),
+        // (key, left to right, right to left)
+        let keys: &[(&str, Option<Action>, Option<Action>)] = &[
+            ("ArrowRight", Some(Action::Next), Some(Action::Prev)),
+            ("ArrowLeft", Some(Action::Prev), Some(Action::Next)),
+            ("ArrowDown", Some(Action::Next), Some(Action::Next)),
+            ("ArrowUp", Some(Action::Prev), Some(Action::Prev)),
+            ("Home", Some(Action::First), Some(Action::First)),
+            ("End", Some(Action::Last), Some(Action::Last)),
+            ("Enter", None, None),
+            (" ", None, None),
+            ("PageDown", None, None),
+            ("Escape", None, None),
+            ("a", None, None),
         ];
-        for (key, action) in keys {
+        for (key, ltr, rtl) in keys {
             for place in [KeyPlace::Marker, KeyPlace::ListItem, KeyPlace::Group] {
-                assert_eq!(key_action(place, key), *action, "{key} on {place:?}");
+                assert_eq!(key_action(place, key, false), *ltr, "{key} on {place:?}, left to right");
+                assert_eq!(key_action(place, key, true), *rtl, "{key} on {place:?}, right to left");
             }
-            assert_eq!(key_action(KeyPlace::Elsewhere, key), None, "{key} elsewhere does what the browser does");
+            for rtl in [false, true] {
+                assert_eq!(
+                    key_action(KeyPlace::Elsewhere, key, rtl),
+                    None,
+                    "{key} elsewhere does what the browser does"
+                );
+            }
         }
     }
 
@@ -757,24 +783,26 @@ mod tests {
         let s = session();
         let t = &s.timeline;
         let at = t.position("baghdad-bombing").unwrap();
-        let said = announcement(t, &s.frame, at, Origin::Elsewhere);
+        let en = &Locale::default();
+        let said = announcement(t, &s.frame, at, Origin::Elsewhere, en);
         assert_eq!(said.as_deref(), Some("Monday, May 28, 2007: Bomb blast in Baghdad kills at least 19"));
-        assert_eq!(announcement(t, &s.frame, at, Origin::Focus), None, "the focused marker says it");
-        assert_eq!(announcement(t, &s.frame, 999, Origin::Elsewhere), None);
+        assert_eq!(announcement(t, &s.frame, at, Origin::Focus, en), None, "the focused marker says it");
+        assert_eq!(announcement(t, &s.frame, 999, Origin::Elsewhere, en), None);
         // In the overview, Next goes a group, and the region names the group as its button does.
         let o = run(&long_session(120), &[Action::ZoomOut, Action::Next]);
         let group = o.frame.group_of(o.view.selected).unwrap();
-        let said = announcement(&o.timeline, &o.frame, o.view.selected, Origin::Elsewhere).unwrap();
+        let said = announcement(&o.timeline, &o.frame, o.view.selected, Origin::Elsewhere, en).unwrap();
         assert_eq!(said, format!("{} events, {}–{}", group.count(), 1900 + group.first, 1900 + group.last));
-        assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus), None);
-        assert_eq!(loaded_announcement(t), format!("Timeline loaded: {}", t.title));
+        assert_eq!(announcement(&o.timeline, &o.frame, o.view.selected, Origin::Focus, en), None);
+        assert_eq!(loaded_announcement(t, en), format!("Timeline loaded: {}", t.title));
+        assert_eq!(loaded_announcement(t, &Locale::new("fa")), format!("گاه‌شمار بارگیری شد: {}", t.title));
         // A click or Enter on a marker keeps focus where it was: the region says that the card changed.
-        assert_eq!(announcement(t, &s.frame, at, Origin::Press), said_before(t, at));
+        assert_eq!(announcement(t, &s.frame, at, Origin::Press, en), said_before(t, at));
         // Zooming out into the overview, focus stays on the button: the region says where the reader now is.
         let z = run(&long_session(120), &[Action::ZoomOut]);
         let group = z.frame.group_of(z.view.selected).unwrap();
         assert_eq!(
-            overview_announcement(&z.timeline, &z.frame, z.view.selected).unwrap(),
+            overview_announcement(&z.timeline, &z.frame, z.view.selected, en).unwrap(),
             format!(
                 "Overview: {} groups of events. The open event is in {} events, {}–{}",
                 z.frame.groups.len(),
@@ -786,8 +814,8 @@ mod tests {
         let back = run(&long_session(120), &[Action::ZoomOut, Action::ZoomIn]);
         assert!(!back.frame.overview);
         assert_eq!(
-            overview_announcement(&back.timeline, &back.frame, back.view.selected),
-            announcement(&back.timeline, &back.frame, back.view.selected, Origin::Elsewhere)
+            overview_announcement(&back.timeline, &back.frame, back.view.selected, en),
+            announcement(&back.timeline, &back.frame, back.view.selected, Origin::Elsewhere, en)
         );
     }
 

@@ -194,13 +194,17 @@ impl Reader {
         }
     }
 
-    /// Text within the length limit, or an error at `path.key`.
+    /// Text within the length limit, or an error at `path.key`; a direction control left open in it is
+    /// warned about ([`open_direction`]).
     fn within<'a>(&mut self, s: &'a str, path: &Path, key: &'static str) -> Option<&'a str> {
         let len = if s.len() > self.limits.max_text { s.chars().count() } else { 0 };
         if len > self.limits.max_text {
             let max = self.limits.max_text;
             self.error(path.key(key), ProblemKind::TooLarge { what: "characters", size: len, max });
             return None;
+        }
+        if let Some(control) = open_direction(s) {
+            self.warn(path.key(key), ProblemKind::OpenDirection(control));
         }
         Some(s.trim())
     }
@@ -919,6 +923,38 @@ fn whole(n: f64, part: &'static str) -> Result<i64, DateError> {
     }
 }
 
+/// The first bidirectional control in `s` that opens an embedding, an override or an isolate (U+202A,
+/// U+202B, U+202D, U+202E, U+2066 to U+2068) and is not closed in it:
+/// - U+202C closes the innermost embedding or override, not one opened outside an isolate;
+/// - U+2069 closes the innermost isolate and whatever was opened inside it;
+/// - a closing control with nothing to close does nothing (and is not warned about: it changes nothing).
+///
+/// What is left open runs on to the end of its field: the widget isolates every field, so it reorders
+/// nothing outside it, but the field itself reads wrong (U+202E reverses it), and is invisible in an editor.
+fn open_direction(s: &str) -> Option<char> {
+    // Every one of these controls is encoded from the byte 0xE2: most text has none and is passed over.
+    if !s.as_bytes().contains(&0xE2) {
+        return None;
+    }
+    let isolate = |c: &char| *c >= '\u{2066}';
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => open.push(c),
+            '\u{202C}' if open.last().is_some_and(|o| !isolate(o)) => {
+                open.pop();
+            }
+            '\u{2069}' => {
+                if let Some(at) = open.iter().rposition(isolate) {
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    open.first().copied()
+}
+
 /// `text` cut to `max` characters for a message, with "…" where it was cut.
 fn shown(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max).collect();
@@ -1147,6 +1183,33 @@ mod tests {
                 "warning events[0].headlne: \"headlne\" is not a field here and is ignored: did you mean \"headline\"?",
                 "warning events[1]: has the same date as events[0] and neither has a time of day or a \"sequence\", so their order is a guess: add \"sequence\" numbers in the order they happened (1, 2 …), or the time of day to both dates",
             ]
+        );
+    }
+
+    /// A direction control left open in a field is warned about where it is; a closed one, a closing one
+    /// alone and the ordinary punctuation of the same first byte (’ “ — …) are not.
+    #[test]
+    fn a_direction_control_left_open_is_warned_about() {
+        let cases: &[(&str, Option<char>)] = &[
+            ("Talks open in Baghdad", None),
+            ("Crocker’s “principles” — and more…", None),
+            ("Talks \u{202E}open", Some('\u{202E}')),
+            ("Talks \u{202E}open\u{202C} in Baghdad", None),
+            ("\u{2067}رایان کراکر\u{2069} said", None),
+            ("\u{2067}a \u{202B}b\u{2069} c", None),
+            ("\u{2066}a \u{202C} b", Some('\u{2066}')),
+            ("\u{202A}a \u{2067}b\u{202C}", Some('\u{202A}')),
+            ("a\u{202C}\u{2069} b", None),
+            ("\u{2068}a \u{202D}b", Some('\u{2068}')),
+        ];
+        for (text, want) in cases {
+            assert_eq!(open_direction(text), *want, "{text:?}");
+        }
+        let input =
+            story(r#"{"id": "a", "date": "2007-05-28", "headline": "A", "place": "Baghdad \u202e Green Zone"}"#);
+        assert_eq!(
+            messages(&input),
+            ["warning events[0].place: has an invisible direction control, U+202E, that is never closed: the text after it shows reversed or out of order; delete it, or close it (U+202C, or U+2069 after an isolate)"]
         );
     }
 

@@ -29,9 +29,19 @@ pub enum Word {
     ExpandAll,
     CollapseAll,
     Quote,
+    /// A quote the story gives in translation: not the speaker's own words.
+    QuoteTranslated,
     ReportedSpeech,
+    ReportedSpeechTranslated,
     /// Before the speaker's name under reported speech: "Reported speech of".
     ReportedSpeechOf,
+    /// The marks around a quotation shown in a line ("“", "« ").
+    OpenQuote,
+    CloseQuote,
+    /// Between the parts of a line: ", " (", " in Arabic script).
+    Comma,
+    /// Before an author's name in a citation: "by".
+    By,
     /// Before a citation: "Source:".
     Source,
     Sources,
@@ -39,13 +49,26 @@ pub enum Word {
     Loading,
     /// The widget's name for assistive technology while nothing else names it.
     Timeline,
+    /// What the live region says before the story's title when it loaded after Retry.
+    TimelineLoaded,
     TimelineNavigation,
     Events,
     Overview,
+    /// What the live region says before the name of the overview's group holding the open event.
+    OpenEventIn,
+    Eras,
+    /// The lane of events without a group, when the others are named.
+    OtherLane,
     Retry,
     ShowEarlier,
     ShowLater,
+    /// After a gap's length in the narrow list: "28 years" "later".
+    Later,
     CouldNotShow,
+    /// Before the address of a story that could not be shown.
+    StoryFile,
+    /// Before a problem of the story that does not stop it.
+    Warning,
     /// An event whose place among the day's events is not known.
     OrderUnknown,
     /// The facade's button of a video player: "Load video from {site}".
@@ -71,7 +94,7 @@ pub enum Word {
     LoadNote,
 }
 
-/// How many [`Word`]s there are: every table has this many entries.
+/// How many [`Word`]s there are: every table has this many lines of them.
 const WORDS: usize = Word::LoadNote as usize + 1;
 
 /// The words said with a site's name, `{site}` in them ([`Locale::word_for_site`]).
@@ -99,13 +122,18 @@ pub enum Counted {
     Minutes,
     /// The gap in the narrow list: "{n} years later".
     YearsLater,
+    /// The error panel's summary: "The story data has {n} problems. Fix them in the file and reload the page:".
     Problems,
+    /// What the live region says as the overview opens: "Overview: {n} groups of events."
     Groups,
     /// "Show earlier events ({n} more)".
     More,
+    /// An overview group's size: "{n} events".
+    Events,
 }
 
-const COUNTED: usize = Counted::More as usize + 1;
+#[cfg(test)]
+const COUNTED: usize = Counted::Events as usize + 1;
 
 /// The plural categories of Unicode CLDR, in the order a [`Counted`] entry lists its forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,356 +146,404 @@ pub enum Plural {
     Other,
 }
 
-/// A counted phrase in each plural category (zero, one, two, few, many, other); an empty form is said as
-/// `other`.
-type Forms = [&'static str; 6];
+// The tables: one line a [`Word`] in the enum's order, then one line a [`Counted`] phrase, `{n}` where its number
+// goes, in the plural forms the language uses, split by `|`: one form for every number; two (one|other); or
+// six (zero|one|two|few|many|other). Text, not arrays of `&str`: the widget carries each table as one string.
+// A line that is empty (or missing) is said in English.
 
-struct Table {
-    words: [&'static str; WORDS],
-    counted: [Forms; COUNTED],
+const EN: &str = "\
+Previous
+Next
+Zoom in
+Zoom out
+Expand all
+Collapse all
+Quote
+Quote, translated
+Reported speech
+Reported speech, translated
+Reported speech of
+“
+”
+,
+by
+Source:
+Sources:
+Editor's note:
+Loading timeline…
+Timeline
+Timeline loaded:
+Timeline navigation
+Events
+Overview of the story: groups of events
+The open event is in
+Eras
+Other
+Retry
+Show earlier events
+Show later events
+later
+This timeline could not be shown
+Story file:
+Warning:
+Its place among the day's events is not known
+Load video from {site}
+Load audio from {site}
+Load post from {site}
+Load photo from {site}
+Load map from {site}
+Load document from {site}
+Open on {site}
+Video
+Audio
+Post
+Photo
+Map
+Document
+Link
+This page does not allow content from {site} to be shown here.
+Loading it lets {site} see your visit.
+{n} statement|{n} statements
+{n} year|{n} years
+{n} month|{n} months
+{n} day|{n} days
+{n} hour|{n} hours
+{n} minute|{n} minutes
+{n} year later|{n} years later
+The story data has {n} problem. Fix it in the file and reload the page:|The story data has {n} problems. Fix them in the file and reload the page:
+Overview: {n} group of events.|Overview: {n} groups of events.
+{n} more
+{n} event|{n} events";
+
+const FR: &str = "\
+Précédent
+Suivant
+Zoom avant
+Zoom arrière
+Tout déplier
+Tout replier
+Citation
+Citation traduite
+Propos rapportés
+Propos rapportés, traduits
+Propos rapportés de
+«\u{a0}
+\u{a0}»
+,
+par
+Source :
+Sources :
+Note de la rédaction :
+Chargement de la chronologie…
+Chronologie
+Chronologie chargée :
+Navigation dans la chronologie
+Événements
+Vue d'ensemble : groupes d'événements
+L'événement ouvert se trouve dans
+Périodes
+Autres
+Réessayer
+Afficher les événements précédents
+Afficher les événements suivants
+plus tard
+Impossible d'afficher cette chronologie
+Fichier de la chronologie :
+Avertissement :
+Sa place parmi les événements du jour n'est pas connue
+Charger la vidéo depuis {site}
+Charger l'audio depuis {site}
+Charger la publication depuis {site}
+Charger la photo depuis {site}
+Charger la carte depuis {site}
+Charger le document depuis {site}
+Ouvrir sur {site}
+Vidéo
+Audio
+Publication
+Photo
+Carte
+Document
+Lien
+Cette page n'autorise pas l'affichage de contenus de {site}.
+Le chargement permet à {site} de voir votre visite.
+{n} déclaration|{n} déclarations
+{n} an|{n} ans
+{n} mois
+{n} jour|{n} jours
+{n} heure|{n} heures
+{n} minute|{n} minutes
+{n} an plus tard|{n} ans plus tard
+Les données de la chronologie comportent {n} problème. Corrigez-le dans le fichier et rechargez la page :|Les données de la chronologie comportent {n} problèmes. Corrigez-les dans le fichier et rechargez la page :
+Vue d'ensemble : {n} groupe d'événements.|Vue d'ensemble : {n} groupes d'événements.
+{n} de plus
+{n} événement|{n} événements";
+
+const ES: &str = "\
+Anterior
+Siguiente
+Acercar
+Alejar
+Desplegar todo
+Plegar todo
+Cita
+Cita traducida
+Estilo indirecto
+Estilo indirecto, traducido
+Palabras de
+«
+»
+,
+por
+Fuente:
+Fuentes:
+Nota de la redacción:
+Cargando la cronología…
+Cronología
+Cronología cargada:
+Navegación de la cronología
+Acontecimientos
+Vista general: grupos de acontecimientos
+El acontecimiento abierto está en
+Periodos
+Otros
+Reintentar
+Mostrar acontecimientos anteriores
+Mostrar acontecimientos posteriores
+después
+No se pudo mostrar esta cronología
+Archivo de la cronología:
+Advertencia:
+No se sabe su lugar entre los acontecimientos del día
+Cargar el vídeo desde {site}
+Cargar el audio desde {site}
+Cargar la publicación desde {site}
+Cargar la foto desde {site}
+Cargar el mapa desde {site}
+Cargar el documento desde {site}
+Abrir en {site}
+Vídeo
+Audio
+Publicación
+Foto
+Mapa
+Documento
+Enlace
+Esta página no permite mostrar contenido de {site}.
+Al cargarlo, {site} podrá ver su visita.
+{n} declaración|{n} declaraciones
+{n} año|{n} años
+{n} mes|{n} meses
+{n} día|{n} días
+{n} hora|{n} horas
+{n} minuto|{n} minutos
+{n} año después|{n} años después
+Los datos de la cronología tienen {n} problema. Corríjalo en el archivo y vuelva a cargar la página:|Los datos de la cronología tienen {n} problemas. Corríjalos en el archivo y vuelva a cargar la página:
+Vista general: {n} grupo de acontecimientos.|Vista general: {n} grupos de acontecimientos.
+{n} más
+{n} acontecimiento|{n} acontecimientos";
+
+const DE: &str = "\
+Zurück
+Weiter
+Vergrößern
+Verkleinern
+Alle aufklappen
+Alle zuklappen
+Zitat
+Zitat, übersetzt
+Indirekte Rede
+Indirekte Rede, übersetzt
+Indirekte Rede von
+„
+“
+,
+von
+Quelle:
+Quellen:
+Anmerkung der Redaktion:
+Zeitleiste wird geladen…
+Zeitleiste
+Zeitleiste geladen:
+Navigation der Zeitleiste
+Ereignisse
+Überblick: Gruppen von Ereignissen
+Das geöffnete Ereignis ist in
+Epochen
+Sonstige
+Erneut versuchen
+Frühere Ereignisse zeigen
+Spätere Ereignisse zeigen
+später
+Diese Zeitleiste kann nicht angezeigt werden
+Datei der Zeitleiste:
+Warnung:
+Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt
+Video von {site} laden
+Audio von {site} laden
+Beitrag von {site} laden
+Foto von {site} laden
+Karte von {site} laden
+Dokument von {site} laden
+Auf {site} öffnen
+Video
+Audio
+Beitrag
+Foto
+Karte
+Dokument
+Link
+Diese Seite erlaubt keine Inhalte von {site}.
+Beim Laden erfährt {site} von Ihrem Besuch.
+{n} Äußerung|{n} Äußerungen
+{n} Jahr|{n} Jahre
+{n} Monat|{n} Monate
+{n} Tag|{n} Tage
+{n} Stunde|{n} Stunden
+{n} Minute|{n} Minuten
+{n} Jahr später|{n} Jahre später
+Die Daten der Zeitleiste enthalten {n} Problem. Beheben Sie es in der Datei und laden Sie die Seite neu:|Die Daten der Zeitleiste enthalten {n} Probleme. Beheben Sie sie in der Datei und laden Sie die Seite neu:
+Überblick: {n} Gruppe von Ereignissen.|Überblick: {n} Gruppen von Ereignissen.
+{n} weitere
+{n} Ereignis|{n} Ereignisse";
+
+const AR: &str = "\
+السابق
+التالي
+تكبير
+تصغير
+توسيع الكل
+طي الكل
+اقتباس
+اقتباس مترجم
+كلام منقول
+كلام منقول مترجم
+كلام منقول عن
+«
+»
+،
+بقلم
+المصدر:
+المصادر:
+ملاحظة المحرر:
+جارٍ تحميل الخط الزمني…
+الخط الزمني
+تم تحميل الخط الزمني:
+التنقل في الخط الزمني
+الأحداث
+نظرة عامة: مجموعات الأحداث
+الحدث المفتوح ضمن
+الحقب
+أخرى
+إعادة المحاولة
+عرض الأحداث السابقة
+عرض الأحداث اللاحقة
+لاحقًا
+تعذّر عرض هذا الخط الزمني
+ملف الخط الزمني:
+تحذير:
+موضعه بين أحداث اليوم غير معروف
+تحميل الفيديو من {site}
+تحميل الصوت من {site}
+تحميل المنشور من {site}
+تحميل الصورة من {site}
+تحميل الخريطة من {site}
+تحميل المستند من {site}
+فتح على {site}
+فيديو
+صوت
+منشور
+صورة
+خريطة
+مستند
+رابط
+لا تسمح هذه الصفحة بعرض محتوى من {site}.
+عند التحميل يعلم {site} بزيارتك.
+لا تصريحات|تصريح واحد|تصريحان|{n} تصريحات|{n} تصريحًا|{n} تصريح
+{n} سنة|سنة واحدة|سنتان|{n} سنوات|{n} سنة|{n} سنة
+{n} شهر|شهر واحد|شهران|{n} أشهر|{n} شهرًا|{n} شهر
+{n} يوم|يوم واحد|يومان|{n} أيام|{n} يومًا|{n} يوم
+{n} ساعة|ساعة واحدة|ساعتان|{n} ساعات|{n} ساعة|{n} ساعة
+{n} دقيقة|دقيقة واحدة|دقيقتان|{n} دقائق|{n} دقيقة|{n} دقيقة
+بعد {n} سنة|بعد سنة واحدة|بعد سنتين|بعد {n} سنوات|بعد {n} سنة|بعد {n} سنة
+لا مشكلات في بيانات الخط الزمني.|في بيانات الخط الزمني مشكلة واحدة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني مشكلتان. أصلحهما في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلات. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:
+نظرة عامة: لا مجموعات.|نظرة عامة: مجموعة واحدة من الأحداث.|نظرة عامة: مجموعتان من الأحداث.|نظرة عامة: {n} مجموعات من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.
+{n} إضافية
+{n} حدث|{n} حدث|{n} حدث|{n} أحداث|{n} حدثًا|{n} حدث";
+
+const FA: &str = "\
+قبلی
+بعدی
+بزرگ‌نمایی
+کوچک‌نمایی
+باز کردن همه
+بستن همه
+نقل قول
+نقل قول، ترجمه‌شده
+نقل به مضمون
+نقل به مضمون، ترجمه‌شده
+نقل به مضمون از
+«
+»
+،
+نوشتهٔ
+منبع:
+منابع:
+یادداشت دبیر:
+در حال بارگیری گاه‌شمار…
+گاه‌شمار
+گاه‌شمار بارگیری شد:
+پیمایش گاه‌شمار
+رویدادها
+نمای کلی: گروه‌های رویدادها
+رویداد باز در این گروه است:
+دوره‌ها
+سایر
+تلاش دوباره
+نمایش رویدادهای پیشین
+نمایش رویدادهای پسین
+بعد
+این گاه‌شمار نمایش داده نشد
+پروندهٔ گاه‌شمار:
+هشدار:
+جایش در میان رویدادهای آن روز معلوم نیست
+بارگذاری ویدیو از {site}
+بارگذاری صدا از {site}
+بارگذاری پست از {site}
+بارگذاری عکس از {site}
+بارگذاری نقشه از {site}
+بارگذاری سند از {site}
+باز کردن در {site}
+ویدیو
+صدا
+پست
+عکس
+نقشه
+سند
+پیوند
+این صفحه اجازهٔ نمایش محتوا از {site} را نمی‌دهد.
+با بارگذاری، {site} از بازدید شما باخبر می‌شود.
+{n} اظهار نظر
+{n} سال
+{n} ماه
+{n} روز
+{n} ساعت
+{n} دقیقه
+{n} سال بعد
+داده‌های گاه‌شمار {n} مشکل دارد. آن را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:|داده‌های گاه‌شمار {n} مشکل دارد. آن‌ها را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:
+نمای کلی: {n} گروه رویداد.
+{n} مورد دیگر
+{n} رویداد";
+
+/// Line `index` of `table`; empty where the table has none.
+fn line(table: &'static str, index: usize) -> &'static str {
+    table.split('\n').nth(index).unwrap_or("")
 }
 
-/// Only the forms a language uses: the others stay empty and fall back to `other`.
-const fn forms(one: &'static str, other: &'static str) -> Forms {
-    ["", one, "", "", "", other]
-}
-
-const EN: Table = Table {
-    words: [
-        "Previous",
-        "Next",
-        "Zoom in",
-        "Zoom out",
-        "Expand all",
-        "Collapse all",
-        "Quote",
-        "Reported speech",
-        "Reported speech of",
-        "Source:",
-        "Sources:",
-        "Editor's note:",
-        "Loading timeline…",
-        "Timeline",
-        "Timeline navigation",
-        "Events",
-        "Overview of the story: groups of events",
-        "Retry",
-        "Show earlier events",
-        "Show later events",
-        "This timeline could not be shown",
-        "Its place among the day's events is not known",
-        "Load video from {site}",
-        "Load audio from {site}",
-        "Load post from {site}",
-        "Load photo from {site}",
-        "Load map from {site}",
-        "Load document from {site}",
-        "Open on {site}",
-        "Video",
-        "Audio",
-        "Post",
-        "Photo",
-        "Map",
-        "Document",
-        "Link",
-        "This page does not allow content from {site} to be shown here.",
-        "Loading it lets {site} see your visit.",
-    ],
-    counted: [
-        forms("{n} statement", "{n} statements"),
-        forms("{n} year", "{n} years"),
-        forms("{n} month", "{n} months"),
-        forms("{n} day", "{n} days"),
-        forms("{n} hour", "{n} hours"),
-        forms("{n} minute", "{n} minutes"),
-        forms("{n} year later", "{n} years later"),
-        forms("{n} problem", "{n} problems"),
-        forms("{n} group", "{n} groups"),
-        forms("{n} more", "{n} more"),
-    ],
-};
-
-const FR: Table = Table {
-    words: [
-        "Précédent",
-        "Suivant",
-        "Zoom avant",
-        "Zoom arrière",
-        "Tout déplier",
-        "Tout replier",
-        "Citation",
-        "Propos rapportés",
-        "Propos rapportés de",
-        "Source :",
-        "Sources :",
-        "Note de la rédaction :",
-        "Chargement de la chronologie…",
-        "Chronologie",
-        "Navigation dans la chronologie",
-        "Événements",
-        "Vue d'ensemble : groupes d'événements",
-        "Réessayer",
-        "Afficher les événements précédents",
-        "Afficher les événements suivants",
-        "Impossible d'afficher cette chronologie",
-        "Sa place parmi les événements du jour n'est pas connue",
-        "Charger la vidéo depuis {site}",
-        "Charger l'audio depuis {site}",
-        "Charger la publication depuis {site}",
-        "Charger la photo depuis {site}",
-        "Charger la carte depuis {site}",
-        "Charger le document depuis {site}",
-        "Ouvrir sur {site}",
-        "Vidéo",
-        "Audio",
-        "Publication",
-        "Photo",
-        "Carte",
-        "Document",
-        "Lien",
-        "Cette page n'autorise pas l'affichage de contenus de {site}.",
-        "Le chargement permet à {site} de voir votre visite.",
-    ],
-    counted: [
-        forms("{n} déclaration", "{n} déclarations"),
-        forms("{n} an", "{n} ans"),
-        forms("{n} mois", "{n} mois"),
-        forms("{n} jour", "{n} jours"),
-        forms("{n} heure", "{n} heures"),
-        forms("{n} minute", "{n} minutes"),
-        forms("{n} an plus tard", "{n} ans plus tard"),
-        forms("{n} problème", "{n} problèmes"),
-        forms("{n} groupe", "{n} groupes"),
-        forms("{n} de plus", "{n} de plus"),
-    ],
-};
-
-const ES: Table = Table {
-    words: [
-        "Anterior",
-        "Siguiente",
-        "Acercar",
-        "Alejar",
-        "Desplegar todo",
-        "Plegar todo",
-        "Cita",
-        "Estilo indirecto",
-        "Palabras de",
-        "Fuente:",
-        "Fuentes:",
-        "Nota de la redacción:",
-        "Cargando la cronología…",
-        "Cronología",
-        "Navegación de la cronología",
-        "Acontecimientos",
-        "Vista general: grupos de acontecimientos",
-        "Reintentar",
-        "Mostrar acontecimientos anteriores",
-        "Mostrar acontecimientos posteriores",
-        "No se pudo mostrar esta cronología",
-        "No se sabe su lugar entre los acontecimientos del día",
-        "Cargar el vídeo desde {site}",
-        "Cargar el audio desde {site}",
-        "Cargar la publicación desde {site}",
-        "Cargar la foto desde {site}",
-        "Cargar el mapa desde {site}",
-        "Cargar el documento desde {site}",
-        "Abrir en {site}",
-        "Vídeo",
-        "Audio",
-        "Publicación",
-        "Foto",
-        "Mapa",
-        "Documento",
-        "Enlace",
-        "Esta página no permite mostrar contenido de {site}.",
-        "Al cargarlo, {site} podrá ver su visita.",
-    ],
-    counted: [
-        forms("{n} declaración", "{n} declaraciones"),
-        forms("{n} año", "{n} años"),
-        forms("{n} mes", "{n} meses"),
-        forms("{n} día", "{n} días"),
-        forms("{n} hora", "{n} horas"),
-        forms("{n} minuto", "{n} minutos"),
-        forms("{n} año después", "{n} años después"),
-        forms("{n} problema", "{n} problemas"),
-        forms("{n} grupo", "{n} grupos"),
-        forms("{n} más", "{n} más"),
-    ],
-};
-
-const DE: Table = Table {
-    words: [
-        "Zurück",
-        "Weiter",
-        "Vergrößern",
-        "Verkleinern",
-        "Alle aufklappen",
-        "Alle zuklappen",
-        "Zitat",
-        "Indirekte Rede",
-        "Indirekte Rede von",
-        "Quelle:",
-        "Quellen:",
-        "Anmerkung der Redaktion:",
-        "Zeitleiste wird geladen…",
-        "Zeitleiste",
-        "Navigation der Zeitleiste",
-        "Ereignisse",
-        "Überblick: Gruppen von Ereignissen",
-        "Erneut versuchen",
-        "Frühere Ereignisse zeigen",
-        "Spätere Ereignisse zeigen",
-        "Diese Zeitleiste kann nicht angezeigt werden",
-        "Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt",
-        "Video von {site} laden",
-        "Audio von {site} laden",
-        "Beitrag von {site} laden",
-        "Foto von {site} laden",
-        "Karte von {site} laden",
-        "Dokument von {site} laden",
-        "Auf {site} öffnen",
-        "Video",
-        "Audio",
-        "Beitrag",
-        "Foto",
-        "Karte",
-        "Dokument",
-        "Link",
-        "Diese Seite erlaubt keine Inhalte von {site}.",
-        "Beim Laden erfährt {site} von Ihrem Besuch.",
-    ],
-    counted: [
-        forms("{n} Äußerung", "{n} Äußerungen"),
-        forms("{n} Jahr", "{n} Jahre"),
-        forms("{n} Monat", "{n} Monate"),
-        forms("{n} Tag", "{n} Tage"),
-        forms("{n} Stunde", "{n} Stunden"),
-        forms("{n} Minute", "{n} Minuten"),
-        forms("{n} Jahr später", "{n} Jahre später"),
-        forms("{n} Problem", "{n} Probleme"),
-        forms("{n} Gruppe", "{n} Gruppen"),
-        forms("{n} weitere", "{n} weitere"),
-    ],
-};
-
-const AR: Table = Table {
-    words: [
-        "السابق",
-        "التالي",
-        "تكبير",
-        "تصغير",
-        "توسيع الكل",
-        "طي الكل",
-        "اقتباس",
-        "كلام منقول",
-        "كلام منقول عن",
-        "المصدر:",
-        "المصادر:",
-        "ملاحظة المحرر:",
-        "جارٍ تحميل الخط الزمني…",
-        "الخط الزمني",
-        "التنقل في الخط الزمني",
-        "الأحداث",
-        "نظرة عامة: مجموعات الأحداث",
-        "إعادة المحاولة",
-        "عرض الأحداث السابقة",
-        "عرض الأحداث اللاحقة",
-        "تعذّر عرض هذا الخط الزمني",
-        "موضعه بين أحداث اليوم غير معروف",
-        "تحميل الفيديو من {site}",
-        "تحميل الصوت من {site}",
-        "تحميل المنشور من {site}",
-        "تحميل الصورة من {site}",
-        "تحميل الخريطة من {site}",
-        "تحميل المستند من {site}",
-        "فتح على {site}",
-        "فيديو",
-        "صوت",
-        "منشور",
-        "صورة",
-        "خريطة",
-        "مستند",
-        "رابط",
-        "لا تسمح هذه الصفحة بعرض محتوى من {site}.",
-        "عند التحميل يعلم {site} بزيارتك.",
-    ],
-    // zero, one, two, few (3–10), many (11–99), other (100, 101, …, and fractions)
-    counted: [
-        ["لا تصريحات", "تصريح واحد", "تصريحان", "{n} تصريحات", "{n} تصريحًا", "{n} تصريح"],
-        ["{n} سنة", "سنة واحدة", "سنتان", "{n} سنوات", "{n} سنة", "{n} سنة"],
-        ["{n} شهر", "شهر واحد", "شهران", "{n} أشهر", "{n} شهرًا", "{n} شهر"],
-        ["{n} يوم", "يوم واحد", "يومان", "{n} أيام", "{n} يومًا", "{n} يوم"],
-        ["{n} ساعة", "ساعة واحدة", "ساعتان", "{n} ساعات", "{n} ساعة", "{n} ساعة"],
-        ["{n} دقيقة", "دقيقة واحدة", "دقيقتان", "{n} دقائق", "{n} دقيقة", "{n} دقيقة"],
-        ["بعد {n} سنة", "بعد سنة واحدة", "بعد سنتين", "بعد {n} سنوات", "بعد {n} سنة", "بعد {n} سنة"],
-        ["لا مشكلات", "مشكلة واحدة", "مشكلتان", "{n} مشكلات", "{n} مشكلة", "{n} مشكلة"],
-        ["{n} مجموعة", "مجموعة واحدة", "مجموعتان", "{n} مجموعات", "{n} مجموعة", "{n} مجموعة"],
-        ["{n} إضافية", "{n} إضافية", "{n} إضافية", "{n} إضافية", "{n} إضافية", "{n} إضافية"],
-    ],
-};
-
-const FA: Table = Table {
-    words: [
-        "قبلی",
-        "بعدی",
-        "بزرگ‌نمایی",
-        "کوچک‌نمایی",
-        "باز کردن همه",
-        "بستن همه",
-        "نقل قول",
-        "نقل به مضمون",
-        "نقل به مضمون از",
-        "منبع:",
-        "منابع:",
-        "یادداشت دبیر:",
-        "در حال بارگیری گاه‌شمار…",
-        "گاه‌شمار",
-        "پیمایش گاه‌شمار",
-        "رویدادها",
-        "نمای کلی: گروه‌های رویدادها",
-        "تلاش دوباره",
-        "نمایش رویدادهای پیشین",
-        "نمایش رویدادهای پسین",
-        "این گاه‌شمار نمایش داده نشد",
-        "جایش در میان رویدادهای آن روز معلوم نیست",
-        "بارگذاری ویدیو از {site}",
-        "بارگذاری صدا از {site}",
-        "بارگذاری پست از {site}",
-        "بارگذاری عکس از {site}",
-        "بارگذاری نقشه از {site}",
-        "بارگذاری سند از {site}",
-        "باز کردن در {site}",
-        "ویدیو",
-        "صدا",
-        "پست",
-        "عکس",
-        "نقشه",
-        "سند",
-        "پیوند",
-        "این صفحه اجازهٔ نمایش محتوا از {site} را نمی‌دهد.",
-        "با بارگذاری، {site} از بازدید شما باخبر می‌شود.",
-    ],
-    // Persian nouns stay singular after a number: one form for every count.
-    counted: [
-        forms("{n} اظهار نظر", "{n} اظهار نظر"),
-        forms("{n} سال", "{n} سال"),
-        forms("{n} ماه", "{n} ماه"),
-        forms("{n} روز", "{n} روز"),
-        forms("{n} ساعت", "{n} ساعت"),
-        forms("{n} دقیقه", "{n} دقیقه"),
-        forms("{n} سال بعد", "{n} سال بعد"),
-        forms("{n} مشکل", "{n} مشکل"),
-        forms("{n} گروه", "{n} گروه"),
-        forms("{n} مورد دیگر", "{n} مورد دیگر"),
-    ],
-};
-
-/// `said`, a table's entry for `word`, or the English word where the table has none.
-fn or_english(said: &'static str, word: Word) -> &'static str {
-    match said {
-        "" => EN.words[word as usize],
+/// Word `index` of `table`, or the English one where that line is empty or missing.
+fn said(table: &'static str, index: usize) -> &'static str {
+    match line(table, index) {
+        "" => line(EN, index),
         said => said,
     }
 }
@@ -475,16 +551,90 @@ fn or_english(said: &'static str, word: Word) -> &'static str {
 /// The primary language subtags written right to left.
 const RIGHT_TO_LEFT: &[&str] = &["ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr"];
 
-/// A reader's language: the table its words come from, its direction, its digits.
+/// The calendars a page may ask for (`data-calendar`): the ids of `Intl.supportedValuesOf("calendar")`.
+pub const CALENDARS: &[&str] = &[
+    "buddhist",
+    "chinese",
+    "coptic",
+    "dangi",
+    "ethioaa",
+    "ethiopic",
+    "gregory",
+    "hebrew",
+    "indian",
+    "islamic",
+    "islamic-civil",
+    "islamic-rgsa",
+    "islamic-tbla",
+    "islamic-umalqura",
+    "iso8601",
+    "japanese",
+    "persian",
+    "roc",
+];
+
+/// The digits a page may ask counts and dates to be written in (`data-numerals`): the `Intl` numbering
+/// systems of ten digits in a row, each with its zero.
+pub const NUMERALS: &[(&str, char)] = &[
+    ("latn", '0'),
+    ("arab", '\u{0660}'),
+    ("arabext", '\u{06f0}'),
+    ("beng", '\u{09e6}'),
+    ("deva", '\u{0966}'),
+    ("fullwide", '\u{ff10}'),
+    ("gujr", '\u{0ae6}'),
+    ("guru", '\u{0a66}'),
+    ("khmr", '\u{17e0}'),
+    ("knda", '\u{0ce6}'),
+    ("laoo", '\u{0ed0}'),
+    ("mlym", '\u{0d66}'),
+    ("mymr", '\u{1040}'),
+    ("orya", '\u{0b66}'),
+    ("tamldec", '\u{0be6}'),
+    ("telu", '\u{0c66}'),
+    ("thai", '\u{0e50}'),
+    ("tibt", '\u{0f20}'),
+];
+
+/// Whether `tag` is a well-formed BCP 47 language tag as `Intl` takes it (Unicode's `unicode_locale_id`): a
+/// language of 2, 3 or 5 to 8 letters, then subtags of 1 to 8 letters and digits joined by `-`, where a
+/// subtag of one character (an extension: `u`, `x` …) is followed by a longer one. Well formed is not known:
+/// `xx-YY` passes, and reads as English words.
+pub fn well_formed(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or("");
+    if !matches!(language.len(), 2 | 3 | 5..=8) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut after_singleton = false;
+    for subtag in subtags {
+        if subtag.is_empty() || subtag.len() > 8 || !subtag.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return false;
+        }
+        if subtag.len() == 1 && after_singleton {
+            return false;
+        }
+        after_singleton = subtag.len() == 1;
+    }
+    !after_singleton
+}
+
+/// A reader's language: the table its words come from, its direction, its digits, and the calendar and
+/// numerals the page asked for. The App makes one (from [`Wanted::locale`]) and hands it to every view as a
+/// Yew context, `Rc<Locale>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Locale {
     /// The tag as given (BCP 47, such as `fa` or `ar-IQ`), trimmed; `en` when none was.
-    pub tag: String,
+    tag: String,
     pub lang: Lang,
     /// Written right to left: the timeline runs from right to left.
     pub rtl: bool,
-    /// Digits in the language's own script (Arabic-Indic for Arabic, Persian for Persian), not 0–9.
-    pub native_digits: bool,
+    /// The zero of the digits counts are written in: `0`, Arabic-Indic `٠` for Arabic, Persian `۰` for Persian.
+    zero: char,
+    calendar: Option<String>,
+    numerals: Option<String>,
+    /// The language of the story's text where it is not this one ([`Locale::text_lang`]).
+    text_lang: Option<String>,
 }
 
 impl Default for Locale {
@@ -497,7 +647,10 @@ impl Locale {
     /// The locale of a BCP 47 tag; an empty or unknown one gives English words, in the tag's direction.
     pub fn new(tag: &str) -> Locale {
         let tag = tag.trim();
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        // The first subtag and the last (`ar-IQ`: `ar` and `IQ`), split at `-` (or `_`, as some pages write).
+        let first_end = tag.find(['-', '_']).unwrap_or(tag.len());
+        let last_start = tag.rfind(['-', '_']).map_or(0, |i| i + 1);
+        let primary = tag[..first_end].to_ascii_lowercase();
         let lang = match primary.as_str() {
             "fr" => Lang::Fr,
             "es" => Lang::Es,
@@ -507,14 +660,56 @@ impl Locale {
             _ => Lang::En,
         };
         // Arabic as written in the Maghreb uses 0–9 (CLDR: ar-DZ, ar-MA, ar-TN, ar-LY, ar-EH).
-        let region = tag.rsplit(['-', '_']).next().unwrap_or("").to_ascii_uppercase();
+        let region = tag[last_start..].to_ascii_uppercase();
         let maghreb = ["DZ", "MA", "TN", "LY", "EH"].contains(&region.as_str());
+        let zero = match lang {
+            Lang::Fa => '\u{06f0}',
+            Lang::Ar if !maghreb => '\u{0660}',
+            _ => '0',
+        };
         Locale {
             tag: if tag.is_empty() { "en".to_owned() } else { tag.to_owned() },
             lang,
             rtl: RIGHT_TO_LEFT.contains(&primary.as_str()),
-            native_digits: lang == Lang::Fa || (lang == Lang::Ar && !maghreb),
+            zero,
+            calendar: None,
+            numerals: None,
+            text_lang: None,
         }
+    }
+
+    /// The locale of `tag` with the calendar and numerals the page asked for (`None`: the language's own). A
+    /// calendar or numbering system not in [`CALENDARS`] or [`NUMERALS`] is left out (the options warned of it).
+    pub fn with(tag: &str, calendar: Option<&str>, numerals: Option<&str>) -> Locale {
+        let mut locale = Locale::new(tag);
+        locale.calendar = calendar.filter(|c| CALENDARS.contains(c)).map(str::to_owned);
+        if let Some(&(id, zero)) = numerals.and_then(|n| NUMERALS.iter().find(|(id, _)| *id == n)) {
+            locale.numerals = Some(id.to_owned());
+            locale.zero = zero;
+        }
+        locale
+    }
+
+    /// The tag as given (BCP 47, such as `fa` or `ar-IQ`): the root's `lang`, and what `Intl` is asked for.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The calendar the page asked for (an `Intl` calendar id); `None`: the language's own.
+    pub fn calendar(&self) -> Option<&str> {
+        self.calendar.as_deref()
+    }
+
+    /// The numbering system the page asked for (an `Intl` id, `latn`, `arab` …); `None`: the language's own.
+    pub fn numerals(&self) -> Option<&str> {
+        self.numerals.as_deref()
+    }
+
+    /// The `lang` of the story's text where it differs from the interface's: an English story under
+    /// `data-lang="fa"` has Persian words around English text, and a screen reader must read each in its own
+    /// language. `None` where they agree, or where the story's language is not known.
+    pub fn text_lang(&self) -> Option<&str> {
+        self.text_lang.as_deref()
     }
 
     /// `dir` for the widget's root: `rtl` or `ltr`.
@@ -526,31 +721,52 @@ impl Locale {
         }
     }
 
-    fn table(&self) -> &'static Table {
+    fn table(&self) -> &'static str {
         match self.lang {
-            Lang::En => &EN,
-            Lang::Fr => &FR,
-            Lang::Es => &ES,
-            Lang::De => &DE,
-            Lang::Ar => &AR,
-            Lang::Fa => &FA,
+            Lang::En => EN,
+            Lang::Fr => FR,
+            Lang::Es => ES,
+            Lang::De => DE,
+            Lang::Ar => AR,
+            Lang::Fa => FA,
         }
     }
 
     /// `word` in this language, or in English where its table has none.
     pub fn word(&self, word: Word) -> &'static str {
-        or_english(self.table().words[word as usize], word)
+        said(self.table(), word as usize)
     }
 
     /// `counted` with the number `n`, in the plural form the language uses for it, its digits grouped the
     /// language's way.
     pub fn counted(&self, counted: Counted, n: usize) -> String {
-        let forms = &self.table().counted[counted as usize];
-        let form = match forms[self.plural(n) as usize] {
-            "" => forms[Plural::Other as usize],
-            form => form,
+        match self.around(counted, n) {
+            (before, Some(after)) => format!("{before}{}{after}", self.number(n)),
+            (form, None) => form.to_owned(),
+        }
+    }
+
+    /// The words of `counted` for `n` before and after its number ("", " events"); a form that spells its
+    /// number out (Arabic "تصريح واحد") is all before, with `None` after.
+    pub fn around(&self, counted: Counted, n: usize) -> (&'static str, Option<&'static str>) {
+        let at = WORDS + counted as usize;
+        let (forms, plural) = match line(self.table(), at) {
+            "" => (line(EN, at), Locale::default().plural(n)),
+            forms => (forms, self.plural(n)),
         };
-        form.replace("{n}", &self.number(n))
+        // Six forms are listed in the order of [`Plural`]; two are one and other; one serves every number.
+        let count = forms.split('|').count();
+        let index = match (count, plural) {
+            (6, plural) => plural as usize,
+            (_, Plural::One) => 0,
+            _ => count - 1,
+        };
+        let form = forms.split('|').nth(index).unwrap_or(forms);
+        // `{n}` is the number's place: split at the brace, not searched for as a string (less code).
+        match form.split_once('{') {
+            Some((before, after)) => (before, Some(after.strip_prefix("n}").unwrap_or(after))),
+            None => (form, None),
+        }
     }
 
     /// The CLDR plural category of the whole number `n`.
@@ -581,53 +797,85 @@ impl Locale {
         }
     }
 
-    /// `n` as this language writes a count: its digits, its grouping ("10,000"; "10 000" in French,
-    /// "10.000" in German and Spanish, which leave four digits ungrouped, "۱۰٬۰۰۰" in Persian).
+    /// `n` as this language writes a count: its digits (or those the page asked for), its grouping ("10,000";
+    /// "10 000" in French, "10.000" in German and Spanish, which leave four digits ungrouped, "۱۰٬۰۰۰" in
+    /// Persian, whose digits take the Arabic thousands separator).
     pub fn number(&self, n: usize) -> String {
-        let digits = n.to_string();
-        let (separator, min_grouped) = match self.lang {
-            Lang::En => (",", 4),
-            Lang::Fr => ("\u{202f}", 4),
-            Lang::De => (".", 4),
-            Lang::Es => (".", 5),
-            Lang::Ar | Lang::Fa if self.native_digits => ("\u{066c}", 4),
-            Lang::Ar | Lang::Fa => (",", 4),
+        let separator = match self.lang {
+            _ if matches!(self.zero, '\u{0660}' | '\u{06f0}') => '\u{066c}',
+            Lang::En | Lang::Ar | Lang::Fa => ',',
+            Lang::Fr => '\u{202f}',
+            Lang::De | Lang::Es => '.',
         };
-        let mut grouped = String::with_capacity(digits.len() * 2);
-        for (i, c) in digits.chars().enumerate() {
-            if digits.len() >= min_grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push_str(separator);
-            }
-            grouped.push(c);
-        }
-        if !self.native_digits {
-            return grouped;
-        }
-        let zero = if self.lang == Lang::Fa { '\u{06f0}' } else { '\u{0660}' };
-        grouped.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(zero as u32 + d)).unwrap_or(c)).collect()
+        let grouped = if self.lang == Lang::Es && n < 10_000 { n.to_string() } else { crate::limits::grouped(n) };
+        let zero = self.zero as u32;
+        grouped
+            .chars()
+            .map(|c| match c {
+                ',' => separator,
+                c => c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c),
+            })
+            .collect()
     }
 
     /// Where the reader is: "3 of 8", "۳ از ۸".
     pub fn position(&self, at: usize, of: usize) -> String {
-        let pattern = match self.lang {
-            Lang::En => "{at} of {of}",
-            Lang::Fr => "{at} sur {of}",
-            Lang::Es => "{at} de {of}",
-            Lang::De => "{at} von {of}",
-            Lang::Ar => "{at} من {of}",
-            Lang::Fa => "{at} از {of}",
+        let of_word = match self.lang {
+            Lang::En => " of ",
+            Lang::Fr => " sur ",
+            Lang::Es => " de ",
+            Lang::De => " von ",
+            Lang::Ar => " من ",
+            Lang::Fa => " از ",
         };
-        pattern.replace("{at}", &self.number(at)).replace("{of}", &self.number(of))
+        format!("{}{of_word}{}", self.number(at), self.number(of))
+    }
+}
+
+/// What chooses the reader's language besides the story: the page's options and the page itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Wanted {
+    /// The embedder's `lang` option (`data-lang`), well formed.
+    pub lang: Option<String>,
+    /// The embedder's `dir` option (`data-dir`): right to left or not.
+    pub rtl: Option<bool>,
+    /// The embedder's `calendar` and `numerals` options, checked against [`CALENDARS`] and [`NUMERALS`].
+    pub calendar: Option<String>,
+    pub numerals: Option<String>,
+    /// The `lang` of the host element or its nearest ancestor that has one (`element.closest("[lang]")`).
+    pub page_lang: Option<String>,
+}
+
+impl Wanted {
+    /// The reader's locale for a story in `story_lang`:
+    /// - the language: the embedder's `lang`, else the story's, else the page's, else `en`; a tag that is not
+    ///   well formed ([`well_formed`]) is passed over;
+    /// - the direction: the embedder's `dir`, else the language's;
+    /// - the language of the story's text ([`Locale::text_lang`]): the story's, else the page's, where it is not
+    ///   the one chosen (only the embedder's `lang` can make them differ).
+    pub fn locale(&self, story_lang: Option<&str>) -> Locale {
+        let tag = [self.lang.as_deref(), story_lang, self.page_lang.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|tag| well_formed(tag))
+            .unwrap_or("en");
+        let mut locale = Locale::with(tag, self.calendar.as_deref(), self.numerals.as_deref());
+        locale.rtl = self.rtl.unwrap_or(locale.rtl);
+        let text =
+            [story_lang, self.page_lang.as_deref()].into_iter().flatten().map(str::trim).find(|t| well_formed(t));
+        locale.text_lang = text.filter(|t| !t.eq_ignore_ascii_case(tag)).map(str::to_owned);
+        locale
     }
 }
 
 impl Locale {
-    /// A word said with a site's name (one of `SITED`, such as "Load video from {site}"), the name put in.
+    /// A word said with a site's name ("Load video from {site}"), the name put in; split at the brace, as
+    /// counted phrases are.
     pub fn word_for_site(&self, word: Word, site: &str) -> String {
-        let said = self.word(word);
-        match crate::text::find(said, "{site}") {
-            Some(at) => [&said[..at], site, &said[at + 6..]].concat(),
-            None => said.to_owned(),
+        match self.word(word).split_once('{') {
+            Some((before, after)) => [before, site, after.strip_prefix("site}").unwrap_or(after)].concat(),
+            None => self.word(word).to_owned(),
         }
     }
 }
@@ -639,23 +887,29 @@ mod tests {
     const ALL: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Es, Lang::De, Lang::Ar, Lang::Fa];
     const TAGS: [&str; 6] = ["en", "fr", "es", "de", "ar", "fa"];
 
-    fn table(lang: Lang) -> &'static Table {
+    fn table(lang: Lang) -> &'static str {
         Locale { lang, ..Locale::default() }.table()
     }
 
     #[test]
     fn every_table_has_every_word_and_every_count() {
         for lang in ALL {
-            let t = table(lang);
-            for (i, w) in t.words.iter().enumerate() {
+            let lines: Vec<&str> = table(lang).split('\n').collect();
+            assert_eq!(lines.len(), WORDS + COUNTED, "{lang:?}: one line a word and a counted phrase");
+            for (i, w) in lines[..WORDS].iter().enumerate() {
                 assert!(!w.trim().is_empty(), "{lang:?}: word {i} is missing");
                 let sited = SITED.iter().any(|s| *s as usize == i);
+                assert!(!w.contains('|'), "{lang:?}: word {i} has forms");
                 assert_eq!(w.contains('{'), sited, "{lang:?}: word {i} has a placeholder, or lacks {{site}}");
                 assert_eq!(w.matches("{site}").count(), usize::from(sited), "{lang:?}: word {i}");
+                assert_eq!(w.trim_matches(' '), *w, "{lang:?}: word {i} has spaces around it (the views space words)");
             }
-            for (i, forms) in t.counted.iter().enumerate() {
-                assert!(!forms[Plural::Other as usize].is_empty(), "{lang:?}: counted {i} has no `other` form");
-                for form in forms.iter().filter(|f| !f.is_empty()) {
+            for (i, line) in lines[WORDS..].iter().enumerate() {
+                let forms: Vec<&str> = line.split('|').collect();
+                assert!([1, 2, 6].contains(&forms.len()), "{lang:?}: counted {i} has {} forms", forms.len());
+                assert!(lang == Lang::Ar || forms.len() < 6, "{lang:?}: six forms are Arabic's");
+                for form in forms {
+                    assert!(!form.trim().is_empty(), "{lang:?}: counted {i} has an empty form");
                     // The Arabic dual and singular spell their number out; every other form shows it.
                     let spelled = lang == Lang::Ar && !form.contains("{n}");
                     assert!(form.contains("{n}") || spelled, "{lang:?}: {form:?}");
@@ -678,16 +932,20 @@ mod tests {
             (Lang::En, "rtl"),
             "English words, its direction"
         );
-        assert_eq!(Locale::new("").tag, "en");
-        assert!(!Locale::new("ar-MA").native_digits, "the Maghreb writes 0–9");
+        assert_eq!(Locale::new("").tag(), "en");
+        assert_eq!(Locale::new(" ar-IQ ").tag(), "ar-IQ", "as given, trimmed");
+        assert_eq!(Locale::new("ar-MA").number(7), "7", "the Maghreb writes 0–9");
+        assert_eq!(Locale::new("ar-Arab-MA").number(7), "7");
     }
 
     #[test]
     fn a_missing_word_is_said_in_english() {
         assert_eq!(Locale::new("fr").word(Word::Next), "Suivant");
         assert_eq!(Locale::new("ja").word(Word::Next), "Next", "a language without a table");
-        assert_eq!(or_english("", Word::Retry), "Retry", "a gap in a table");
-        assert_eq!(or_english("Réessayer", Word::Retry), "Réessayer");
+        assert_eq!(said("Zurück\nWeiter", 1), "Weiter");
+        assert_eq!(said("Zurück\n\nVergrößern", 1), "Next", "a blank line in a table");
+        assert_eq!(said("Zurück", Word::Retry as usize), "Retry", "a table that stops short");
+        assert_eq!(said("", Word::OrderUnknown as usize), "Its place among the day's events is not known");
     }
 
     #[test]
@@ -726,5 +984,92 @@ mod tests {
         assert_eq!(n("ar-MA", 1_979), "1,979");
         assert_eq!(Locale::new("fa").position(1, 10_000), "۱ از ۱۰٬۰۰۰");
         assert_eq!(Locale::new("en").position(3, 8), "3 of 8");
+    }
+
+    #[test]
+    fn the_page_may_ask_for_other_numerals_and_a_calendar() {
+        let fa_latn = Locale::with("fa", None, Some("latn"));
+        assert_eq!(fa_latn.position(1, 10_000), "1 از 10,000");
+        assert_eq!(fa_latn.counted(Counted::Statements, 3), "3 اظهار نظر");
+        assert_eq!(fa_latn.numerals(), Some("latn"));
+        assert_eq!(Locale::with("en", None, Some("arab")).number(1_979), "١٬٩٧٩");
+        assert_eq!(Locale::with("ar", None, Some("arabext")).number(28), "۲۸");
+        assert_eq!(Locale::with("de", None, Some("deva")).number(1_234), "१.२३४");
+        let persian = Locale::with("fa-IR", Some("persian"), None);
+        assert_eq!((persian.tag(), persian.calendar(), persian.numerals()), ("fa-IR", Some("persian"), None));
+        assert_eq!(persian.number(10), "۱۰", "the language's own digits");
+        let unknown = Locale::with("fa", Some("julian"), Some("roman"));
+        assert_eq!((unknown.calendar(), unknown.numerals()), (None, None), "only ids Intl knows");
+        assert_eq!(unknown, Locale::new("fa"));
+    }
+
+    #[test]
+    fn well_formed_tags() {
+        for tag in
+            ["en", "fa", "ar-IQ", "zh-Hant-TW", "sr-Latn", "es-419", "de-CH-1996", "fa-IR-u-ca-persian", "en-x-nl"]
+        {
+            assert!(well_formed(tag), "{tag}");
+        }
+        for tag in [
+            "",
+            "e",
+            "en_US",
+            "en-",
+            "-en",
+            "englishlanguage",
+            "abcd",
+            "en--US",
+            "12",
+            "fa-u",
+            "en-US-x",
+            "ar IQ",
+            "فا",
+        ] {
+            assert!(!well_formed(tag), "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_language_and_direction_are_chosen_in_order() {
+        let wanted = |lang: Option<&str>, rtl: Option<bool>, page: Option<&str>| Wanted {
+            lang: lang.map(str::to_owned),
+            rtl,
+            page_lang: page.map(str::to_owned),
+            ..Wanted::default()
+        };
+        // (the embedder's lang, dir, the page's lang, the story's lang) -> (tag, dir)
+        type Row<'a> = (Option<&'a str>, Option<bool>, Option<&'a str>, Option<&'a str>, &'a str, &'a str);
+        let table: &[Row] = &[
+            (None, None, None, None, "en", "ltr"),
+            (None, None, Some("fr"), None, "fr", "ltr"),
+            (None, None, Some("fr"), Some("fa"), "fa", "rtl"),
+            (Some("ar-IQ"), None, Some("fr"), Some("fa"), "ar-IQ", "rtl"),
+            (Some("fa"), None, None, Some("en"), "fa", "rtl"),
+            (Some("fa"), Some(false), None, None, "fa", "ltr"),
+            (None, Some(true), None, Some("en"), "en", "rtl"),
+            (None, None, Some("he"), None, "he", "rtl"),
+            (None, None, Some("ur-PK"), None, "ur-PK", "rtl"),
+            (None, None, Some("ckb"), None, "ckb", "rtl"),
+            // Not well formed: passed over.
+            (None, None, Some("fr"), Some("fa IR"), "fr", "ltr"),
+            (None, None, Some("fr"), Some("fa_IR"), "fr", "ltr"),
+            (None, None, Some(""), Some("x"), "en", "ltr"),
+        ];
+        for &(lang, rtl, page, story, tag, dir) in table {
+            let locale = wanted(lang, rtl, page).locale(story);
+            assert_eq!((locale.tag(), locale.dir()), (tag, dir), "{lang:?} {rtl:?} {page:?} {story:?}");
+        }
+        // The story's text keeps its language under another interface language.
+        assert_eq!(wanted(Some("fa"), None, Some("en")).locale(None).text_lang(), Some("en"), "the page's");
+        assert_eq!(wanted(Some("fa"), None, Some("en")).locale(Some("de")).text_lang(), Some("de"), "the story's");
+        assert_eq!(wanted(Some("fa"), None, None).locale(None).text_lang(), None, "not known");
+        assert_eq!(wanted(None, None, Some("en")).locale(Some("fa")).text_lang(), None, "the same language");
+        assert_eq!(wanted(Some("FA"), None, None).locale(Some("fa")).text_lang(), None, "case aside");
+        let asked = Wanted { calendar: Some("gregory".into()), numerals: Some("latn".into()), ..Wanted::default() };
+        let fa = asked.locale(Some("fa"));
+        assert_eq!(
+            (fa.calendar(), fa.numerals(), fa.position(2, 8).as_str()),
+            (Some("gregory"), Some("latn"), "2 از 8")
+        );
     }
 }

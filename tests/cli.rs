@@ -257,7 +257,7 @@ fn render_takes_its_options_and_writes_a_page() {
     ]);
     assert_eq!((code, printed.as_str()), (0, ""), "{err}");
     let page = std::fs::read_to_string(&out).unwrap();
-    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"), "the story's language");
     assert!(page.contains("<title>U.S. and Iran hold rare talks in Baghdad</title>"));
     assert!(page.contains("<meta name=\"description\" content=\"On Monday, May 28, 2007, Iranian and U.S. officials"));
     assert!(page.contains("<div data-newsline data-start=\"talks-open\" data-heading-level=\"3\" data-theme=\"dark\">"));
@@ -330,15 +330,22 @@ fn the_prerendered_fixture_is_what_render_writes_now() {
 
 #[test]
 fn the_translated_stories_are_valid_and_mark_their_statements_as_translations() {
-    for (file, lang) in [("www/data/baghdad-talks-2007.fa.json", "fa"), ("www/data/baghdad-talks-2007.ar.json", "ar")] {
+    let stories = [
+        ("www/data/baghdad-talks-2007.fa.json", "fa", "نقل قول", "نقل قول، ترجمه‌شده", "نقل به مضمون، ترجمه‌شده"),
+        ("www/data/baghdad-talks-2007.ar.json", "ar", "اقتباس", "اقتباس مترجم", "كلام منقول مترجم"),
+    ];
+    for (file, lang, quote, quote_translated, reported_translated) in stories {
         let (code, out, _) = newsline(&["check", file]);
         assert_eq!(code, 0, "{out}");
         assert_eq!(out, format!("{file}: valid: 8 events, 18 statements\n"), "no warnings");
         let (code, html, err) = newsline(&["render", file]);
         assert_eq!(code, 0, "{err}");
-        assert_eq!(html.matches(">Quote, translated<").count(), 5, "{lang}: every quote marked as a translation");
-        assert_eq!(html.matches(">Reported speech, translated<").count(), 13);
-        assert!(!html.contains(">Quote<"), "{lang}: no quote passed off as the speaker's own words");
+        // In the story's language, on a root that says it.
+        assert!(html.contains(&format!("lang=\"{lang}\" dir=\"rtl\"")), "{lang}: the root's language and direction");
+        let count = |label: &str| html.matches(&format!(">{label}<")).count();
+        assert_eq!(count(quote_translated), 5, "{lang}: every quote marked as a translation");
+        assert_eq!(count(reported_translated), 13);
+        assert_eq!(count(quote), 0, "{lang}: no quote passed off as the speaker's own words");
         assert!(html.contains(&format!("\"lang\":\"{lang}\"")), "the data block keeps the language");
     }
     let story = temp(

@@ -1,4 +1,4 @@
-// iframe mode: embed.html?src=...&start=...&theme=...&headingLevel=... renders one widget filling the
+// iframe mode: embed.html?src=...&start=...&theme=...&headingLevel=...&lang=... renders one widget filling the
 // frame and posts {type: "newsline:height", height} to the parent page whenever its height changes. Without
 // src, the frame's prerendered built-in story is taken over. A page written by `newsline render --page`
 // (no #newsline-frame: its <div data-newsline> mounts itself) only reports its height.
@@ -6,7 +6,7 @@ import './newsline.js';
 
 const params = new URLSearchParams(location.search);
 const options = { hash: params.get('hash') === 'on' };
-for (const key of ['src', 'start', 'theme']) {
+for (const key of ['src', 'start', 'theme', 'lang', 'dir', 'calendar', 'numerals']) {
   if (params.get(key)) options[key] = params.get(key);
 }
 for (const key of ['headingLevel', 'timeout', 'height']) {

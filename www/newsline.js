@@ -530,7 +530,7 @@ async function scan() {
 
 /**
  * Mounts a widget in `element`. `options`: { src | data, start, theme, hash, height, headingLevel, timeout,
- * maxBytes, maxEvents, maxText, maxDepth }.
+ * maxBytes, maxEvents, maxText, maxDepth, lang, dir, calendar, numerals }.
  * Returns a handle at once; calls made before the widget is ready wait for it.
  */
 function mount(element, options = {}) {

@@ -14,8 +14,8 @@ use super::nav::HorizontalNav;
 use super::next_instance_id;
 use crate::frame::Frame;
 use crate::hooks::{
-    current_hash, focus_element, use_announcer, use_element_width, use_fetch_text, use_focus_on_mount, use_keep_focus,
-    use_positions, use_url_hash, Fetched, Prefetch,
+    current_hash, focus_element, right_to_left, scroll_from_start, use_announcer, use_element_width, use_fetch_text,
+    use_focus_on_mount, use_keep_focus, use_positions, use_url_hash, Fetched, Prefetch,
 };
 use crate::json::Path;
 use crate::limits::Limits;
@@ -27,6 +27,7 @@ use crate::problem::{Problem, ProblemKind, Severity};
 use crate::state::{
     announcement, key_action, loaded_announcement, overview_announcement, step_from, Action, KeyPlace, Origin, Session,
 };
+use crate::words::{Locale, Wanted, Word};
 
 pub use crate::state::Notice;
 
@@ -98,6 +99,10 @@ pub struct AppProps {
     /// The download of `src` if the page already started it.
     #[prop_or_default]
     pub prefetch: Option<Prefetch>,
+    /// The language, direction, calendar and digits the page asked for, and the page's own language: with the
+    /// story's, they make the reader's [`Locale`].
+    #[prop_or_default]
+    pub language: Wanted,
 }
 
 type Loaded = Result<Shared<Timeline>, Shared<Vec<Problem>>>;
@@ -194,6 +199,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The reader's language: the page's choice, else the story's (once it is read), else the page's own.
+    let story_lang = match &*loaded {
+        Some(Ok(timeline)) => timeline.lang.as_deref(),
+        _ => None,
+    };
+    let locale = Rc::new(props.language.locale(story_lang));
+
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
@@ -201,7 +213,7 @@ pub fn App(props: &AppProps) -> Html {
     let theme = theme_name(&props.theme);
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
     let retried = *attempt != 0;
-    match (&fetched, &*loaded) {
+    let shown = match (&fetched, &*loaded) {
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
                 timeline={timeline.clone()}
@@ -237,16 +249,19 @@ pub fn App(props: &AppProps) -> Html {
                 {retried}
             />
         },
-        _ => loading(theme, retried, status),
+        _ => loading(theme, retried, status, &locale),
+    };
+    html! {
+        <ContextProvider<Rc<Locale>> context={locale}>{ shown }</ContextProvider<Rc<Locale>>>
     }
 }
 
 /// The skeleton shown while the story downloads; after a Retry, `status` takes focus (see [`App`]).
-fn loading(theme: &'static str, retried: bool, status: NodeRef) -> Html {
+fn loading(theme: &'static str, retried: bool, status: NodeRef, locale: &Locale) -> Html {
     html! {
         // Named, so the busy region says what is coming; the story's title names it once it is there.
-        <section class="newsline nl-loading" aria-label="Timeline" aria-busy="true" data-theme={theme}>
-            <p ref={status} class="nl-loading-text" role="status" tabindex={retried.then_some("-1")}>{ "Loading timeline…" }</p>
+        <section class="newsline nl-loading" lang={locale.tag().to_owned()} dir={locale.dir()} aria-label={locale.word(Word::Timeline)} aria-busy="true" data-theme={theme}>
+            <p ref={status} class="nl-loading-text" role="status" tabindex={retried.then_some("-1")}>{ locale.word(Word::Loading) }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>
                 <span class="nl-skeleton-axis"></span>
@@ -338,6 +353,7 @@ struct TimelineViewProps {
 
 #[component]
 fn TimelineView(props: &TimelineViewProps) -> Html {
+    let locale = super::use_locale();
     let uid = use_state(next_instance_id);
     let uid: &str = &uid;
     let store = {
@@ -347,6 +363,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             from_hash.filter(|id| timeline.position(id).is_some()).or(props.start.as_ref().map(|s| s.to_string()));
         let width = props.initial_width;
         let asked = props.start.clone();
+        let reader = locale.clone();
         // Made once, with the first render: a start that names no event is told to the page then, once.
         use_reducer(move || {
             #[cfg(target_arch = "wasm32")]
@@ -355,7 +372,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = asked;
-            Store { session: Session::new(timeline, start.as_deref(), width), outbox: Rc::default() }
+            // How the reader's dates are written, for every frame of the session.
+            let dates = crate::intl::dates(&reader);
+            Store { session: Session::new_in(timeline, start.as_deref(), width, &dates), outbox: Rc::default() }
         })
     };
     let session = &store.session;
@@ -431,16 +450,17 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let say = say.clone();
         let scroll_to = frame.scroll_target(selected);
         let retried = props.retried;
+        let locale = locale.clone();
         use_effect_with((selected, frame.overview), move |&(selected, overview)| {
             let before = marks.borrow_mut().shown.replace((selected, overview));
             let is_first = before.is_none();
             let from = std::mem::take(&mut marks.borrow_mut().origin);
             let words = match before {
-                None if retried => Some(loaded_announcement(&timeline)),
-                Some((b, _)) if b != selected => announcement(&timeline, &frame, selected, from),
+                None if retried => Some(loaded_announcement(&timeline, &locale)),
+                Some((b, _)) if b != selected => announcement(&timeline, &frame, selected, from, &locale),
                 // The overview opened or closed under a zoom button, which keeps focus.
                 Some((_, o)) if o != overview && from == Origin::Elsewhere => {
-                    overview_announcement(&timeline, &frame, selected)
+                    overview_announcement(&timeline, &frame, selected, &locale)
                 }
                 _ => None,
             };
@@ -469,7 +489,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 return;
             }
             let place = key_place(&e);
-            let Some(action) = key_action(place, &e.key()) else { return };
+            // The arrows follow the screen: which way time runs is read where the key was pressed.
+            let rtl = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let Some(action) = key_action(place, &e.key(), rtl.is_some_and(|t| right_to_left(&t))) else { return };
             e.prevent_default();
             // Arrows step from the marker or item that has focus, which need not be the open event's (after
             // "Show later events"); not while an earlier key's move of focus is still to come (a held key), when
@@ -503,6 +525,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 expanded={view.expanded.clone()}
                 heading_level={level}
                 dispatch={dispatch.clone()}
+                dates={frame.dates.clone()}
             />
         }
     };
@@ -510,6 +533,8 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         <section
             ref={root}
             class={classes!("newsline", if narrow { "nl-narrow" } else { "nl-wide" }, props.height.map(|_| "nl-fixed-height"))}
+            lang={locale.tag().to_owned()}
+            dir={locale.dir()}
             aria-labelledby={title_id.clone()}
             data-theme={props.theme}
             data-h={props.height.map(|h| h.to_string())}
@@ -518,7 +543,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             tabindex={props.height.map(|_| "-1")}
             {onkeydown}
         >
-            { super::story_header(&timeline, level, title_id, title, props.retried) }
+            { super::story_header(&timeline, level, title_id, title, props.retried, &locale, &frame.dates) }
             { controls(&ControlsProps {
                 position: selected,
                 count: timeline.events.len(),
@@ -526,7 +551,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 can_zoom_out: frame.zoom_out,
                 show_zoom: !narrow,
                 dispatch: dispatch.clone(),
-            }) }
+            }, &locale) }
             if narrow {
                 <VerticalList
                     uid={uid.to_owned()}
@@ -548,7 +573,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 { card(selected) }
             }
             <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ said }</p>
-            { super::credits(&timeline) }
+            { super::credits(&timeline, &locale, &frame.dates) }
         </section>
     }
 }
@@ -589,7 +614,7 @@ fn reveal_marker(root: &NodeRef, uid: &str, index: usize, focus: bool, scroll_to
     let Some(root) = root.cast::<web_sys::Element>() else { return };
     let Ok(Some(marker)) = root.query_selector(&format!("#{}", super::marker_id(uid, index))) else { return };
     if let (Some(target), Ok(Some(nav))) = (scroll_to, root.query_selector(".nl-nav")) {
-        nav.set_scroll_left(target.round() as i32);
+        scroll_from_start(&nav, target.round() as i32);
     }
     if focus {
         focus_element(&marker, prevent_scroll);

@@ -8,9 +8,11 @@ use super::heading_tag;
 use super::note::note_view;
 use super::rich::paragraphs;
 use super::statement::StatementCard;
+use crate::dates::Dates;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
 use crate::state::Action;
+use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct EventCardProps {
@@ -25,6 +27,9 @@ pub struct EventCardProps {
     /// its own, statements that open and close by themselves, no Expand all.
     #[prop_or_default]
     pub prerendered: bool,
+    /// How the reader's dates are written.
+    #[prop_or_default]
+    pub dates: Dates,
 }
 
 /// Whether this build draws prerendered cards: only the host's (`newsline render`), so the widget's wasm
@@ -33,6 +38,7 @@ const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
+    let locale = super::use_locale();
     // The event's own colour, where it has the contrast an accent needs (crate::accent); hooks come first.
     let card = use_node_ref();
     crate::hooks::use_accent(card.clone(), props.timeline.events.get(props.index).and_then(|e| e.accent.clone()));
@@ -46,7 +52,8 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let none_expanded = !event.statements.iter().any(|s| props.expanded.contains(&s.id));
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
-    let date = event.date_label(true);
+    let date = event.date_label_in(true, &props.dates);
+    let lang = super::text_lang(&locale);
     html! {
         <article ref={card} id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()} data-accent={event.accent.clone()}>
             <p class="nl-card-meta">
@@ -55,23 +62,22 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 if let Some(place) = &event.place {
                     { " " }<span class="nl-card-place">{ place }</span>
                 }
-                if let Some(order) = event.order_unknown_label() {
-                    { " " }<span class="nl-card-order">{ order }</span>
+                if !event.sequence_known {
+                    { " " }<span class="nl-card-order">{ locale.word(Word::OrderUnknown) }</span>
                 }
             </p>
             // One level below the story's title, which takes the level the page set.
-            <@{heading_tag(props.heading_level.card())} id={heading_id} class="nl-card-headline">{ &event.headline }</@>
+            <@{heading_tag(props.heading_level.card())} id={heading_id} class="nl-card-headline" lang={lang.clone()}>{ &event.headline }</@>
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
-            // An image, a player behind its facade, a link card … (components::media). The locale stands in
-            // until the reader's language reaches the views (issue 15).
+            // An image, a player behind its facade, a link card … (components::media).
             if let Some(media) = &event.media {
-                { super::media::media_view(media, &crate::words::Locale::default(), &event.id) }
+                { super::media::media_view(media, &locale, &event.id) }
             }
-            { paragraphs(&event.body, "nl-card-body") }
+            { paragraphs(&event.body, "nl-card-body", lang) }
             if let Some(note) = &event.note {
-                { note_view(note, &props.timeline) }
+                { note_view(note, &props.timeline, &locale, &props.dates) }
             }
             if !event.statements.is_empty() {
                 // Not a landmark, and its title not a heading: the list is named by it ("3 statements, list"),
@@ -79,7 +85,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 <div class="nl-statements">
                     <div class="nl-statements-bar">
                         <p id={statements_label_id.clone()} class="nl-statements-title">
-                            { match event.statements.len() { 1 => "1 statement".to_owned(), n => format!("{n} statements") } }
+                            { locale.counted(Counted::Statements, event.statements.len()) }
                         </p>
                         if !prerendered {
                             <button
@@ -87,18 +93,18 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                                 class="nl-button nl-expand-all"
                                 aria-disabled={if all_expanded { "true" } else { "false" }}
                                 onclick={dispatch.reform(|_: MouseEvent| Action::ExpandAll)}
-                            >{ "Expand all" }</button>
+                            >{ locale.word(Word::ExpandAll) }</button>
                             <button
                                 type="button"
                                 class="nl-button nl-collapse-all"
                                 aria-disabled={if none_expanded { "true" } else { "false" }}
                                 onclick={dispatch.reform(|_: MouseEvent| Action::CollapseAll)}
-                            >{ "Collapse all" }</button>
+                            >{ locale.word(Word::CollapseAll) }</button>
                         }
                     </div>
                     <ul class="nl-statement-list" aria-labelledby={statements_label_id}>
                         if prerendered {
-                            { prerendered_statements(&event.statements) }
+                            { prerendered_statements(&event.statements, &locale) }
                         } else {
                             for statement in event.statements.iter() {
                                 <StatementCard
@@ -114,19 +120,19 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 </div>
             }
             if let Some(source) = source {
-                <p class="nl-card-source">{ "Source: " }{ source.citation() }</p>
+                <p class="nl-card-source">{ super::cited(&[source], &locale, &props.dates) }</p>
             }
         </article>
     }
 }
 
 /// The statements of a prerendered card, each a `<details>`; nothing in the widget's own build.
-fn prerendered_statements(statements: &[crate::model::Statement]) -> Html {
+fn prerendered_statements(statements: &[crate::model::Statement], locale: &Locale) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
-    return statements.iter().map(super::statement::statement_details).collect();
+    return statements.iter().map(|s| super::statement::statement_details(s, locale)).collect();
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = statements;
+        let _ = (statements, locale);
         Html::default()
     }
 }

@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::limits::grouped;
 use crate::state::Action;
+use crate::words::{Locale, Word};
 
 /// What the controls show and where their presses go.
 pub struct ControlsProps {
@@ -23,20 +23,20 @@ pub struct ControlsProps {
 /// The controls, drawn with the view that holds them: a function, not a component, as they have no state of
 /// their own (a component is a few hundred bytes more of the widget, for a comparison of props that saves
 /// nothing here: they change with every selection).
-pub fn controls(props: &ControlsProps) -> Html {
+pub fn controls(props: &ControlsProps, locale: &Locale) -> Html {
     let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
     // Zooming in further than changes anything is refused here: the view state does not know the width.
     let zoom_in = if props.can_zoom_in { send(Action::ZoomIn) } else { Callback::noop() };
     let at_start = props.position == 0;
     let at_end = props.position + 1 >= props.count;
     html! {
-        <div class="nl-controls" role="group" aria-label="Timeline navigation">
+        <div class="nl-controls" role="group" aria-label={locale.word(Word::TimelineNavigation)}>
             <button type="button" class="nl-button nl-prev" onclick={send(Action::Prev)} aria-disabled={if at_start { "true" } else { "false" }}>
-                <span aria-hidden="true">{ "‹ " }</span>{ "Previous" }
+                <span aria-hidden="true">{ "‹ " }</span>{ locale.word(Word::Previous) }
             </button>
-            <span class="nl-position">{ format!("{} of {}", grouped(props.position + 1), grouped(props.count)) }</span>
+            <span class="nl-position">{ locale.position(props.position + 1, props.count) }</span>
             <button type="button" class="nl-button nl-next" onclick={send(Action::Next)} aria-disabled={if at_end { "true" } else { "false" }}>
-                { "Next" }<span aria-hidden="true">{ " ›" }</span>
+                { locale.word(Word::Next) }<span aria-hidden="true">{ " ›" }</span>
             </button>
             if props.show_zoom {
                 <span class="nl-zoom">
@@ -45,14 +45,14 @@ pub fn controls(props: &ControlsProps) -> Html {
                         class="nl-button nl-zoom-out"
                         onclick={send(Action::ZoomOut)}
                         aria-disabled={if props.can_zoom_out { "false" } else { "true" }}
-                        aria-label="Zoom out"
+                        aria-label={locale.word(Word::ZoomOut)}
                     >{ "−" }</button>
                     <button
                         type="button"
                         class="nl-button nl-zoom-in"
                         onclick={zoom_in}
                         aria-disabled={if props.can_zoom_in { "false" } else { "true" }}
-                        aria-label="Zoom in"
+                        aria-label={locale.word(Word::ZoomIn)}
                     >{ "+" }</button>
                 </span>
             }

@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use super::heading_tag;
 use crate::hooks::use_focus_on_mount;
-use crate::limits::grouped;
 use crate::options::HeadingLevel;
 use crate::validate::{error_count, Problem, ProblemKind, Severity};
+use crate::words::{Counted, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
@@ -36,43 +36,42 @@ pub struct ErrorViewProps {
 
 #[component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
-    let errors = error_count(&props.problems);
-    let summary = match errors {
-        1 => "The story data has 1 problem. Fix it in the file and reload the page:".to_owned(),
-        n => format!("The story data has {} problems. Fix them in the file and reload the page:", grouped(n)),
-    };
+    let locale = super::use_locale();
+    let summary = locale.counted(Counted::Problems, error_count(&props.problems));
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone(), props.retried);
     html! {
-        <section class="newsline nl-error" data-theme={props.theme.clone()}>
+        <section class="newsline nl-error" lang={locale.tag().to_owned()} dir={locale.dir()} data-theme={props.theme.clone()}>
             <div class="nl-error-summary" role={if props.retried { "alert" } else { "status" }}>
                 <@{heading_tag(props.heading_level.title())} ref={heading} class="nl-title" tabindex={props.retried.then_some("-1")}>
-                    { "This timeline could not be shown" }
+                    { locale.word(Word::CouldNotShow) }
                 </@>
+                // What went wrong, and each problem, are said to the editor in English (as `newsline check`
+                // says them), marked so for a screen reader reading the panel in the reader's language.
                 if let Some(message) = &props.message {
-                    <p class="nl-error-message">{ message }</p>
+                    <p class="nl-error-message" lang="en">{ message }</p>
                 } else {
                     if let Some(url) = &props.url {
-                        <p class="nl-error-url">{ "Story file: " }<code>{ url }</code></p>
+                        <p class="nl-error-url">{ locale.word(Word::StoryFile) }{ " " }<code>{ url }</code></p>
                     }
                     <p>{ summary }</p>
                 }
             </div>
             if let Some(on_retry) = &props.on_retry {
-                <p><button type="button" class="nl-button nl-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button></p>
+                <p><button type="button" class="nl-button nl-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ locale.word(Word::Retry) }</button></p>
             }
             <ul class="nl-problems" hidden={props.problems.is_empty()}>
                 for problem in props.problems.iter() {
                     if let ProblemKind::More { .. } = problem.kind {
-                        <li class="nl-problem-more">{ problem.kind.to_string() }</li>
+                        <li class="nl-problem-more" lang="en">{ problem.kind.to_string() }</li>
                     } else {
                         <li class={classes!(if problem.severity == Severity::Error { "nl-problem-error" } else { "nl-problem-warning" })}>
                             if problem.severity == Severity::Warning {
-                                <span class="nl-problem-severity">{ "Warning: " }</span>
+                                <span class="nl-problem-severity">{ locale.word(Word::Warning) }{ " " }</span>
                             }
                             <code class="nl-problem-path">{ problem.path.to_string() }</code>
                             { ": " }
-                            <span class="nl-problem-message">{ problem.kind.to_string() }</span>
+                            <span class="nl-problem-message" lang="en">{ problem.kind.to_string() }</span>
                         </li>
                     }
                 }

@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use crate::frame::Frame;
 use crate::hooks::focus_element;
-use crate::limits::grouped;
 use crate::model::Timeline;
+use crate::words::{Counted, Word};
 
 /// Events shown at once in a long story, and how many more each "show" button adds.
 pub const PAGE: usize = 100;
@@ -51,6 +51,7 @@ pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::
 
 #[component]
 pub fn VerticalList(props: &VerticalListProps) -> Html {
+    let locale = super::use_locale();
     let uid = &props.uid;
     // The widening, and the first item a "show" button brought in, which takes focus from the button (the last
     // batch removes it): one state, not a state and a ref (each hook is code of its own in the widget).
@@ -77,28 +78,33 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
         })
     };
     let (earlier, later) = (shown.start, total - shown.end);
+    let label = |word: Word, n: usize| format!("{} ({})", locale.word(word), locale.counted(Counted::More, n));
+    let later_word = locale.word(Word::Later);
+    let lang = super::text_lang(&locale);
     html! {
         <>
             if earlier > 0 {
                 <button type="button" class="nl-button nl-more" onclick={show(true)}>
-                    { format!("Show earlier events ({} more)", grouped(earlier)) }
+                    { label(Word::ShowEarlier, earlier) }
                 </button>
             }
-            <ol class="nl-list" aria-label="Events" start={(shown.start + 1).to_string()}>
+            <ol class="nl-list" aria-label={locale.word(Word::Events)} start={(shown.start + 1).to_string()}>
                 for i in shown.clone() {
-                    { item(props, uid, i) }
+                    { item(props, uid, i, later_word, &lang) }
                 }
             </ol>
             if later > 0 {
                 <button type="button" class="nl-button nl-more" onclick={show(false)}>
-                    { format!("Show later events ({} more)", grouped(later)) }
+                    { label(Word::ShowLater, later) }
                 </button>
             }
         </>
     }
 }
 
-fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
+/// Event `i`'s item; `later` is the word after a gap's length ("28 years later"), `lang` its headline's
+/// language where it is not the root's.
+fn item(props: &VerticalListProps, uid: &str, i: usize, later: &str, lang: &Option<AttrValue>) -> Html {
     let event = &props.timeline.events[i];
     let open = i == props.selected;
     html! {
@@ -109,7 +115,7 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
             aria-setsize={props.timeline.events.len().to_string()}
         >
             if let Some(b) = props.frame.placed.scale.breaks.iter().find(|b| b.before + 1 == i) {
-                <p class="nl-gap">{ format!("{} later", b.label) }</p>
+                <p class="nl-gap">{ format!("{} {later}", b.label) }</p>
             }
             <button
                 type="button"
@@ -123,8 +129,8 @@ fn item(props: &VerticalListProps, uid: &str, i: usize) -> Html {
                 data-event-id={event.id.clone()}
                 onclick={props.on_select.reform(move |_| i)}
             >
-                <span class="nl-marker-date">{ event.date_label(false) }</span>
-                <span class="nl-marker-headline">{ &event.headline }</span>
+                <span class="nl-marker-date">{ event.date_label_in(false, &props.frame.dates) }</span>
+                <span class="nl-marker-headline" lang={lang.clone()}>{ &event.headline }</span>
             </button>
             if open {
                 { props.card.clone() }

@@ -10,8 +10,6 @@
 //! Drawn on the host (`newsline render`, no script), a facade is a plain link with the caption. Whether a
 //! facade is loaded is the view's own (a frame shown, not a change of the story's state).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::hooks::{focus_element, use_frame_refused};
@@ -22,13 +20,13 @@ use crate::words::{Locale, Word};
 /// Whether this build draws for `newsline render` (the host's), where nothing runs.
 const STATIC: bool = cfg!(not(target_arch = "wasm32"));
 
-/// The caption and credit under media.
-fn caption(media: &Media) -> Html {
+/// The caption and credit under media, in the story's language (`lang`, [`super::text_lang`]).
+fn caption(media: &Media, lang: Option<AttrValue>) -> Html {
     if media.caption.is_none() && media.credit.is_none() {
         return Html::default();
     }
     html! {
-        <figcaption>
+        <figcaption {lang}>
             if let Some(caption) = &media.caption {
                 <span class="nl-media-caption">{ caption }</span>
             }
@@ -68,14 +66,16 @@ fn load_word(category: Category) -> Word {
 /// event's id): a new event's media is a new facade, never the last one's loaded player. A function, not a
 /// component: only a facade has state.
 pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
+    // The story's own words (alt text, caption, a quote) are in the story's language.
+    let lang = super::text_lang(locale);
     // Files are read against the story file's address, the same in every mode (crate::text::media_src).
     let file = || crate::text::media_src(&m.url);
     match m.kind {
         MediaKind::Image => match file() {
             Some(src) => html! {
                 <figure class="nl-card-media">
-                    <img {src} alt={m.alt.clone()} loading="lazy" decoding="async" />
-                    { caption(m) }
+                    <img {src} alt={m.alt.clone()} lang={lang.clone()} loading="lazy" decoding="async" />
+                    { caption(m, lang) }
                 </figure>
             },
             None => Html::default(),
@@ -83,10 +83,11 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
         MediaKind::Video | MediaKind::Audio => {
             let Some(src) = file() else { return Html::default() };
             let label = Some(m.alt.clone()).filter(|a| !a.is_empty());
+            // The kind's name is the element's: `video` or `audio`.
             html! {
                 <figure class="nl-card-media nl-media-file">
-                    <@{if m.kind == MediaKind::Video { "video" } else { "audio" }} class="nl-media-player" {src} controls=true preload="none" aria-label={label}></@>
-                    { caption(m) }
+                    <@{m.kind.as_str()} class="nl-media-player" {src} controls=true preload="none" aria-label={label} lang={lang.clone()}></@>
+                    { caption(m, lang) }
                 </figure>
             }
         }
@@ -99,7 +100,7 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
             let site = media::host_of(&m.url);
             html! {
                 <figure class="nl-card-media nl-media-quote">
-                    <blockquote class="nl-media-blockquote" cite={(!m.url.is_empty()).then(|| m.url.clone())}>
+                    <blockquote class="nl-media-blockquote" lang={lang.clone()} cite={(!m.url.is_empty()).then(|| m.url.clone())}>
                         <p>{ m.quote.clone().unwrap_or_default() }</p>
                     </blockquote>
                     if !m.url.is_empty() {
@@ -107,7 +108,7 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
                             <a href={m.url.clone()} rel="noopener noreferrer">{ locale.word_for_site(Word::OpenOn, &site) }</a>
                         </p>
                     }
-                    { caption(m) }
+                    { caption(m, lang) }
                 </figure>
             }
         }
@@ -117,6 +118,7 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
 /// A link to a page, as a card: the site's name, the page's (the media's name, else a Wikipedia article's
 /// title, else the site's host); nothing fetched from it.
 fn link_card(m: &Media, locale: &Locale) -> Html {
+    let lang = super::text_lang(locale);
     // A relative address is read against the story file's, as a file's is.
     let Some(href) = crate::text::media_src(&m.url) else { return Html::default() };
     let (site, article) = media::link_site(&href);
@@ -132,10 +134,10 @@ fn link_card(m: &Media, locale: &Locale) -> Html {
         <figure class="nl-card-media nl-media-link">
             <a class="nl-link-card" {href} rel="noopener noreferrer">
                 <span class="nl-media-kind">{ kind }</span>
-                <span class="nl-link-title">{ title }</span>
+                <span class="nl-link-title" lang={lang.clone()}>{ title }</span>
                 <span class="nl-link-site">{ host }</span>
             </a>
-            { caption(m) }
+            { caption(m, lang) }
         </figure>
     }
 }
@@ -161,7 +163,8 @@ enum Phase {
 
 #[component]
 fn Facade(props: &FacadeProps) -> Html {
-    let locale = use_context::<Rc<Locale>>().unwrap_or_default();
+    let locale = super::use_locale();
+    let lang = super::text_lang(&locale);
     let phase = use_state_eq(|| Phase::Waiting);
     // Refused once, refused for good: a refusal heard before the press (another facade's) goes straight
     // to the link.
@@ -203,7 +206,7 @@ fn Facade(props: &FacadeProps) -> Html {
     };
     // The name, unless the caption below says it already.
     let name = (m.caption.as_deref() != Some(m.alt.as_str()) && !m.alt.is_empty())
-        .then(|| html! { <p class="nl-facade-title">{ &m.alt }</p> });
+        .then(|| html! { <p class="nl-facade-title" lang={lang.clone()}>{ &m.alt }</p> });
     let open = |node: NodeRef| {
         html! {
             <a ref={node} class="nl-facade-open" href={m.url.clone()} rel="noopener noreferrer">
@@ -256,7 +259,7 @@ fn Facade(props: &FacadeProps) -> Html {
     html! {
         <figure class="nl-card-media nl-media-embed" data-service={service.token()} data-category={category.as_str()}>
             { body }
-            { caption(m) }
+            { caption(m, lang) }
         </figure>
     }
 }

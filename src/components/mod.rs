@@ -22,6 +22,21 @@ use std::ops::Deref;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::dates::Dates;
+use crate::words::{Locale, Word};
+
+/// The reader's language, which the [`App`] gives every view as a context (`Rc<Locale>`): its words, its
+/// direction, its digits. English where none is given (a view drawn on its own).
+///
+/// ```ignore
+/// let locale = use_locale();
+/// html! { <button>{ locale.word(Word::Next) }</button> }
+/// ```
+#[yew::hook]
+pub(crate) fn use_locale() -> Rc<Locale> {
+    yew::use_context::<Rc<Locale>>().unwrap_or_default()
+}
+
 /// Data handed down as props or memo inputs: equal only when it is the same allocation. Yew compares props
 /// on every render, and comparing a story of 10,000 events by content would cost more than the render.
 #[derive(Debug, Default)]
@@ -73,20 +88,23 @@ pub(crate) fn story_header(
     title_id: String,
     title: yew::NodeRef,
     focusable: bool,
+    locale: &Locale,
+    dates: &Dates,
 ) -> yew::Html {
     use yew::prelude::*;
+    let lang = text_lang(locale);
     html! {
         <header class="nl-header">
-            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
+            <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" lang={lang.clone()} tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
             if let Some(summary) = &timeline.summary {
-                <p class="nl-summary">{ summary }</p>
+                <p class="nl-summary" {lang}>{ summary }</p>
             }
             // The title slide's media (TimelineJS's), with the title.
             if let Some(media) = &timeline.media {
-                <div class="nl-header-media">{ media::media_view(media, &crate::words::Locale::default(), "title") }</div>
+                <div class="nl-header-media">{ media::media_view(media, locale, "title") }</div>
             }
             if let Some(note) = &timeline.note {
-                { note::note_view(note, timeline) }
+                { note::note_view(note, timeline, locale, dates) }
             }
         </header>
     }
@@ -94,7 +112,7 @@ pub(crate) fn story_header(
 
 /// The story's credit, under it: cards cite their own sources, and a story whose events cite none is
 /// credited once, here.
-pub(crate) fn credits(timeline: &crate::model::Timeline) -> yew::Html {
+pub(crate) fn credits(timeline: &crate::model::Timeline, locale: &Locale, dates: &Dates) -> yew::Html {
     use yew::prelude::*;
     if timeline.events.iter().any(|e| e.source.is_some()) {
         return Html::default();
@@ -102,8 +120,28 @@ pub(crate) fn credits(timeline: &crate::model::Timeline) -> yew::Html {
     timeline
         .sources
         .iter()
-        .map(|source| html! { <p class="nl-credit">{ "Source: " }{ source.citation() }</p> })
+        .map(|source| html! { <p class="nl-credit">{ cited(&[source], locale, dates) }</p> })
         .collect()
+}
+
+/// The `lang` of an element of the story's own text: the story's language where the reader's interface is in
+/// another ([`Locale::text_lang`]), else none (the root's applies).
+pub(crate) fn text_lang(locale: &Locale) -> Option<yew::AttrValue> {
+    locale.text_lang().map(|l| yew::AttrValue::from(l.to_owned()))
+}
+
+/// "Source: VOA: “…”, by Barry Newhouse, …" (or "Sources: …; …"), in the reader's words and marks, the dates
+/// as `dates` writes them.
+pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &Dates) -> String {
+    let label = locale.word(if sources.len() == 1 { Word::Source } else { Word::Sources });
+    let comma = format!("{} ", locale.word(Word::Comma));
+    let marks = [locale.word(Word::OpenQuote), locale.word(Word::CloseQuote), &comma, locale.word(Word::By)];
+    let mut out = label.to_owned();
+    for (i, source) in sources.iter().enumerate() {
+        out.push_str(if i == 0 { " " } else { "; " });
+        out.push_str(&source.citation_in(marks, dates));
+    }
+    out
 }
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.
@@ -150,6 +188,170 @@ pub(crate) fn marker_index(uid: &str, id: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The string literals of Rust `source` before its tests, each with the code just before it and the
+    /// first character of code after it. Comments are left out; char literals and lifetimes are told apart.
+    fn literals(source: &str) -> Vec<(String, String, char)> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+        let chars: Vec<char> = code.chars().collect();
+        let (mut out, mut before, mut i) = (Vec::new(), String::new(), 0);
+        while i < chars.len() {
+            match (chars[i], chars.get(i + 1).copied().unwrap_or(' ')) {
+                ('/', '/') => {
+                    while i < chars.len() && chars[i] != '\n' {
+                        i += 1;
+                    }
+                }
+                ('/', '*') => {
+                    while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                        i += 1;
+                    }
+                    i += 2;
+                }
+                ('\'', next) => {
+                    // 'x' or '\n' is a char literal; 'a alone is a lifetime.
+                    let end = if next == '\\' {
+                        chars[i + 3..].iter().position(|&c| c == '\'').map(|p| i + 3 + p)
+                    } else {
+                        None
+                    };
+                    match (end, chars.get(i + 2)) {
+                        (Some(end), _) => i = end + 1,
+                        (None, Some('\'')) => i += 3,
+                        _ => {
+                            before.push('\'');
+                            i += 1;
+                        }
+                    }
+                }
+                ('"', _) => {
+                    let mut text = String::new();
+                    i += 1;
+                    while i < chars.len() && chars[i] != '"' {
+                        if chars[i] == '\\' {
+                            i += 1;
+                        }
+                        text.push(chars[i]);
+                        i += 1;
+                    }
+                    i += 1;
+                    let after = chars[i..].iter().copied().find(|c| !c.is_whitespace()).unwrap_or(' ');
+                    let context: Vec<&str> = before.split_whitespace().collect();
+                    let context = context[context.len().saturating_sub(6)..].join(" ");
+                    out.push((text, context, after));
+                    before.push_str("\"\"");
+                }
+                (c, _) => {
+                    before.push(c);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The literals of `source` that would show a reader English words: text between braces in `html!`
+    /// (`{ "Expand all" }`), the value of an attribute a reader hears or sees (`aria-label`, `title`, `alt`,
+    /// `placeholder`), and anywhere else words with a space or a capital ("Show earlier events ({} more)",
+    /// `=> "Quote"`). Allowed: class lists (`nl-…`), ids and selectors, attribute values that are tokens
+    /// (`"true"`, `"polite"`), key names, format strings whose letters are all in placeholders, and messages
+    /// to the page's console ("Newsline: …").
+    fn english_literals(source: &str) -> Vec<String> {
+        const TOKENS: &[&str] = &["true", "false", "ltr", "rtl", "en", "status", "alert", "polite", "-1", "0"];
+        const KEYS: &[&str] =
+            &["Escape", "Enter", "Home", "End", "Tab", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"];
+        const HEARD: &[&str] =
+            &["aria-label=", "aria-description=", "aria-roledescription=", "title=", "alt=", "placeholder="];
+        let mut found = Vec::new();
+        for (text, context, after) in literals(source) {
+            // Letters outside `{…}` placeholders.
+            let mut words = String::new();
+            let mut depth = 0;
+            for c in text.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    c if depth == 0 => words.push(c),
+                    _ => {}
+                }
+            }
+            let has_word = words.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 2);
+            let class_list = words.split_whitespace().all(|t| t.starts_with("nl-") || t == "newsline");
+            let text_child = context.ends_with('{') && after == '}';
+            let context = context.trim_end_matches(['{', ' ']);
+            let attribute = context.rsplit([' ', '<']).next().unwrap_or("");
+            let heard = HEARD.iter().any(|h| attribute.ends_with(h));
+            // `name=` of an HTML attribute, not the `=` of a `let` or a `const`.
+            let name = attribute.strip_suffix('=').unwrap_or("");
+            let other_attribute =
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !heard;
+            let capital = words.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
+            let allowed = !has_word
+                || class_list
+                || other_attribute
+                || TOKENS.contains(&text.as_str())
+                || KEYS.contains(&text.as_str())
+                || text.starts_with("Newsline: ");
+            if !allowed && (heard || text_child || words.contains(' ') || capital) {
+                found.push(text);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_lint_finds_english_where_a_reader_meets_it() {
+        let old = r##"
+            html! { <button aria-label="Zoom out">{ "Expand all" }</button> }
+            let kind = match k { Kind::Quote => "Quote", _ => "x" };
+            let more = format!("Show earlier events ({} more)", n);
+            let gap = format!("{} later", b.label);
+            html! { <img alt="Photo" /> <p>{ "later" }</p> }
+            const LABEL: &str = "Editor's note: ";
+        "##;
+        assert_eq!(
+            english_literals(old),
+            [
+                "Zoom out",
+                "Expand all",
+                "Quote",
+                "Show earlier events ({} more)",
+                "{} later",
+                "Photo",
+                "later",
+                "Editor's note: "
+            ]
+        );
+        let fine = r##"
+            // A comment that says "Show all" is no literal; nor is a lifetime: fn f<'a>(x: &'a str) {}
+            html! { <p class="nl-button nl-prev" rel="noopener noreferrer" aria-live="polite">{ " " }{ ", " }</p> }
+            html! { <b aria-disabled={if a { "true" } else { "false" }} id={format!("{uid}-card")} /> }
+            let q = '"'; let s = format!("#{}", id); warn(format!("Newsline: {w} is wrong"));
+            if e.key() == "Escape" {}
+        "##;
+        assert_eq!(english_literals(fine), Vec::<String>::new());
+    }
+
+    /// Every word a reader meets comes from `src/words.rs`: the views' sources hold no English in a literal a
+    /// reader sees or hears. (`NEWSLINE_VIEWS` names another folder of views to lint: it found 36 on the views
+    /// as they were before they took their words from the tables.)
+    #[test]
+    fn the_views_hold_no_english_words() {
+        let dir = std::env::var("NEWSLINE_VIEWS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/src/components").to_owned());
+        let mut found = Vec::new();
+        let mut files = 0;
+        for entry in std::fs::read_dir(&dir).expect("the views' folder") {
+            let path = entry.expect("a file of the folder").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files += 1;
+                let source = std::fs::read_to_string(&path).expect("a view's source");
+                found.extend(english_literals(&source).into_iter().map(|w| format!("{}: {w:?}", path.display())));
+            }
+        }
+        assert!(files >= 10, "the views are where they were: {dir}");
+        assert!(found.is_empty(), "English in the views; put it in src/words.rs:\n{}", found.join("\n"));
+    }
 
     #[test]
     fn heading_tags_stay_in_h1_to_h6() {

@@ -9,14 +9,14 @@ use super::{marker_id, Shared};
 
 use yew::prelude::*;
 
-use crate::frame::{group_years, Frame, MIN_OVERVIEW_WIDTH};
-use crate::hooks::use_positions;
+use crate::frame::{group_years_in, Frame, MIN_OVERVIEW_WIDTH};
+use crate::hooks::{scrolled_from_start, use_positions};
 use crate::layout::{
-    flag_date, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM, ROW_HEIGHT,
-    TRACK_HEADROOM,
+    flag_date_in, overview_spans, visible_range, Cluster, Span, AXIS_HEIGHT, ERA_HEADROOM, OVERVIEW_HEADROOM,
+    ROW_HEIGHT, TRACK_HEADROOM,
 };
-use crate::limits::grouped;
 use crate::model::Timeline;
+use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct HorizontalNavProps {
@@ -41,6 +41,7 @@ fn px(x: f64) -> String {
 
 #[component]
 pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
+    let locale = super::use_locale();
     let track = use_node_ref();
     use_positions(track.clone(), true);
     let scrolled = use_state_eq(|| 0i32);
@@ -49,12 +50,12 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
         Callback::from(move |e: Event| {
             use wasm_bindgen::JsCast;
             if let Some(nav) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                scrolled.set(nav.scroll_left() / SCROLL_STEP);
+                scrolled.set(scrolled_from_start(&nav) / SCROLL_STEP);
             }
         })
     };
     if props.frame.overview {
-        return overview(props, track);
+        return overview(props, track, &locale);
     }
     let placed = &props.frame.placed;
     let uid = &props.uid;
@@ -69,6 +70,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     }
     let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
     let total = props.timeline.events.len();
+    let lang = super::text_lang(&locale);
     html! {
         <div class="nl-nav" {onscroll}>
             <div
@@ -80,12 +82,12 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                 if placed.lanes.iter().any(|l| l.label.is_some()) {
                     for (lane, (bottom, height)) in placed.lanes.iter().enumerate().map(|(k, l)| (l, placed.lane_y(k))) {
                         <div class="nl-lane" data-y={px(AXIS_HEIGHT + bottom)} data-h={px(height)}>
-                            <span class="nl-lane-label">{ lane.label.clone().unwrap_or_else(|| "Other".to_owned()) }</span>
+                            <span class="nl-lane-label">{ lane.label.as_deref().unwrap_or(locale.word(Word::OtherLane)).to_owned() }</span>
                         </div>
                     }
                 }
                 if !placed.eras.is_empty() {
-                    <ul class="nl-eras" aria-label="Eras">
+                    <ul class="nl-eras" aria-label={locale.word(Word::Eras)}>
                         for era in placed.eras.iter() {
                             <li class="nl-era" data-x={px(era.x)} data-w={px(era.width)}>
                                 <span class={classes!("nl-era-label", (!era.label_shown).then_some("nl-visually-hidden"))}>{ &era.label }</span>
@@ -110,8 +112,8 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                     }
                 </div>
                 { spans(&placed.spans.iter().filter(|s| s.x + s.width >= tick_from && s.x <= tick_to).copied().collect::<Vec<_>>()) }
-                <ol class="nl-markers" aria-label="Events">
-                    for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date(e, placed.flag_width)))) {
+                <ol class="nl-markers" aria-label={locale.word(Word::Events)}>
+                    for (i, event, (day, time, tall)) in drawn.iter().filter_map(|i| props.timeline.events.get(*i).map(|e| (*i, e, flag_date_in(e, placed.flag_width, &props.frame.dates)))) {
                         <li
                             key={event.id.clone()}
                             class="nl-marker-item"
@@ -133,7 +135,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
                             >
                                 <span class="nl-marker-date">{ day }</span>
                                 // A time of day leads the headline: the flag is too narrow for date and time.
-                                <span class="nl-marker-headline">
+                                <span class="nl-marker-headline" lang={lang.clone()}>
                                     if let Some(time) = time {
                                         <span class="nl-marker-time">{ time }</span>{ " " }
                                     }
@@ -152,20 +154,25 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
 /// The overview: the story's whole span in the width, its events in groups, each a button with its count and
 /// years that opens the group's first event on the axis. The group holding the open event is marked, and is
 /// the one tab stop.
-fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
+fn overview(props: &HorizontalNavProps, track: NodeRef, locale: &Locale) -> Html {
     let view = props.frame.layout_width.max(MIN_OVERVIEW_WIDTH);
     let groups = &props.frame.groups;
     let events = &props.timeline.events;
-    let years = |c: &Cluster| group_years(&props.timeline, c);
+    let years = |c: &Cluster| group_years_in(&props.timeline, c, &props.frame.dates);
     // The visible count and years are the button's name (label in name), with words around them for
     // screen readers: "748 events, 1980–1982"; a group of one also names its event (`frame::group_name`).
-    let words = |c: &Cluster| if c.count() == 1 { " event, " } else { " events, " };
+    // The count's words are the language's phrase for it, around its number.
+    let comma = locale.word(Word::Comma);
+    let words = |c: &Cluster| match locale.around(Counted::Events, c.count()) {
+        (before, Some(after)) => (before, after),
+        (spelled, None) => ("", spelled),
+    };
     let single = |c: &Cluster| (c.count() == 1).then(|| format!(": {}", events[c.first].headline));
     html! {
         <div class="nl-nav nl-overview">
             <div ref={track} class="nl-track" data-w={px(view)} data-h={px(AXIS_HEIGHT + ROW_HEIGHT + OVERVIEW_HEADROOM)}>
-                <ol class="nl-groups" aria-label="Overview of the story: groups of events">
-                    for (c, open) in groups.iter().map(|c| (c, c.holds(props.selected))) {
+                <ol class="nl-groups" aria-label={locale.word(Word::Overview)}>
+                    for (c, open, (before, after)) in groups.iter().map(|c| (c, c.holds(props.selected), words(c))) {
                         <li key={c.first} class="nl-group-item" data-x={px(c.x)}>
                             <button
                                 type="button"
@@ -181,8 +188,11 @@ fn overview(props: &HorizontalNavProps, track: NodeRef) -> Html {
                                 aria-current={open.then_some("true")}
                                 onclick={props.on_open_group.reform({ let first = c.first; move |_| first })}
                             >
-                                <span class="nl-group-count">{ grouped(c.count()) }</span>
-                                <span class="nl-visually-hidden">{ words(c) }</span>
+                                if !before.is_empty() {
+                                    <span class="nl-visually-hidden">{ before }</span>
+                                }
+                                <span class="nl-group-count">{ locale.number(c.count()) }</span>
+                                <span class="nl-visually-hidden">{ after }{ comma }{ " " }</span>
                                 <span class="nl-group-years">{ years(c) }</span>
                                 if let Some(headline) = single(c) {
                                     <span class="nl-visually-hidden">{ headline }</span>

@@ -3,17 +3,18 @@
 
 use yew::prelude::*;
 
+use crate::dates::Dates;
 use crate::model::{Note, Timeline};
+use crate::words::{Locale, Word};
 
-/// What a note opens with, so that the reader can tell the desk's words from the report's.
-pub const NOTE_LABEL: &str = "Editor's note: ";
-
-/// `note` as a block of class `nl-note`, its sources cited from `timeline`.
-pub fn note_view(note: &Note, timeline: &Timeline) -> Html {
-    let sources = note.sources_line(timeline);
+/// `note` as a block of class `nl-note`, its sources cited from `timeline`. It opens with "Editor's note:", so
+/// that the reader can tell the desk's words from the report's.
+pub fn note_view(note: &Note, timeline: &Timeline, locale: &Locale, dates: &Dates) -> Html {
+    let cited: Vec<_> = note.sources.iter().filter_map(|id| timeline.source(id)).collect();
+    let sources = (!cited.is_empty()).then(|| super::cited(&cited, locale, dates));
     html! {
         <div class="nl-note" role="note">
-            <p><strong class="nl-note-label">{ NOTE_LABEL }</strong>{ &note.text }</p>
+            <p><strong class="nl-note-label">{ locale.word(Word::EditorsNote) }{ " " }</strong>{ &note.text }</p>
             if let Some(sources) = sources {
                 <p class="nl-note-source">{ sources }</p>
             }

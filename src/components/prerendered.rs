@@ -2,12 +2,15 @@
 //! every event's card in reading order and the credits, drawn by the widget's own components (the cards and
 //! statements the interactive widget shows), so the two cannot drift apart.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::card::EventCard;
 use super::Shared;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
+use crate::words::{Locale, Wanted};
 
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
@@ -25,9 +28,14 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     let uid = props.uid.to_string();
     let title_id = format!("{uid}-title");
     let level = props.heading_level;
+    // The story's language, as the widget that takes over chooses it when the page asks for none.
+    let locale = Rc::new(Wanted::default().locale(timeline.lang.as_deref()));
+    // Its dates as the widget will write them: in its calendar and digits.
+    let dates = crate::intl::dates(&locale);
     html! {
-        <section class="newsline nl-prerendered" aria-labelledby={title_id.clone()} data-theme={props.theme.clone()}>
-            { super::story_header(timeline, level, title_id.clone(), NodeRef::default(), false) }
+        <ContextProvider<Rc<Locale>> context={locale.clone()}>
+        <section class="newsline nl-prerendered" lang={locale.tag().to_owned()} dir={locale.dir()} aria-labelledby={title_id.clone()} data-theme={props.theme.clone()}>
+            { super::story_header(timeline, level, title_id.clone(), NodeRef::default(), false, &locale, &dates) }
             <ol class="nl-reading">
                 for index in 0..timeline.events.len() {
                     <li class="nl-reading-event">
@@ -39,11 +47,13 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
                             heading_level={level}
                             dispatch={Callback::noop()}
                             prerendered=true
+                            dates={dates.clone()}
                         />
                     </li>
                 }
             </ol>
-            { super::credits(timeline) }
+            { super::credits(timeline, &locale, &dates) }
         </section>
+        </ContextProvider<Rc<Locale>>>
     }
 }

@@ -28,7 +28,7 @@ fn inlines(items: &[Inline], depth: usize) -> Html {
         .collect()
 }
 
-/// The paragraphs of `rich`, each with `class`.
-pub fn paragraphs(rich: &Rich, class: &'static str) -> Html {
-    rich.blocks.iter().map(|block| html! { <p {class}>{ inlines(&block.0, 0) }</p> }).collect()
+/// The paragraphs of `rich`, each with `class` (and `lang`, when the text's language is not the root's).
+pub fn paragraphs(rich: &Rich, class: &'static str, lang: Option<AttrValue>) -> Html {
+    rich.blocks.iter().map(|block| html! { <p {class} lang={lang.clone()}>{ inlines(&block.0, 0) }</p> }).collect()
 }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::model::{Statement, StatementKind};
 use crate::state::Action;
+use crate::words::{Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct StatementCardProps {
@@ -23,6 +24,7 @@ pub struct StatementCardProps {
 
 #[component]
 pub fn StatementCard(props: &StatementCardProps) -> Html {
+    let locale = super::use_locale();
     let s = &props.statement;
     let button_id = format!("{}-sb-{}", props.uid, s.id);
     let detail_id = format!("{}-sd-{}", props.uid, s.id);
@@ -59,10 +61,10 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                 aria-controls={detail_id.clone()}
                 onclick={ontoggle}
             >
-                { head(s, true) }
+                { head(s, true, &locale) }
             </button>
             <div id={detail_id} class="nl-statement-detail" hidden={!props.expanded}>
-                { words(s) }
+                { words(s, &locale) }
             </div>
         </li>
     }
@@ -77,18 +79,20 @@ fn kind_class(kind: StatementKind) -> &'static str {
 
 /// What the closed statement shows, and its button's name: the speaker, the kind and the gist. `text_gist`:
 /// whether a statement without a summary shows a line of its own text as gist (not where it starts open).
-fn head(s: &Statement, text_gist: bool) -> Html {
+fn head(s: &Statement, text_gist: bool, locale: &Locale) -> Html {
     // Words in translation are marked as such: a quote is the speaker's words only in the original.
-    let kind_label = match (s.kind, s.translated) {
-        (StatementKind::Quote, false) => "Quote",
-        (StatementKind::Quote, true) => "Quote, translated",
-        (StatementKind::Paraphrase, false) => "Reported speech",
-        (StatementKind::Paraphrase, true) => "Reported speech, translated",
-    };
+    let kind_label = locale.word(match (s.kind, s.translated) {
+        (StatementKind::Quote, false) => Word::Quote,
+        (StatementKind::Quote, true) => Word::QuoteTranslated,
+        (StatementKind::Paraphrase, false) => Word::ReportedSpeech,
+        (StatementKind::Paraphrase, true) => Word::ReportedSpeechTranslated,
+    });
     let gist = match (&s.summary, s.kind) {
         (Some(summary), _) => Some(summary.clone()),
         _ if !text_gist => None,
-        (None, StatementKind::Quote) => Some(format!("“{}”", s.text)),
+        (None, StatementKind::Quote) => {
+            Some(format!("{}{}{}", locale.word(Word::OpenQuote), s.text, locale.word(Word::CloseQuote)))
+        }
         (None, StatementKind::Paraphrase) => Some(s.text.clone()),
     };
     html! {
@@ -101,7 +105,7 @@ fn head(s: &Statement, text_gist: bool) -> Html {
             </span>
             { " " }
             if let Some(gist) = gist {
-                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))}>{ gist }</span>
+                <span class={classes!("nl-statement-gist", s.summary.is_none().then_some("nl-gist-text"))} lang={super::text_lang(locale)}>{ gist }</span>
             }
         </>
     }
@@ -109,26 +113,28 @@ fn head(s: &Statement, text_gist: bool) -> Html {
 
 /// What the open statement adds: the words (a quote as a block quotation), who said them in what role, and
 /// the context.
-fn words(s: &Statement) -> Html {
+fn words(s: &Statement, locale: &Locale) -> Html {
+    let comma = locale.word(Word::Comma);
+    let lang = super::text_lang(locale);
     html! {
         <>
             if s.kind == StatementKind::Quote {
                 <figure class="nl-statement-figure">
-                    <blockquote class="nl-statement-text"><p>{ &s.text }</p></blockquote>
+                    <blockquote class="nl-statement-text" lang={lang.clone()}><p>{ &s.text }</p></blockquote>
                     <figcaption class="nl-statement-who">
                         <cite>{ &s.speaker }</cite>
-                        if let Some(role) = &s.role { { ", " }{ role } }
+                        if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                     </figcaption>
                 </figure>
             } else {
-                <p class="nl-statement-text">{ &s.text }</p>
+                <p class="nl-statement-text" lang={lang.clone()}>{ &s.text }</p>
                 <p class="nl-statement-who">
-                    { "Reported speech of " }<cite>{ &s.speaker }</cite>
-                    if let Some(role) = &s.role { { ", " }{ role } }
+                    { locale.word(Word::ReportedSpeechOf) }{ " " }<cite>{ &s.speaker }</cite>
+                    if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }
                 </p>
             }
             if let Some(context) = &s.context {
-                <p class="nl-statement-context">{ context }</p>
+                <p class="nl-statement-context" {lang}>{ context }</p>
             }
         </>
     }
@@ -138,12 +144,12 @@ fn words(s: &Statement) -> Html {
 /// The statement as prerendered HTML (`newsline render`): the same head and words in a `<details>` that
 /// opens and closes without script, open so that the whole story reads (and prints) without a press: each
 /// text once, so the gist is the summary only.
-pub fn statement_details(s: &Statement) -> Html {
+pub fn statement_details(s: &Statement, locale: &Locale) -> Html {
     html! {
         <li class={classes!("nl-statement", kind_class(s.kind))} data-statement-id={s.id.clone()}>
             <details class="nl-statement-details" open=true>
-                <summary class="nl-statement-toggle">{ head(s, false) }</summary>
-                <div class="nl-statement-detail">{ words(s) }</div>
+                <summary class="nl-statement-toggle">{ head(s, false, locale) }</summary>
+                <div class="nl-statement-detail">{ words(s, locale) }</div>
             </details>
         </li>
     }

@@ -21,5 +21,5 @@ pub use use_fetch_text::set_source_policy;
 pub use use_fetch_text::{use_fetch_text, Fetched, Prefetch};
 pub use use_focus::{focus_element, use_focus_on_mount, use_keep_focus};
 pub use use_frame_refused::use_frame_refused;
-pub use use_positions::use_positions;
+pub use use_positions::{right_to_left, scroll_from_start, scrolled_from_start, use_positions};
 pub use use_url_hash::{current_hash, use_url_hash};

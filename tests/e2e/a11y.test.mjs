@@ -4,11 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { serve, launch, DIST, SCREENSHOTS } from './harness.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { serve, launch, axeViolations, DIST, SCREENSHOTS } from './harness.mjs';
 
 const flaky = { fail: true };
 const routes = {
@@ -73,11 +69,7 @@ async function open(path, { width = 1280, height = 900, colorScheme = 'light' } 
 
 /** Runs axe-core on the page and records the count; fails with the violations listed. */
 async function axe(page, state) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, TAGS);
+  const violations = await axeViolations(page);
   counts.push([state, violations.length]);
   assert.deepEqual(violations, [], `axe-core violations in state "${state}"`);
 }

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,4 +90,39 @@ export async function watchedPage(browser, origin, viewport) {
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin) faults.foreign.push(r.url());
   });
   return { page, faults };
+}
+
+/** Waits until the widget has stopped changing: the same markup, scroll and positions for two frames. */
+export async function settle(page) {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const w = document.querySelector('.newsline');
+              const nav = w?.querySelector('.nl-nav');
+              const track = w?.querySelector('.nl-track');
+              resolve(`${w?.innerHTML.length}:${nav?.scrollLeft}:${track?.getBoundingClientRect().width}`);
+            }),
+          ),
+        ),
+    );
+    if (now === last) return;
+    last = now;
+  }
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** The rules axe-core holds the widget to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe-core's violations on the whole of `page`, each as "id (impact): help — the elements". */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
 }

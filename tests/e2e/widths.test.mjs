@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST, ROOT, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, settle, DIST, ROOT, SCREENSHOTS } from './harness.mjs';
 
 /** 320 to 1,400 px in steps of 40, and a typical article column. */
 const WIDTHS = [...Array.from({ length: 28 }, (_, k) => 320 + 40 * k), 644].sort((a, b) => a - b);
@@ -105,28 +105,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Waits until the widget has stopped changing: the same markup, scroll and positions for two frames. */
-async function settle(page) {
-  let last = '';
-  for (let i = 0; i < 50; i++) {
-    const now = await page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              const w = document.querySelector('.newsline');
-              const nav = w?.querySelector('.nl-nav');
-              const track = w?.querySelector('.nl-track');
-              resolve(`${w?.innerHTML.length}:${nav?.scrollLeft}:${track?.getBoundingClientRect().width}`);
-            }),
-          ),
-        ),
-    );
-    if (now === last) return;
-    last = now;
-  }
-}
 
 /**
  * Runs in the page: every visible piece of text in the widget, and what is wrong with them. Text is visible

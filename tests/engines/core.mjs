@@ -54,7 +54,8 @@ function placements(scope) {
     const from = track && el !== track && track.contains(el) ? trackBox : origin;
     boxes[key] = { left: r.left - from.left, top: el === track ? null : r.top - from.top, width: r.width, height: r.height };
     const style = getComputedStyle(el);
-    for (const [attribute, property] of [['data-x', 'left'], ['data-w', 'width'], ['data-h', 'height'], ['data-y', 'bottom']]) {
+    // (data-x is written as the inline start, which is the left here.)
+    for (const [attribute, property, written = property] of [['data-x', 'left', 'inset-inline-start'], ['data-w', 'width'], ['data-h', 'height'], ['data-y', 'bottom']]) {
       const want = el.getAttribute(attribute);
       if (want === null) continue;
       // (A width is a least width: the track is never narrower than its view.)
@@ -62,7 +63,7 @@ function placements(scope) {
       if (property === 'width' ? used < parseFloat(want) - 0.5 : Math.abs(used - parseFloat(want)) > 0.5) {
         wrong.push(`${key}: ${property} ${style[property]}, not ${want}px`);
       }
-      if (el.style.getPropertyValue(property) !== '') inline += 1;
+      if (el.style.getPropertyValue(written) !== '') inline += 1;
     }
   }
   return {
@@ -71,7 +72,7 @@ function placements(scope) {
     inline,
     markers: root.querySelectorAll('.nl-marker').length,
     width: origin.width,
-    typedAttr: CSS.supports('left', 'attr(data-x px)'),
+    typedAttr: CSS.supports('inset-inline-start', 'attr(data-x px)'),
   };
 }
 
@@ -575,6 +576,58 @@ export function coreSuite(engine) {
     assert.deepEqual(placed.wrong, []);
     await press(Key.ARROW_LEFT);
     await until(() => document.activeElement?.dataset.eventId === 'e9999', 'ArrowLeft goes back one');
+    const { errors, console: logged } = await faults();
+    assert.deepEqual([...errors, ...logged], []);
+  });
+
+  test('right to left: time runs from the right, the left arrow is later, a long strip scrolls leftwards', async () => {
+    // A host element that says its direction, as a page in Persian would: the widget inherits it.
+    const mount = (options) =>
+      js((options) => {
+        const slot = document.getElementById('slot');
+        Object.assign(slot, { dir: 'rtl', lang: 'fa' });
+        window.Newsline.mount(slot, { ...options, hash: false });
+      }, options);
+    await open('/engines/blank.html');
+    await until(() => window.Newsline !== undefined, 'newsline.js loaded');
+    await mount({ src: '/data/baghdad-talks-2007.fa.json' });
+    await countIs('#slot .nl-marker', 8);
+    const xs = await js(() => [...document.querySelectorAll('#slot .nl-marker-item')].map((li) => li.getBoundingClientRect().left));
+    assert.ok(xs.every((x, k) => k === 0 || x <= xs[k - 1]) && xs[0] > xs[7], `the earliest at the right, the later further left: ${xs}`);
+    assert.match(await js(() => getComputedStyle(document.querySelector('#slot .nl-next [aria-hidden]')).transform), /^matrix\(-1, 0, 0, 1, /, "Next's arrow is mirrored, to point left");
+    await js(() => document.querySelector('#slot .nl-marker[aria-current="true"]').focus());
+    await press(Key.ARROW_LEFT);
+    await until(() => document.activeElement?.dataset.eventId === 'tehran-pullout-call', 'ArrowLeft opens the later event');
+    await press(Key.ARROW_RIGHT);
+    await until(() => document.activeElement?.dataset.eventId === 'ties-broken-1979', 'ArrowRight goes back to the earlier one');
+    await axe('right to left');
+    await screenshot('rtl-1280');
+
+    // Three hundred years zoomed in: the strip starts at its right end (scrollLeft 0) and End scrolls it to
+    // the left end (negative scrollLeft), with the last event in view.
+    await open('/engines/blank.html');
+    await until(() => window.Newsline !== undefined, 'newsline.js loaded');
+    const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i + 1}`, date: { year: 1701 + i }, headline: `رویداد ${i + 1}` }));
+    await mount({ data: { title: 'سیصد سال', events } });
+    await present('#slot .nl-card');
+    for (let i = 0; i < 4 && (await js(() => document.querySelector('#slot .nl-nav').scrollWidth < 4 * document.querySelector('#slot .nl-nav').clientWidth)); i++) {
+      await click('#slot .nl-zoom-in');
+    }
+    const inView = () => {
+      const nav = document.querySelector('#slot .nl-nav');
+      const [view, box] = [nav.getBoundingClientRect(), nav.querySelector('.nl-marker[aria-current="true"]').getBoundingClientRect()];
+      return { scroll: nav.scrollLeft, max: nav.scrollWidth - nav.clientWidth, seen: box.left >= view.left - 1 && box.right <= view.right + 1 };
+    };
+    const start = await js(inView);
+    assert.ok(start.max > 3 * 1000 && start.scroll === 0 && start.seen, `the strip starts at the right: ${JSON.stringify(start)}`);
+    await js(() => document.querySelector('#slot .nl-marker[aria-current="true"]').focus());
+    await press(Key.END);
+    await until(() => document.activeElement?.dataset.eventId === 'e300', 'End focuses the last event');
+    await until(() => {
+      const nav = document.querySelector('#slot .nl-nav');
+      const [view, box] = [nav.getBoundingClientRect(), nav.querySelector('.nl-marker[aria-current="true"]').getBoundingClientRect()];
+      return box.left >= view.left - 1 && box.right <= view.right + 1 && nav.scrollLeft < -0.9 * (nav.scrollWidth - nav.clientWidth);
+    }, 'the strip scrolled leftwards to the last event');
     const { errors, console: logged } = await faults();
     assert.deepEqual([...errors, ...logged], []);
   });
