@@ -53,6 +53,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "scale",
     "start",
     "title",
+    "accent",
     "author",
     "credit",
     "events",

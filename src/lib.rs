@@ -4,6 +4,7 @@
 //! `layout`, `load`, `state`) knows nothing of the browser and is tested on the host; `components` and `hooks` are
 //! the Yew views over it; `embed` mounts them into a page.
 
+pub mod accent;
 pub mod calendar;
 pub mod convert;
 pub mod date;
@@ -14,6 +15,7 @@ pub mod json;
 pub mod layout;
 pub mod limits;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod options;
 pub mod parse;

@@ -7,6 +7,7 @@
 
 use crate::date::{DateSpec, Precision};
 use crate::dates::Dates;
+pub use crate::media::MediaKind;
 use crate::text::Rich;
 
 /// A whole story.
@@ -16,6 +17,8 @@ pub struct Timeline {
     /// The language the story is written in, as a BCP 47 tag (`fa`, `ar-IQ`); not given: not said.
     pub lang: Option<String>,
     pub summary: Option<String>,
+    /// The title slide's media (TimelineJS's `title.media`), shown with the title.
+    pub media: Option<Media>,
     /// The desk's note on the whole story, shown under the summary.
     pub note: Option<Note>,
     /// Where the story comes from; events cite these by id.
@@ -35,16 +38,25 @@ pub struct Era {
     pub end: DateSpec,
 }
 
-/// An image shown on an event's card.
+/// What an event's card (or the story's header) shows beside its text: an image, a video or audio file, a
+/// service's player or post behind a facade, a link card, or the text of pasted embed code as a quote
+/// ([`MediaKind`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Media {
-    /// An http, https or relative URL (anything else is dropped by validation).
+    /// As given, or read from the address ([`crate::media::recognise`]).
+    pub kind: MediaKind,
+    /// An http, https or relative URL (anything else is dropped by validation); a protocol-relative one made
+    /// https. Empty only for a [`MediaKind::Quote`] that names no link.
     pub url: String,
-    /// What the image shows, for readers who cannot see it. Required.
+    /// For an image, what it shows, for readers who cannot see it (required). For a video, audio file or
+    /// player, the name screen readers give it (given, else the caption, else the headline, with a
+    /// warning). Empty for a link or a quote that was given none.
     pub alt: String,
     pub caption: Option<String>,
     /// Who made it ("Photo: AP / Jane Doe").
     pub credit: Option<String>,
+    /// A [`MediaKind::Quote`]'s text: the words of the pasted embed code, as plain text.
+    pub quote: Option<String>,
 }
 
 /// A report, document or broadcast the events are drawn from.
@@ -79,6 +91,9 @@ pub struct Event {
     /// Formatted text: paragraphs, emphasis, links (see [`crate::text`]).
     pub body: Rich,
     pub media: Option<Media>,
+    /// The event's own colour as `#rrggbb` (TimelineJS's `background.color`), kept only with the contrast an
+    /// accent needs against the card in both themes ([`crate::accent`]).
+    pub accent: Option<String>,
     pub place: Option<String>,
     pub group: Option<String>,
     /// The id of the [`Source`] this event is drawn from.

@@ -72,6 +72,18 @@ pub enum ProblemKind {
     /// More groups than get lanes ([`crate::layout::MAX_LANES`]): `count` groups in all, this one the first
     /// without a lane of its own.
     TooManyGroups { count: usize },
+    /// A video, audio file or player with neither `alt` nor a caption to name it for screen readers: `what` it
+    /// is ("video", "video player" …), `used` the text that names it instead (the event's headline).
+    MediaUnnamed { what: &'static str, used: String },
+    /// A media `kind` the format does not have.
+    BadMediaKind(String),
+    /// `"kind": "embed"` for an address Newsline can make no player for: it is shown as a link.
+    NoPlayer,
+    /// Pasted embed code with neither text nor a link to show.
+    EmptyEmbed,
+    /// An `accent` that is not a colour (`contrast` `None`), or whose worst contrast against the card, in
+    /// tenths, is below [`crate::accent::MIN_CONTRAST`].
+    Accent { color: String, contrast: Option<u32> },
     /// Stands for the problems past the first [`MAX_PROBLEMS`], which are not listed: how many errors and
     /// warnings. It comes last, at the root, and counts in [`error_count`] and [`warning_count`].
     More { errors: usize, warnings: usize },
@@ -140,6 +152,32 @@ impl fmt::Display for ProblemKind {
                 u32::from(*c)
             ),
             ProblemKind::NotShown(what) => f.write_str(what),
+            ProblemKind::MediaUnnamed { what, used } => write!(
+                f,
+                "the {what} has no \"alt\" or caption naming it for screen readers, so \"{}\" names it: add \"alt\" saying what it is, e.g. \"alt\": \"Video: the ambassadors' news conference\"",
+                used.chars().take(80).collect::<String>()
+            ),
+            ProblemKind::BadMediaKind(kind) => write!(
+                f,
+                "\"{kind}\" is not a kind of media: use one of {}, or leave \"kind\" out to have it read from the address",
+                crate::media::KIND_NAMES.join(", ")
+            ),
+            ProblemKind::NoPlayer => f.write_str(
+                "Newsline makes no player for this address, so it is shown as a link: give the address of the video, post or map itself (such as https://www.youtube.com/watch?v=…), or \"kind\": \"link\"",
+            ),
+            ProblemKind::Accent { color, contrast: None } => write!(
+                f,
+                "\"{color}\" is not a colour Newsline reads: write it as #rrggbb, e.g. \"#d0021b\"; meanwhile the event keeps Newsline's colours"
+            ),
+            ProblemKind::Accent { color, contrast: Some(c) } => write!(
+                f,
+                "the colour {color} stands out from the card by only {}.{}:1 in the light or the dark theme (WCAG AA asks 3:1), so the event keeps Newsline's colours: choose a mid-tone such as #d0021b or #1a7f37",
+                c / 10,
+                c % 10
+            ),
+            ProblemKind::EmptyEmbed => f.write_str(
+                "this embed code has no text and no link to show (Newsline never runs embed code): paste the post's address instead",
+            ),
             ProblemKind::MadeUpId { wanted, given } => write!(
                 f,
                 "this statement has no \"id\", and the one made from its event's, \"{wanted}\", is used by something else in the file, so its link is #{given}: give the statement an \"id\" of its own"

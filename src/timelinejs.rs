@@ -2,8 +2,9 @@
 //!
 //! Import maps a TimelineJS file onto a Newsline-shaped [`Json`] tree, which then goes through the one
 //! validator like any story; the validator's paths are mapped back ([`timelinejs_path`]) so an editor reads
-//! `events[3].start_date.month`, the field as it stands in their file. What Newsline does not show (video and
-//! other non-image media, backgrounds, seconds) is listed in warnings, never silently lost.
+//! `events[3].start_date.month`, the field as it stands in their file. Every kind of media TimelineJS reads is
+//! carried, the title slide's too ([`crate::media`]); what Newsline does not show (backgrounds, seconds) is
+//! listed in warnings, never silently lost.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -150,14 +151,6 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// File endings of images the widget shows.
-const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
-
-fn is_image(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    IMAGE_ENDINGS.iter().any(|e| path.ends_with(e))
-}
-
 /// The events' ids so far, for making up new ones: a map (a list made a file of 10,000 events without ids
 /// take seconds) from each id to the next number to try after it when it is a base (0 until it is one), so
 /// that many events with one headline do not try every number before theirs. A file whose events all have
@@ -251,22 +244,18 @@ impl Importer {
         (Json::Obj(members), display)
     }
 
+    /// A media object as Newsline's: every kind TimelineJS reads is carried (the validator recognises it from
+    /// the address, [`crate::media::recognise`]). An image without alt text gets its caption or `headline`,
+    /// with a warning; a player without one is named by TimelineJS's `title`, else left to the validator
+    /// (which names it by its caption).
     fn media(&mut self, json: &Json, path: &Path, headline: &str) -> Option<Json> {
         let url = str_of(json.get("url"))?.into_owned();
-        if !is_image(&url) {
-            let shown: String = url.chars().take(60).collect();
-            self.warn(
-                path.key("url"),
-                format!(
-                    "this media ({shown}) is not shown: Newsline shows images (jpg, png, gif, webp, avif, svg) only"
-                ),
-            );
-            return None;
-        }
+        let image = crate::media::recognise(&url).kind == crate::media::MediaKind::Image;
         let caption = str_of(json.get("caption")).map(|c| plain(&c, self.max_text)).filter(|c| !c.is_empty());
         let credit = str_of(json.get("credit")).map(|c| plain(&c, self.max_text)).filter(|c| !c.is_empty());
         let alt = match str_of(json.get("alt")) {
-            Some(alt) => alt.into_owned(),
+            Some(alt) => Some(alt.into_owned()),
+            None if !image => str_of(json.get("title")).map(|t| plain(&t, self.max_text)).filter(|t| !t.is_empty()),
             None => {
                 let fallback = caption.clone().unwrap_or_else(|| headline.to_owned());
                 let (at, fix) = match self.flavor {
@@ -274,10 +263,13 @@ impl Importer {
                     Flavor::Spreadsheet => (path.key("alt"), "fill the Alt Text column, describing the image"),
                 };
                 self.warn(at, format!("the image has no alt text; \"{}\" is used: {fix}", shown(&fallback)));
-                fallback
+                Some(fallback)
             }
         };
-        let mut members = vec![("url", Json::Str(url)), ("alt", Json::Str(alt))];
+        let mut members = vec![("url", Json::Str(url))];
+        if let Some(a) = alt {
+            members.push(("alt", Json::Str(a)));
+        }
         if let Some(c) = caption {
             members.push(("caption", Json::Str(c)));
         }
@@ -334,7 +326,17 @@ impl Importer {
         let start = take(&mut members, "start_date");
         let end = take(&mut members, "end_date").filter(|e| *e != Json::Null);
         let group = owned_str(take(&mut members, "group"));
-        let background = take(&mut members, "background").is_some_and(|b| b != Json::Null);
+        // A colour may become the event's accent (the validator keeps it only with contrast: crate::accent);
+        // an image is not shown.
+        let background = take(&mut members, "background").filter(|b| *b != Json::Null);
+        let color = background.as_ref().and_then(|b| owned_str(b.get("color").cloned()));
+        let (accent, image) = match color {
+            Some(c) if c.starts_with('#') => {
+                (Some(c), background.as_ref().is_some_and(|b| str_of(b.get("url")).is_some()))
+            }
+            Some(_) => (None, true),
+            None => (None, background.is_some()),
+        };
         // The event's own list of members takes the converted ones.
         members.clear();
         members.push((Key::Borrowed("id"), Json::Str(id)));
@@ -361,10 +363,13 @@ impl Importer {
         if let Some(g) = group {
             members.push((Key::Borrowed("group"), Json::Str(g)));
         }
-        if background {
+        if let Some(a) = accent {
+            members.push((Key::Borrowed("accent"), Json::Str(a)));
+        }
+        if image {
             self.warn(
                 path().key("background"),
-                "the background is not shown: Newsline keeps its own colours".to_owned(),
+                "the background image is not shown: Newsline keeps its own colours".to_owned(),
             );
         }
         Json::Obj(members)
@@ -397,8 +402,11 @@ pub fn import_as(mut json: Json, limits: &Limits, flavor: Flavor) -> Imported {
             if let Some(summary) = text_obj.and_then(|t| str_of(t.get("text"))).map(|t| plain(&t, max)) {
                 out.push(("summary", Json::Str(summary)));
             }
-            if title.get("media").is_some_and(|m| *m != Json::Null) {
-                im.warn(root.key("title").key("media"), "the title slide's media is not shown".to_owned());
+            let headline = out.first().and_then(|(_, t)| if let Json::Str(t) = t { Some(t.clone()) } else { None });
+            let media = title.get("media").filter(|m| **m != Json::Null);
+            let media = media.and_then(|m| im.media(m, &root.key("title").key("media"), &headline.unwrap_or_default()));
+            if let Some(m) = media {
+                out.push(("media", m));
             }
         }
         _ => {
@@ -488,6 +496,7 @@ pub fn timelinejs_path(path: &Path) -> Path {
             "date" => "start_date",
             "headline" => "text.headline",
             "body" => "text.text",
+            "accent" => "background.color",
             "id" => "unique_id",
             other => other,
         }
@@ -500,6 +509,9 @@ pub fn timelinejs_path(path: &Path) -> Path {
         }
     } else if head == "title" {
         return Path::raw("title.text.headline".to_owned());
+    } else if text == "media" || text.starts_with("media.") {
+        // The story's media is the title slide's.
+        return Path::raw(format!("title.{text}"));
     } else {
         return path.clone();
     };
@@ -520,6 +532,42 @@ fn note_html(note: &crate::model::Note, timeline: &Timeline) -> String {
     }
     out.push_str("</p>");
     out
+}
+
+/// A media object as TimelineJS's, which reads the kind from the address: a quote becomes a `<blockquote>`
+/// citing its link (TimelineJS shows it as a quote; Newsline reads it back as one). `kinds` counts kinds
+/// given apart from the address, which are lost.
+fn media_json(media: &crate::model::Media, kinds: &mut usize) -> Json {
+    use crate::media::MediaKind;
+    let url = match media.kind {
+        MediaKind::Quote => {
+            let cite =
+                if media.url.is_empty() { String::new() } else { format!(" cite=\"{}\"", text::escape(&media.url)) };
+            let paragraphs: String = media
+                .quote
+                .as_deref()
+                .unwrap_or_default()
+                .split("\n\n")
+                .map(|p| format!("<p>{}</p>", text::escape(p)))
+                .collect();
+            format!("<blockquote{cite}>{paragraphs}</blockquote>")
+        }
+        kind => {
+            *kinds += usize::from(crate::media::recognise(&media.url).kind != kind);
+            media.url.clone()
+        }
+    };
+    let mut mm = vec![("url", Json::Str(url))];
+    if !media.alt.is_empty() {
+        mm.push(("alt", Json::Str(media.alt.clone())));
+    }
+    if let Some(c) = &media.caption {
+        mm.push(("caption", Json::Str(text::escape(c))));
+    }
+    if let Some(c) = &media.credit {
+        mm.push(("credit", Json::Str(text::escape(c))));
+    }
+    obj(mm)
 }
 
 fn date_json(date: &DateSpec) -> Json {
@@ -555,7 +603,7 @@ pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
         title_text.push(("text", Json::Str(title_html)));
     }
     let mut events = Vec::new();
-    let (mut statements, mut places, mut excerpts) = (0, 0, 0);
+    let (mut statements, mut places, mut excerpts, mut kinds) = (0, 0, 0, 0);
     for e in &timeline.events {
         let mut text_members = vec![("headline", Json::Str(text::escape(&e.headline)))];
         // TimelineJS has no notes: an editor's note becomes the text's last paragraph, marked as the desk's.
@@ -577,15 +625,11 @@ pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
         if let Some(g) = &e.group {
             m.push(("group", Json::Str(g.clone())));
         }
+        if let Some(a) = &e.accent {
+            m.push(("background", obj(vec![("color", Json::Str(a.clone()))])));
+        }
         if let Some(media) = &e.media {
-            let mut mm = vec![("url", Json::Str(media.url.clone())), ("alt", Json::Str(media.alt.clone()))];
-            if let Some(c) = &media.caption {
-                mm.push(("caption", Json::Str(text::escape(c))));
-            }
-            if let Some(c) = &media.credit {
-                mm.push(("credit", Json::Str(text::escape(c))));
-            }
-            m.push(("media", obj(mm)));
+            m.push(("media", media_json(media, &mut kinds)));
         }
         statements += e.statements.len();
         places += usize::from(e.place.is_some());
@@ -602,10 +646,19 @@ pub fn export(timeline: &Timeline) -> (Json, Vec<String>) {
     if excerpts > 0 || !timeline.sources.is_empty() {
         warnings.push("sources and excerpts are left out: TimelineJS has no citations".to_owned());
     }
+    if kinds > 0 {
+        warnings.push(format!(
+            "{kinds} media kinds given apart from the address are not kept: TimelineJS reads the kind from the address"
+        ));
+    }
     if same_day_order {
         warnings.push("the order of same-day events (sequence) is not kept: TimelineJS orders by date".to_owned());
     }
-    let mut root = vec![("title", obj(vec![("text", obj(title_text))])), ("events", Json::Arr(events))];
+    let mut title = vec![("text", obj(title_text))];
+    if let Some(media) = &timeline.media {
+        title.push(("media", media_json(media, &mut kinds)));
+    }
+    let mut root = vec![("title", obj(title)), ("events", Json::Arr(events))];
     if !timeline.eras.is_empty() {
         let eras = timeline
             .eras
@@ -702,7 +755,11 @@ mod tests {
         let debut = &t.events[2];
         assert_eq!(debut.end_date.unwrap().label(), "March 1986");
         assert_eq!(debut.date_label(false), "Spring 1985");
-        assert!(debut.media.is_none());
+        let video = debut.media.as_ref().unwrap();
+        assert_eq!(video.kind, crate::media::MediaKind::Embed(crate::media::Service::YouTube));
+        assert_eq!((video.alt.as_str(), video.caption.as_deref()), ("A video", Some("A video")));
+        let title = t.media.as_ref().expect("the title slide's media");
+        assert_eq!((title.url.as_str(), title.alt.as_str()), ("https://example.org/images/title.jpg", "Title image"));
         let death = &t.events[3];
         assert_eq!(death.headline, "Death at the Beverly Hilton");
         assert_eq!(death.date.label(), "February 11, 2012, 3:55 PM");
@@ -724,12 +781,11 @@ mod tests {
         assert_eq!(
             warnings,
             [
-                "title.media: the title slide's media is not shown",
+                "title.media: the image has no alt text; \"Title image\" is used: add media.alt describing the image",
                 "events[0].media: the image has no alt text; \"Newark, New Jersey\" is used: add media.alt describing the image",
-                "events[1].media.url: this media (https://www.youtube.com/watch?v=example) is not shown: Newsline shows images (jpg, png, gif, webp, avif, svg) only",
-                "events[1].background: the background is not shown: Newsline keeps its own colours",
                 "events[2].text.headline: no headline; \"An event with no headline, in 500 BCE.\" is used: add one",
                 "events[3].start_date.second: the seconds are not shown: Newsline shows dates to the minute",
+                "events[1].background.color: the colour #1c2b3a stands out from the card by only 1.2:1 in the light or the dark theme (WCAG AA asks 3:1), so the event keeps Newsline's colours: choose a mid-tone such as #d0021b or #1a7f37",
                 "events[3].text.text: the address \"javascript:alert(1)\" was dropped: only http, https, mailto and relative links are kept",
             ]
         );
@@ -772,6 +828,98 @@ mod tests {
             assert_eq!((&a.id, &a.date, &a.end_date, &a.display_date), (&b.id, &b.date, &b.end_date, &b.display_date));
             assert_eq!((&a.headline, &a.body, &a.group, &a.media), (&b.headline, &b.body, &b.group, &b.media));
         }
+    }
+
+    /// One event of each kind TimelineJS3 shows, in the shapes its files hold them, with a title slide's media.
+    const EVERY_KIND: &str = r#"{"title": {"text": {"headline": "Kinds"}, "media": {"url": "//www.flickr.com/photos/tm_10001/2310475988/", "caption": "On stage"}},
+        "events": [
+          {"start_date": {"year": 2001}, "text": {"headline": "Image"}, "media": {"url": "//upload.wikimedia.org/x/Ipod_1G.png", "alt": "An iPod"}},
+          {"start_date": {"year": 2002}, "text": {"headline": "Video file"}, "media": {"url": "https://uploads.knightlab.com/escalator.mp4", "caption": "Escalator"}},
+          {"start_date": {"year": 2003}, "text": {"headline": "Audio file"}, "media": {"url": "https://soundcite.knightlab.com/media/bach-cello-suite.mp3", "title": "Bach, cello suite"}},
+          {"start_date": {"year": 2004}, "text": {"headline": "YouTube"}, "media": {"url": "https://youtu.be/UZVEp78b0XI?t=1m54s", "caption": "A talk"}},
+          {"start_date": {"year": 2005}, "text": {"headline": "Tweet"}, "media": {"url": "<blockquote class=\"twitter-tweet\"><p>Year of the dog.</p>&mdash; WeRateDogs <a href=\"https://twitter.com/dog_rates/status/947813424423538688\">January 1, 2018</a></blockquote>"}},
+          {"start_date": {"year": 2006}, "text": {"headline": "Map"}, "media": {"url": "https://www.google.com/maps/@42.032147,-87.6689625,15z", "caption": "Evanston"}},
+          {"start_date": {"year": 2007}, "text": {"headline": "Article"}, "media": {"url": "https://en.wikipedia.org/wiki/Mark_Twain"}},
+          {"start_date": {"year": 2008}, "text": {"headline": "Quote"}, "media": {"url": "<blockquote>This is a block quote.</blockquote>", "credit": "Someone"}}
+        ]}"#;
+
+    #[test]
+    fn every_kind_of_media_timelinejs_shows_is_imported() {
+        use crate::media::{MediaKind, Service};
+        let checked = read_story(EVERY_KIND).expect("imports");
+        let t = &checked.timeline;
+        let kinds: Vec<MediaKind> = t.events.iter().map(|e| e.media.as_ref().expect("media").kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                MediaKind::Image,
+                MediaKind::Video,
+                MediaKind::Audio,
+                MediaKind::Embed(Service::YouTube),
+                MediaKind::Quote,
+                MediaKind::Embed(Service::GoogleMaps),
+                MediaKind::Link,
+                MediaKind::Quote,
+            ]
+        );
+        let title = t.media.as_ref().expect("the title slide's media");
+        assert_eq!((title.kind, title.alt.as_str()), (MediaKind::Embed(Service::Flickr), "On stage"));
+        assert_eq!(t.events[2].media.as_ref().unwrap().alt, "Bach, cello suite", "TimelineJS's title names a player");
+        assert_eq!(t.events[0].media.as_ref().unwrap().url, "https://upload.wikimedia.org/x/Ipod_1G.png");
+        let tweet = t.events[4].media.as_ref().unwrap();
+        assert_eq!(tweet.url, "https://twitter.com/dog_rates/status/947813424423538688");
+        assert_eq!(tweet.quote.as_deref(), Some("Year of the dog.\n\n— WeRateDogs January 1, 2018"));
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_background_colour_becomes_the_accent_only_with_contrast_and_goes_back() {
+        let file = r##"{"title": {"text": {"headline": "T"}}, "events": [
+            {"start_date": {"year": 2001}, "text": {"headline": "Red"}, "background": {"color": "#D0021B"}},
+            {"start_date": {"year": 2002}, "text": {"headline": "Navy"}, "background": {"color": "#1c2b3a"}},
+            {"start_date": {"year": 2003}, "text": {"headline": "Picture"}, "background": {"url": "https://example.org/b.jpg"}}]}"##;
+        let checked = read_story(file).expect("imports");
+        let accents: Vec<_> = checked.timeline.events.iter().map(|e| e.accent.as_deref()).collect();
+        assert_eq!(accents, [Some("#d0021b"), None, None]);
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("events[2].background: the background image is not shown"), "{warnings:?}");
+        assert!(warnings[1]
+            .starts_with("events[1].background.color: the colour #1c2b3a stands out from the card by only 1.2:1"));
+        let (tjs, _) = export(&checked.timeline);
+        let back = read_story(&tjs.to_text(false)).expect("reads back").timeline;
+        assert_eq!(back.events[0].accent.as_deref(), Some("#d0021b"));
+        let newsline = crate::convert::to_newsline(&checked.timeline).to_text(false);
+        assert_eq!(read_story(&newsline).expect("reads back").timeline.events[0].accent.as_deref(), Some("#d0021b"));
+    }
+
+    #[test]
+    fn media_kinds_go_to_timelinejs_and_back() {
+        let original = read_story(EVERY_KIND).expect("imports").timeline;
+        let (tjs, warnings) = export(&original);
+        assert!(!warnings.iter().any(|w| w.contains("media")), "{warnings:?}");
+        let back = read_story(&tjs.to_text(false)).expect("the export reads back").timeline;
+        assert_eq!(back.media, original.media);
+        for (a, b) in original.events.iter().zip(&back.events) {
+            assert_eq!(a.media, b.media, "{}", a.headline);
+        }
+        // Through Newsline's own format too, kinds given apart from the address included.
+        let given = r#"{"title": "T", "events": [{"id": "a", "date": "2007", "headline": "A",
+            "media": {"url": "https://example.org/stream", "kind": "video", "alt": "The talks"}}]}"#;
+        let given = read_story(given).expect("valid").timeline;
+        for timeline in [&original, &given] {
+            let text = crate::convert::to_newsline(timeline).to_text(false);
+            let again = read_story(&text).expect("reads back").timeline;
+            assert_eq!(again.media, timeline.media);
+            let media: Vec<_> = again.events.iter().map(|e| &e.media).collect();
+            assert_eq!(media, timeline.events.iter().map(|e| &e.media).collect::<Vec<_>>());
+        }
+        let (_, warnings) = export(&given);
+        assert!(
+            warnings.iter().any(|w| w.starts_with("1 media kinds given apart from the address are not kept")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -76,7 +76,7 @@ fn check_tree(json: &Json, limits: &Limits, order_warnings: bool) -> Result<Chec
 // The fields of each object of the format, and which are required. The JSON Schema in
 // www/schema/newsline.schema.json is checked against these by a test.
 pub(crate) const TIMELINE_FIELDS: &[&str] =
-    &["$schema", "title", "lang", "summary", "note", "sources", "eras", "events"];
+    &["$schema", "title", "lang", "summary", "media", "note", "sources", "eras", "events"];
 #[cfg(test)]
 pub(crate) const TIMELINE_REQUIRED: &[&str] = &["title", "events"];
 pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
@@ -95,6 +95,7 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
     "headline",
     "body",
     "media",
+    "accent",
     "place",
     "group",
     "source",
@@ -104,9 +105,11 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
 ];
 #[cfg(test)]
 pub(crate) const EVENT_REQUIRED: &[&str] = &["id", "date", "headline"];
-pub(crate) const MEDIA_FIELDS: &[&str] = &["url", "alt", "caption", "credit"];
+pub(crate) const MEDIA_FIELDS: &[&str] = &["url", "kind", "alt", "caption", "credit", "text"];
+/// `url` may be left out for a quote given as `text`; `alt` for media other than images (a player falls back
+/// to its caption, with a warning when it has none).
 #[cfg(test)]
-pub(crate) const MEDIA_REQUIRED: &[&str] = &["url", "alt"];
+pub(crate) const MEDIA_REQUIRED: &[&str] = &[];
 pub(crate) const STATEMENT_FIELDS: &[&str] =
     &["id", "speaker", "role", "kind", "text", "summary", "context", "translated"];
 #[cfg(test)]
@@ -336,6 +339,8 @@ impl Reader {
         let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
         let lang = self.opt_text(json, "lang", &root);
         let summary = self.opt_text(json, "summary", &root);
+        let media = json.get("media").filter(|m| **m != Json::Null);
+        let media = media.and_then(|m| self.media(m, &root.key("media"), title.as_deref()));
 
         let sources_path = root.key("sources");
         let mut sources = Vec::new();
@@ -431,7 +436,7 @@ impl Reader {
         let events = permuted(events.into_iter().map(|(_, e)| e).collect(), &order);
         self.lanes(&events, &in_file, &events_path);
 
-        Some(Timeline { title: title?, lang, summary, note, sources, events, eras })
+        Some(Timeline { title: title?, lang, summary, media, note, sources, events, eras })
     }
 
     /// A warning when the events, in time order (`in_file`: the place of each in the file), have more groups
@@ -471,27 +476,90 @@ impl Reader {
         Some(Era { label: label?, start: start?, end: end? })
     }
 
-    fn media(&mut self, json: &Json, path: &Path) -> Option<Media> {
+    /// A media object. `name` is what names a player that has neither `alt` nor a caption (the event's
+    /// headline, the story's title). The kind is given, or read from the address ([`media::recognise`]):
+    /// - an image needs `alt` (an error without it);
+    /// - a video, audio file or player is named by `alt`, else its caption, else `name` with a warning;
+    /// - a link names itself; a quote (`text`, or embed code pasted as `url`) is its words: neither needs one;
+    /// - `"kind": "embed"` on an address Newsline makes no player for is shown as a link, with a warning.
+    fn media(&mut self, json: &Json, path: &Path, name: Option<&str>) -> Option<Media> {
+        use crate::media::{self, MediaKind, KIND_NAMES};
         self.object(json, path, MEDIA_FIELDS)?;
-        let url = self.text(json, "url", path, "\"url\": \"images/crocker.jpg\"");
+        let given = match self.opt_str(json, "kind", path) {
+            None => None,
+            Some(k) => match KIND_NAMES.iter().find(|n| n.eq_ignore_ascii_case(k)) {
+                Some(k) => Some(*k),
+                None => {
+                    self.error(path.key("kind"), ProblemKind::BadMediaKind(shown(k, 40)));
+                    return None;
+                }
+            },
+        };
+        let quote = self.opt_str(json, "text", path).map(|t| text::parse(t).plain());
+        let url = match quote {
+            Some(_) => self.opt_text(json, "url", path),
+            None => Some(self.text(json, "url", path, "\"url\": \"images/crocker.jpg\"")?),
+        };
         let alt = match json.get("alt") {
-            None | Some(Json::Null) => {
-                self.error(path.clone(), ProblemKind::NoAlt);
-                None
-            }
-            Some(_) => self.text(json, "alt", path, ""),
+            None | Some(Json::Null) => None,
+            Some(_) => Some(self.text(json, "alt", path, "")),
         };
         let caption = self.opt_text(json, "caption", path);
         let credit = self.opt_text(json, "credit", path);
-        let url = match safe_url(&url?, false) {
+        let found = media::recognise(url.as_deref().unwrap_or(""));
+        let kind = match (given, found.kind) {
+            (_, MediaKind::Quote) | (Some("quote"), _) => MediaKind::Quote,
+            (None, kind) if url.is_some() => kind,
+            (None, _) => MediaKind::Quote,
+            (Some("embed"), kind @ MediaKind::Embed(_)) => kind,
+            (Some("embed"), _) => {
+                self.warn(path.key("url"), ProblemKind::NoPlayer);
+                MediaKind::Link
+            }
+            (Some("image"), _) => MediaKind::Image,
+            (Some("video"), _) => MediaKind::Video,
+            (Some("audio"), _) => MediaKind::Audio,
+            _ => MediaKind::Link,
+        };
+        let quote = match kind {
+            MediaKind::Quote => quote.or_else(|| found.quote.as_deref().map(|q| text::parse(q).plain())),
+            _ => None,
+        };
+        let url = match safe_url(&found.url, false) {
             Some(url) => url,
             None => {
-                let raw = json.get("url").and_then(|u| if let Json::Str(s) = u { Some(s.clone()) } else { None });
-                self.warn(path.key("url"), ProblemKind::UnsafeUrl(raw.unwrap_or_default()));
-                return None;
+                if kind != MediaKind::Quote || !found.url.is_empty() {
+                    let raw = json.get("url").and_then(|u| if let Json::Str(s) = u { Some(s.as_str()) } else { None });
+                    let raw = if kind == MediaKind::Quote { &found.url } else { raw.unwrap_or_default() };
+                    self.warn(path.key("url"), ProblemKind::UnsafeUrl(raw.to_owned()));
+                }
+                if kind != MediaKind::Quote {
+                    return None;
+                }
+                if quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
+                    self.error(path.key("url"), ProblemKind::EmptyEmbed);
+                    return None;
+                }
+                String::new()
             }
         };
-        Some(Media { url, alt: alt?, caption, credit })
+        let alt = match (kind, alt) {
+            (_, Some(alt)) => alt?,
+            (MediaKind::Image, None) => {
+                self.error(path.clone(), ProblemKind::NoAlt);
+                return None;
+            }
+            (kind, None) if kind.needs_name() => match (&caption, name) {
+                (Some(caption), _) => caption.clone(),
+                (None, name) => {
+                    let used = name.unwrap_or_default().to_owned();
+                    self.warn(path.clone(), ProblemKind::MediaUnnamed { what: kind.what(), used: used.clone() });
+                    used
+                }
+            },
+            (_, None) => String::new(),
+        };
+        Some(Media { kind, url, alt, caption, credit, quote })
     }
 
     fn source(&mut self, json: &Json, path: &Path) -> Option<Source> {
@@ -576,7 +644,16 @@ impl Reader {
         for url in std::mem::take(&mut body.dropped_links) {
             self.warn(path.key("body"), ProblemKind::UnsafeUrl(url));
         }
-        let media = json.get("media").filter(|m| **m != Json::Null).and_then(|m| self.media(m, &path.key("media")));
+        let media = json.get("media").filter(|m| **m != Json::Null);
+        let media = media.and_then(|m| self.media(m, &path.key("media"), headline.as_deref()));
+        let accent = self.opt_str(json, "accent", path).and_then(|text| match crate::accent::accent(text) {
+            Ok(color) => Some(color),
+            Err(worst) => {
+                let contrast = worst.map(|c| (c * 10.0) as u32);
+                self.warn(path.key("accent"), ProblemKind::Accent { color: shown(text, 40), contrast });
+                None
+            }
+        });
         let mut statements_path = None; // written out only for an event with statements
         let mut statements = Vec::new();
         let items = self.list(json, "statements", path);
@@ -601,6 +678,7 @@ impl Reader {
             display_date: self.opt_text(json, "display_date", path),
             body,
             media,
+            accent,
             place: self.opt_text(json, "place", path),
             group: self.opt_text(json, "group", path),
             source: self.opt_text(json, "source", path),
@@ -1302,6 +1380,110 @@ mod tests {
         );
         let body = messages(&story(r#"{"id": "a", "date": "2007", "headline": "A", "body": "[x](vbscript:y)"}"#));
         assert_eq!(body, ["warning events[0].body: the address \"vbscript:y\" was dropped: only http, https, mailto and relative links are kept"]);
+    }
+
+    #[test]
+    fn every_kind_of_media_is_read_with_a_name_that_suits_it() {
+        use crate::media::{MediaKind, Service};
+        let input = story(
+            r#"{"id": "img", "date": "2007-01", "headline": "An image", "media": {"url": "//upload.wikimedia.org/a/b.jpg", "alt": "A lectern"}},
+               {"id": "vid", "date": "2007-02", "headline": "A video file", "media": {"url": "clips/talks.mp4", "caption": "The talks open"}},
+               {"id": "aud", "date": "2007-03", "headline": "An interview", "media": {"url": "https://example.org/stream?id=4", "kind": "audio"}},
+               {"id": "yt", "date": "2007-04", "headline": "A YouTube video", "media": {"url": "https://youtu.be/abcDEF12345?t=30", "alt": "Video: the news conference"}},
+               {"id": "map", "date": "2007-05", "headline": "Where", "media": {"url": "https://www.google.com/maps/@33.3,44.4,12z"}},
+               {"id": "wiki", "date": "2007-06", "headline": "Background", "media": {"url": "https://en.wikipedia.org/wiki/Green_Zone"}},
+               {"id": "tweet", "date": "2007-07", "headline": "A post", "media": {"url": "<blockquote class='twitter-tweet'><p>Talks <b>today</b>.</p><a href='https://twitter.com/voa/status/123456'>May 28</a></blockquote>"}},
+               {"id": "said", "date": "2007-08", "headline": "Words", "media": {"kind": "quote", "text": "We agreed."}},
+               {"id": "as-link", "date": "2007-09", "headline": "As a link", "media": {"url": "https://vimeo.com/123", "kind": "link"}},
+               {"id": "no-player", "date": "2007-10", "headline": "No player", "media": {"url": "https://example.org/page", "kind": "embed"}}"#,
+        );
+        let checked = check(&input).expect("valid");
+        let media = |id: &str| {
+            let t = &checked.timeline;
+            t.events[t.position(id).unwrap()].media.clone().unwrap()
+        };
+        let seen = |id: &str| {
+            let m = media(id);
+            (m.kind, m.url, m.alt)
+        };
+        let s = |t: &str| t.to_owned();
+        assert_eq!(seen("img"), (MediaKind::Image, s("https://upload.wikimedia.org/a/b.jpg"), s("A lectern")));
+        assert_eq!(seen("vid"), (MediaKind::Video, s("clips/talks.mp4"), s("The talks open")), "named by its caption");
+        assert_eq!(seen("aud"), (MediaKind::Audio, s("https://example.org/stream?id=4"), s("An interview")));
+        assert_eq!(
+            seen("yt"),
+            (
+                MediaKind::Embed(Service::YouTube),
+                s("https://youtu.be/abcDEF12345?t=30"),
+                s("Video: the news conference")
+            )
+        );
+        assert_eq!(
+            seen("map"),
+            (MediaKind::Embed(Service::GoogleMaps), s("https://www.google.com/maps/@33.3,44.4,12z"), s("Where"))
+        );
+        assert_eq!(
+            seen("wiki"),
+            (MediaKind::Link, s("https://en.wikipedia.org/wiki/Green_Zone"), s("")),
+            "a link needs no name"
+        );
+        assert_eq!(seen("tweet"), (MediaKind::Quote, s("https://twitter.com/voa/status/123456"), s("")));
+        assert_eq!(media("tweet").quote.as_deref(), Some("Talks today.\n\nMay 28"));
+        assert_eq!(seen("said"), (MediaKind::Quote, s(""), s("")));
+        assert_eq!(media("said").quote.as_deref(), Some("We agreed."));
+        assert_eq!(seen("as-link").0, MediaKind::Link);
+        assert_eq!(seen("no-player").0, MediaKind::Link);
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "events[2].media: the audio file has no \"alt\" or caption naming it for screen readers, so \"An interview\" names it: add \"alt\" saying what it is, e.g. \"alt\": \"Video: the ambassadors' news conference\"",
+                "events[4].media: the map has no \"alt\" or caption naming it for screen readers, so \"Where\" names it: add \"alt\" saying what it is, e.g. \"alt\": \"Video: the ambassadors' news conference\"",
+                "events[9].media.url: Newsline makes no player for this address, so it is shown as a link: give the address of the video, post or map itself (such as https://www.youtube.com/watch?v=…), or \"kind\": \"link\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_media_kinds_and_empty_embed_code_are_errors_with_their_paths() {
+        let with = |media: &str| {
+            messages(&story(&format!(r#"{{"id": "a", "date": "2007", "headline": "A", "media": {media}}}"#)))
+        };
+        assert_eq!(
+            with(r#"{"url": "a.mp4", "kind": "film"}"#),
+            ["events[0].media.kind: \"film\" is not a kind of media: use one of image, video, audio, embed, link, quote, or leave \"kind\" out to have it read from the address"]
+        );
+        assert_eq!(
+            with(r#"{"url": "<script>alert(1)</script>"}"#),
+            ["events[0].media.url: this embed code has no text and no link to show (Newsline never runs embed code): paste the post's address instead"]
+        );
+        assert_eq!(
+            with(r#"{"caption": "C"}"#),
+            ["events[0].media: \"url\" is missing: add it, e.g. \"url\": \"images/crocker.jpg\""]
+        );
+        // An image whose kind is given still needs alt text; a quote whose link is unsafe keeps its words.
+        assert_eq!(
+            with(r#"{"url": "https://example.org/photo", "kind": "image"}"#),
+            ["events[0].media: the image has no \"alt\" text: describe what it shows for readers who cannot see it, e.g. \"alt\": \"Ambassador Crocker at the news conference\""]
+        );
+        assert_eq!(
+            with(r#"{"url": "<blockquote cite='javascript:x'>Words</blockquote>"}"#),
+            ["warning events[0].media.url: the address \"javascript:x\" was dropped: only http, https, mailto and relative links are kept"]
+        );
+    }
+
+    #[test]
+    fn the_story_may_have_media_of_its_own() {
+        let text = r#"{"title": "Talks", "media": {"url": "https://www.youtube.com/watch?v=abcDEF12345"},
+            "events": [{"id": "a", "date": "2007", "headline": "A"}]}"#;
+        let checked = check(text).expect("valid");
+        let media = checked.timeline.media.expect("the story's media");
+        assert_eq!(
+            (media.kind, media.alt.as_str()),
+            (crate::media::MediaKind::Embed(crate::media::Service::YouTube), "Talks")
+        );
+        let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+        assert!(warnings[0].starts_with("media: the video player has no \"alt\" or caption"), "{warnings:?}");
     }
 
     #[test]

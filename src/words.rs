@@ -71,10 +71,45 @@ pub enum Word {
     Warning,
     /// An event whose place among the day's events is not known.
     OrderUnknown,
+    /// The facade's button of a video player: "Load video from {site}".
+    LoadVideo,
+    LoadAudio,
+    LoadPost,
+    LoadPhoto,
+    LoadMap,
+    LoadDocument,
+    /// The link to the service's own page: "Open on {site}".
+    OpenOn,
+    /// What a facade or a link card holds, above its title.
+    Video,
+    Audio,
+    Post,
+    Photo,
+    Map,
+    Document,
+    Link,
+    /// Said where a player was refused by the page's Content-Security-Policy, above the link.
+    FrameBlocked,
+    /// Beside a facade's button: what loading the player tells the service.
+    LoadNote,
 }
 
 /// How many [`Word`]s there are: every table has this many lines of them.
-const WORDS: usize = Word::OrderUnknown as usize + 1;
+const WORDS: usize = Word::LoadNote as usize + 1;
+
+/// The words said with a site's name, `{site}` in them ([`Locale::word_for_site`]).
+#[cfg(test)]
+const SITED: &[Word] = &[
+    Word::LoadVideo,
+    Word::LoadAudio,
+    Word::LoadPost,
+    Word::LoadPhoto,
+    Word::LoadMap,
+    Word::LoadDocument,
+    Word::OpenOn,
+    Word::FrameBlocked,
+    Word::LoadNote,
+];
 
 /// A phrase said with a number, `{n}` in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +197,22 @@ This timeline could not be shown
 Story file:
 Warning:
 Its place among the day's events is not known
+Load video from {site}
+Load audio from {site}
+Load post from {site}
+Load photo from {site}
+Load map from {site}
+Load document from {site}
+Open on {site}
+Video
+Audio
+Post
+Photo
+Map
+Document
+Link
+This page does not allow content from {site} to be shown here.
+Loading it lets {site} see your visit.
 {n} statement|{n} statements
 {n} year|{n} years
 {n} month|{n} months
@@ -215,6 +266,22 @@ Impossible d'afficher cette chronologie
 Fichier de la chronologie :
 Avertissement :
 Sa place parmi les événements du jour n'est pas connue
+Charger la vidéo depuis {site}
+Charger l'audio depuis {site}
+Charger la publication depuis {site}
+Charger la photo depuis {site}
+Charger la carte depuis {site}
+Charger le document depuis {site}
+Ouvrir sur {site}
+Vidéo
+Audio
+Publication
+Photo
+Carte
+Document
+Lien
+Cette page n'autorise pas l'affichage de contenus de {site}.
+Le chargement permet à {site} de voir votre visite.
 {n} déclaration|{n} déclarations
 {n} an|{n} ans
 {n} mois
@@ -268,6 +335,22 @@ No se pudo mostrar esta cronología
 Archivo de la cronología:
 Advertencia:
 No se sabe su lugar entre los acontecimientos del día
+Cargar el vídeo desde {site}
+Cargar el audio desde {site}
+Cargar la publicación desde {site}
+Cargar la foto desde {site}
+Cargar el mapa desde {site}
+Cargar el documento desde {site}
+Abrir en {site}
+Vídeo
+Audio
+Publicación
+Foto
+Mapa
+Documento
+Enlace
+Esta página no permite mostrar contenido de {site}.
+Al cargarlo, {site} podrá ver su visita.
 {n} declaración|{n} declaraciones
 {n} año|{n} años
 {n} mes|{n} meses
@@ -321,6 +404,22 @@ Diese Zeitleiste kann nicht angezeigt werden
 Datei der Zeitleiste:
 Warnung:
 Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt
+Video von {site} laden
+Audio von {site} laden
+Beitrag von {site} laden
+Foto von {site} laden
+Karte von {site} laden
+Dokument von {site} laden
+Auf {site} öffnen
+Video
+Audio
+Beitrag
+Foto
+Karte
+Dokument
+Link
+Diese Seite erlaubt keine Inhalte von {site}.
+Beim Laden erfährt {site} von Ihrem Besuch.
 {n} Äußerung|{n} Äußerungen
 {n} Jahr|{n} Jahre
 {n} Monat|{n} Monate
@@ -374,6 +473,22 @@ const AR: &str = "\
 ملف الخط الزمني:
 تحذير:
 موضعه بين أحداث اليوم غير معروف
+تحميل الفيديو من {site}
+تحميل الصوت من {site}
+تحميل المنشور من {site}
+تحميل الصورة من {site}
+تحميل الخريطة من {site}
+تحميل المستند من {site}
+فتح على {site}
+فيديو
+صوت
+منشور
+صورة
+خريطة
+مستند
+رابط
+لا تسمح هذه الصفحة بعرض محتوى من {site}.
+عند التحميل يعلم {site} بزيارتك.
 لا تصريحات|تصريح واحد|تصريحان|{n} تصريحات|{n} تصريحًا|{n} تصريح
 {n} سنة|سنة واحدة|سنتان|{n} سنوات|{n} سنة|{n} سنة
 {n} شهر|شهر واحد|شهران|{n} أشهر|{n} شهرًا|{n} شهر
@@ -427,6 +542,22 @@ const FA: &str = "\
 پروندهٔ گاه‌شمار:
 هشدار:
 جایش در میان رویدادهای آن روز معلوم نیست
+بارگذاری ویدیو از {site}
+بارگذاری صدا از {site}
+بارگذاری پست از {site}
+بارگذاری عکس از {site}
+بارگذاری نقشه از {site}
+بارگذاری سند از {site}
+باز کردن در {site}
+ویدیو
+صدا
+پست
+عکس
+نقشه
+سند
+پیوند
+این صفحه اجازهٔ نمایش محتوا از {site} را نمی‌دهد.
+با بارگذاری، {site} از بازدید شما باخبر می‌شود.
 {n} اظهار نظر
 {n} سال
 {n} ماه
@@ -812,6 +943,17 @@ impl Wanted {
     }
 }
 
+impl Locale {
+    /// A word said with a site's name ("Load video from {site}"), the name put in; split at the brace, as
+    /// counted phrases are.
+    pub fn word_for_site(&self, word: Word, site: &str) -> String {
+        match self.word(word).split_once('{') {
+            Some((before, after)) => [before, site, after.strip_prefix("site}").unwrap_or(after)].concat(),
+            None => self.word(word).to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -830,7 +972,10 @@ mod tests {
             assert_eq!(lines.len(), WORDS + COUNTED, "{lang:?}: one line a word and a counted phrase");
             for (i, w) in lines[..WORDS].iter().enumerate() {
                 assert!(!w.trim().is_empty(), "{lang:?}: word {i} is missing");
-                assert!(!w.contains(['{', '|']), "{lang:?}: word {i} has a placeholder");
+                let sited = SITED.iter().any(|s| *s as usize == i);
+                assert!(!w.contains('|'), "{lang:?}: word {i} has forms");
+                assert_eq!(w.contains('{'), sited, "{lang:?}: word {i} has a placeholder, or lacks {{site}}");
+                assert_eq!(w.matches("{site}").count(), usize::from(sited), "{lang:?}: word {i}");
                 assert_eq!(w.trim_matches(' '), *w, "{lang:?}: word {i} has spaces around it (the views space words)");
             }
             for (i, line) in lines[WORDS..].iter().enumerate() {

@@ -304,11 +304,15 @@ async fn a_timelinejs_file_shows_its_eras_groups_ranges_and_media() {
     w.click("[data-event-id='debut']").await;
     assert_eq!(w.text(".nl-card-date"), "Spring 1985");
     assert_eq!(w.text(".nl-card-group"), "Music");
+    // Its YouTube video is a facade that loads nothing until pressed; the title slide's image is in the header.
+    assert_eq!(w.text(".nl-card .nl-facade-load"), "Load video from youtube.com");
+    assert!(w.root.query_selector(".nl-card iframe").unwrap().is_none());
+    assert_eq!(w.one(".nl-header-media img").get_attribute("alt").as_deref(), Some("Title image"));
 
     w.click("[data-event-id='a-musical-heritage']").await;
-    let img = w.one(".nl-card-media img");
+    let img = w.one(".nl-card .nl-card-media img");
     assert_eq!(img.get_attribute("alt").as_deref(), Some("Newark, New Jersey"));
-    assert_eq!(w.text(".nl-media-credit"), "Photo: Example");
+    assert_eq!(w.text(".nl-card .nl-media-credit"), "Photo: Example");
     let paragraphs = w.all(".nl-card-body");
     assert_eq!(paragraphs.len(), 2);
     let link = w.one(".nl-card-body a");

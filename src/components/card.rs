@@ -39,6 +39,9 @@ const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
     let locale = super::use_locale();
+    // The event's own colour, where it has the contrast an accent needs (crate::accent); hooks come first.
+    let card = use_node_ref();
+    crate::hooks::use_accent(card.clone(), props.timeline.events.get(props.index).and_then(|e| e.accent.clone()));
     let Some(event) = props.timeline.events.get(props.index) else { return html! {} };
     let uid = &props.uid;
     let prerendered = PRERENDERS && props.prerendered;
@@ -52,7 +55,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let date = event.date_label_in(true, &props.dates);
     let lang = super::text_lang(&locale);
     html! {
-        <article id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()}>
+        <article ref={card} id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()} data-accent={event.accent.clone()}>
             <p class="nl-card-meta">
                 <time class="nl-card-date" datetime={event.date.iso()}>{ date }</time>
                 // The spaces keep the words apart without a style sheet (which draws the separators).
@@ -68,21 +71,9 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             if let Some(group) = &event.group {
                 <p class="nl-card-group">{ group }</p>
             }
-            // Read against the story file's address, the same in every mode (crate::text::media_src).
-            if let Some((media, src)) = event.media.as_ref().and_then(|m| Some((m, crate::text::media_src(&m.url)?))) {
-                <figure class="nl-card-media">
-                    <img {src} alt={media.alt.clone()} loading="lazy" decoding="async" />
-                    if media.caption.is_some() || media.credit.is_some() {
-                        <figcaption>
-                            if let Some(caption) = &media.caption {
-                                <span class="nl-media-caption">{ caption }</span>
-                            }
-                            if let Some(credit) = &media.credit {
-                                <span class="nl-media-credit">{ credit }</span>
-                            }
-                        </figcaption>
-                    }
-                </figure>
+            // An image, a player behind its facade, a link card … (components::media).
+            if let Some(media) = &event.media {
+                { super::media::media_view(media, &locale, &event.id) }
             }
             { paragraphs(&event.body, "nl-card-body", lang) }
             if let Some(note) = &event.note {

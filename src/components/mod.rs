@@ -5,6 +5,7 @@ mod card;
 mod controls;
 mod error_view;
 mod list;
+mod media;
 mod nav;
 mod note;
 #[cfg(not(target_arch = "wasm32"))]
@@ -97,6 +98,10 @@ pub(crate) fn story_header(
             <@{heading_tag(level.title())} ref={title} id={title_id} class="nl-title" lang={lang.clone()} tabindex={focusable.then_some("-1")}>{ &timeline.title }</@>
             if let Some(summary) = &timeline.summary {
                 <p class="nl-summary" {lang}>{ summary }</p>
+            }
+            // The title slide's media (TimelineJS's), with the title.
+            if let Some(media) = &timeline.media {
+                <div class="nl-header-media">{ media::media_view(media, locale, "title") }</div>
             }
             if let Some(note) = &timeline.note {
                 { note::note_view(note, timeline, locale, dates) }

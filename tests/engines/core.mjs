@@ -465,6 +465,25 @@ export function coreSuite(engine) {
     assert.deepEqual(await faults(), clean, 'no CSP violation, no error');
   });
 
+  // Issue 19: the refusal of a player's frame is heard in every engine (the `securitypolicyviolation` event),
+  // so the reader gets the link to the service instead of a broken frame.
+  test('under the strict CSP a pressed facade shows the link to the service, not a broken frame', async () => {
+    await open('/engines/blank.html');
+    await until(() => window.Newsline !== undefined, 'newsline.js loaded');
+    await js(() => {
+      const data = { title: 'T', events: [{ id: 'a', date: '2007', headline: 'A', media: { url: 'https://youtu.be/abcDEF12345', alt: 'Video: the talks' } }] };
+      window.Newsline.mount(document.getElementById('slot'), { data, hash: false });
+    });
+    await present('#slot .nl-facade-load');
+    await click('#slot .nl-facade-load');
+    await present('#slot .nl-facade-refused .nl-facade-open');
+    assert.equal(await text('#slot .nl-facade-open'), 'Open on youtube.com');
+    assert.equal(await count('#slot iframe'), 0, 'the refused frame is gone');
+    const { violations, errors } = await faults();
+    assert.ok(violations.length > 0 && violations.every((v) => v.includes('https://www.youtube-nocookie.com')), `${violations}`);
+    assert.deepEqual(errors, []);
+  });
+
   test('a failed download shows the error panel; Retry recovers', async () => {
     server.fault.failing = true;
     await open('/engines/blank.html');
