@@ -183,6 +183,15 @@ for (const [lang, src] of Object.entries(STORIES)) {
     const nav = await page.locator('.nl-nav').evaluate((n) => ({ scroll: n.scrollLeft, right: n.getBoundingClientRect().right }));
     assert.equal(nav.scroll, 0);
     assert.ok(nav.right - xs[1] < 200, 'the first event is near the strip\'s right end');
+    // The card's source, in the story's words around the report's English ones: each English field keeps its
+    // own order, and the fields follow one another from the right (publisher, title, author, dateline).
+    const cited = [];
+    for (const field of ['VOA', 'US, Iran', 'Barry Newhouse', 'Irbil']) {
+      const xs = await charXs(page, '.newsline .nl-card-source', field);
+      assert.ok(increasing(xs), `"${field}" reads left to right inside the citation: ${xs}`);
+      cited.push(xs[0]);
+    }
+    assert.ok(decreasing(cited), `the citation's fields run from the right: ${cited}`);
     await axe(page, `${lang}, first view`);
     await page.screenshot({ path: join(SCREENSHOTS, `rtl-${lang}-1280.png`), fullPage: true });
 
