@@ -356,6 +356,16 @@ test('a long strip right to left starts at the right, scrolls to the open event 
   await page.close();
 });
 
+test("the story's own lang, with nothing on the host, lays the widget out right to left", async () => {
+  const { page, faults } = await open(STORIES.fa, { dir: null });
+  const root = await page.locator('.newsline').evaluate((w) => [w.getAttribute('dir'), getComputedStyle(w).direction]);
+  assert.deepEqual(root, ['rtl', 'rtl'], 'the root carries dir="rtl"');
+  const xs = await markerXs(page);
+  assert.ok(xs[1] > xs[8], 'the earliest marker at the right');
+  noFaults(faults);
+  await page.close();
+});
+
 test('left to right, nothing of this changes: the arrows, the icons and the strip as before', async () => {
   const { page, faults } = await open('/data/baghdad-talks-2007.json', { dir: null });
   const xs = await markerXs(page);
