@@ -356,12 +356,14 @@ test('a long strip right to left starts at the right, scrolls to the open event 
   await page.close();
 });
 
-test("the story's own lang, with nothing on the host, lays the widget out right to left", async () => {
-  const { page, faults } = await open(STORIES.fa, { dir: null });
+for (const [lang, src] of Object.entries(STORIES)) test(`${lang}: the story's own lang, with nothing on the host, lays the widget out right to left`, async () => {
+  const { page, faults } = await open(src, { dir: null });
   const root = await page.locator('.newsline').evaluate((w) => [w.getAttribute('dir'), getComputedStyle(w).direction]);
   assert.deepEqual(root, ['rtl', 'rtl'], 'the root carries dir="rtl"');
   const xs = await markerXs(page);
   assert.ok(xs[1] > xs[8], 'the earliest marker at the right');
+  assert.equal(await pointing(page, page.locator('.nl-next [aria-hidden]')), 'left', "Next's arrow points left");
+  assert.equal(await pointing(page, page.locator('.nl-prev [aria-hidden]')), 'right', "Previous's arrow points right");
   noFaults(faults);
   await page.close();
 });
