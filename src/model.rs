@@ -255,29 +255,41 @@ impl Note {
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {
-        self.citation_in(["“", "”", ", ", "by"], &Dates::default())
+        self.citation_in(["“", "”", ", ", "by"], &Dates::default(), false)
     }
 
     /// [`Source::citation`] in the reader's words: `[opening quote, closing quote, comma, by]` (the views take
-    /// them from [`crate::words`]), its date written as `writer` writes it.
-    pub fn citation_in(&self, [open, close, comma, by]: [&str; 4], writer: &Dates) -> String {
+    /// them from [`crate::words`]), its date written as `writer` writes it. With `isolated` (the views), each
+    /// of the story's own fields (publisher, title, author, dateline) is a first-strong isolate (U+2068 …
+    /// U+2069, invisible): a Latin title in a Persian citation keeps its order, and the Persian words and
+    /// digits around it keep theirs (a digit after a Latin name would otherwise join the name's run).
+    pub fn citation_in(&self, [open, close, comma, by]: [&str; 4], writer: &Dates, isolated: bool) -> String {
         let mut out = String::new();
+        let field = |out: &mut String, text: &str| {
+            if isolated {
+                out.push('\u{2068}');
+            }
+            out.push_str(text);
+            if isolated {
+                out.push('\u{2069}');
+            }
+        };
         if let Some(publisher) = &self.publisher {
-            out.push_str(publisher);
+            field(&mut out, publisher);
             out.push_str(": ");
         }
         out.push_str(open);
-        out.push_str(&self.title);
+        field(&mut out, &self.title);
         out.push_str(close);
         if let Some(author) = &self.author {
             out.push_str(comma);
             out.push_str(by);
             out.push(' ');
-            out.push_str(author);
+            field(&mut out, author);
         }
         if let Some(dateline) = &self.dateline {
             out.push_str(comma);
-            out.push_str(dateline);
+            field(&mut out, dateline);
         }
         if let Some(date) = &self.date {
             out.push_str(comma);
@@ -290,6 +302,22 @@ impl Source {
 #[cfg(test)]
 mod tests {
     use crate::parse::read_story;
+
+    /// The views isolate each of the source's own fields (U+2068 … U+2069) between the reader's words; the
+    /// CLI and the TimelineJS export write the citation plain.
+    #[test]
+    fn a_citation_isolates_the_sources_own_fields_for_the_views() {
+        let text = r#"{"title": "T", "sources": [{"id": "voa", "title": "US, Iran Affirm", "publisher": "VOA",
+            "author": "Barry Newhouse", "dateline": "Irbil", "date": "2007-05-28"}],
+            "events": [{"id": "a", "date": "2007", "headline": "A", "source": "voa"}]}"#;
+        let source = &read_story(text).expect("valid").timeline.sources[0];
+        assert_eq!(source.citation(), "VOA: “US, Iran Affirm”, by Barry Newhouse, Irbil, May 28, 2007");
+        let persian = ["«", "»", "، ", "نوشتهٔ"];
+        assert_eq!(
+            source.citation_in(persian, &crate::dates::Dates::default(), true),
+            "\u{2068}VOA\u{2069}: «\u{2068}US, Iran Affirm\u{2069}»، نوشتهٔ \u{2068}Barry Newhouse\u{2069}، \u{2068}Irbil\u{2069}، May 28, 2007"
+        );
+    }
 
     #[test]
     fn markers_put_the_time_of_day_on_a_line_of_its_own() {

@@ -131,15 +131,17 @@ pub(crate) fn text_lang(locale: &Locale) -> Option<yew::AttrValue> {
 }
 
 /// "Source: VOA: “…”, by Barry Newhouse, …" (or "Sources: …; …"), in the reader's words and marks, the dates
-/// as `dates` writes them.
+/// as `dates` writes them. Right to left, or in another language than the story's, the source's own fields
+/// are isolated from the reader's words around them ([`crate::model::Source::citation_in`]).
 pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &Dates) -> String {
+    let isolated = locale.dir() == "rtl" || locale.text_lang().is_some();
     let label = locale.word(if sources.len() == 1 { Word::Source } else { Word::Sources });
     let comma = format!("{} ", locale.word(Word::Comma));
     let marks = [locale.word(Word::OpenQuote), locale.word(Word::CloseQuote), &comma, locale.word(Word::By)];
     let mut out = label.to_owned();
     for (i, source) in sources.iter().enumerate() {
         out.push_str(if i == 0 { " " } else { "; " });
-        out.push_str(&source.citation_in(marks, dates));
+        out.push_str(&source.citation_in(marks, dates, isolated));
     }
     out
 }

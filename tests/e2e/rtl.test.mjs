@@ -183,6 +183,15 @@ for (const [lang, src] of Object.entries(STORIES)) {
     const nav = await page.locator('.nl-nav').evaluate((n) => ({ scroll: n.scrollLeft, right: n.getBoundingClientRect().right }));
     assert.equal(nav.scroll, 0);
     assert.ok(nav.right - xs[1] < 200, 'the first event is near the strip\'s right end');
+    // The card's source, in the story's words around the report's English ones: each English field keeps its
+    // own order, and the fields follow one another from the right (publisher, title, author, dateline).
+    const cited = [];
+    for (const field of ['VOA', 'US, Iran', 'Barry Newhouse', 'Irbil']) {
+      const xs = await charXs(page, '.newsline .nl-card-source', field);
+      assert.ok(increasing(xs), `"${field}" reads left to right inside the citation: ${xs}`);
+      cited.push(xs[0]);
+    }
+    assert.ok(decreasing(cited), `the citation's fields run from the right: ${cited}`);
     await axe(page, `${lang}, first view`);
     await page.screenshot({ path: join(SCREENSHOTS, `rtl-${lang}-1280.png`), fullPage: true });
 
@@ -343,6 +352,18 @@ test('a long strip right to left starts at the right, scrolls to the open event 
   assert.equal(second, 1, 'the left arrow goes to the second group');
   await axe(page, 'the overview, right to left');
   await page.screenshot({ path: join(SCREENSHOTS, 'rtl-long-overview.png') });
+  noFaults(faults);
+  await page.close();
+});
+
+for (const [lang, src] of Object.entries(STORIES)) test(`${lang}: the story's own lang, with nothing on the host, lays the widget out right to left`, async () => {
+  const { page, faults } = await open(src, { dir: null });
+  const root = await page.locator('.newsline').evaluate((w) => [w.getAttribute('dir'), getComputedStyle(w).direction]);
+  assert.deepEqual(root, ['rtl', 'rtl'], 'the root carries dir="rtl"');
+  const xs = await markerXs(page);
+  assert.ok(xs[1] > xs[8], 'the earliest marker at the right');
+  assert.equal(await pointing(page, page.locator('.nl-next [aria-hidden]')), 'left', "Next's arrow points left");
+  assert.equal(await pointing(page, page.locator('.nl-prev [aria-hidden]')), 'right', "Previous's arrow points right");
   noFaults(faults);
   await page.close();
 });
