@@ -161,9 +161,14 @@ async fn statements_expand_and_collapse() {
     assert_eq!(toggles[1].get_attribute("aria-expanded").as_deref(), Some("true"));
     assert!(!detail.hidden());
     let quote = detail.query_selector("blockquote").unwrap().expect("a quote is a blockquote");
+    // The words, isolated between the reader's quotation marks.
     assert_eq!(
         quote.text_content().unwrap(),
-        "We also made it clear from the American point of view that this is about actions, not just principles."
+        "“We also made it clear from the American point of view that this is about actions, not just principles.”"
+    );
+    assert_eq!(
+        quote.query_selector("bdi").unwrap().and_then(|words| words.text_content()).as_deref(),
+        Some("We also made it clear from the American point of view that this is about actions, not just principles.")
     );
     assert!(detail.text_content().unwrap().contains("U.S. Ambassador"));
 

@@ -91,7 +91,9 @@ fn head(s: &Statement, text_gist: bool, locale: &Locale) -> Html {
         (Some(summary), _) => Some(summary.clone()),
         _ if !text_gist => None,
         (None, StatementKind::Quote) => {
-            Some(format!("{}{}{}", locale.word(Word::OpenQuote), s.text, locale.word(Word::CloseQuote)))
+            // The words isolated (U+2068 … U+2069) between the marks: a direction control left open in them
+            // cannot carry the closing mark off.
+            Some(format!("{}\u{2068}{}\u{2069}{}", locale.word(Word::OpenQuote), s.text, locale.word(Word::CloseQuote)))
         }
         (None, StatementKind::Paraphrase) => Some(s.text.clone()),
     };
@@ -120,7 +122,11 @@ fn words(s: &Statement, locale: &Locale) -> Html {
         <>
             if s.kind == StatementKind::Quote {
                 <figure class="nl-statement-figure">
-                    <blockquote class="nl-statement-text" lang={lang.clone()}><p>{ &s.text }</p></blockquote>
+                    // The reader's marks, as around the gist; the words isolated between them, so a direction
+                    // control left open in them cannot carry the closing mark off.
+                    <blockquote class="nl-statement-text" lang={lang.clone()}>
+                        <p>{ locale.word(Word::OpenQuote) }<bdi>{ &s.text }</bdi>{ locale.word(Word::CloseQuote) }</p>
+                    </blockquote>
                     <figcaption class="nl-statement-who">
                         <cite>{ &s.speaker }</cite>
                         if let Some(role) = &s.role { { comma }{ " " }<bdi>{ role }</bdi> }

@@ -32,6 +32,7 @@ const MIXED = {
       statements: [
         { id: 'fm', speaker: 'منوچهر متکی', role: 'Foreign minister of Iran', kind: 'quote', text: 'An immediate pullout is the best way.' },
         { id: 'rc', speaker: `Ryan ${RLO}Crocker`, role: 'U.S. ambassador', kind: 'paraphrase', text: 'Both sides agreed on broad principles.' },
+        { id: 'q', speaker: 'Ryan Crocker', kind: 'quote', text: `This is about ${RLO}actions now` },
       ],
     },
     { id: 'later', date: '2007-05-29', headline: 'The day after' },
@@ -422,6 +423,21 @@ test('story text keeps its own direction, and a stray override cannot reorder th
     assert.ok(before(meta), `the date, then the place: ${meta}`);
     const words = await charXs(page, '.newsline .nl-card-headline', 'Talks');
     assert.ok(increasing(words), 'the headline\'s words before the override keep their order');
+
+    // A quote's words with an override left open: the closing mark still ends the quote.
+    const quote = await page.locator('.newsline .nl-statement-gist').nth(2).evaluate((g) => {
+      const node = g.firstChild;
+      const at = (k) => {
+        const range = document.createRange();
+        range.setStart(node, k);
+        range.setEnd(node, k + 1);
+        const r = range.getBoundingClientRect();
+        return r.left + r.width / 2;
+      };
+      return { close: at(node.data.length - 1), words: [...node.data.matchAll(/[a-z]/g)].map((m) => at(m.index)) };
+    });
+    const ends = rtl ? quote.close < Math.min(...quote.words) : quote.close > Math.max(...quote.words);
+    assert.ok(ends, `the closing mark ends the quote: ${JSON.stringify(quote)}`);
 
     // A speaker's name with an override left open: the role after it keeps its order.
     await page.locator('.newsline .nl-statement-toggle').nth(1).click();

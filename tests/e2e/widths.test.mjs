@@ -67,6 +67,9 @@ function thousand() {
 
 const STORIES = {
   'the built-in story': '/data/baghdad-talks-2007.json',
+  // Right to left (the story's lang sets it): the strip mirrored, in Persian and Arabic words and digits.
+  'the Persian story': '/data/baghdad-talks-2007.fa.json',
+  'the Arabic story': '/data/baghdad-talks-2007.ar.json',
   'groups and eras (TimelineJS sample)': '/sweep/sample.json',
   'a TimelineJS campaign': '/sweep/election.json',
   'years either side of 1 CE': '/sweep/deep.json',
