@@ -417,8 +417,19 @@ pub struct Locale {
 }
 
 impl Default for Locale {
+    /// English, left to right: what `Locale::new("en")` makes, built directly (a view drawn without the App's
+    /// context takes it, and the widget need not carry a second copy of the parsing of a tag for it).
     fn default() -> Locale {
-        Locale::new("en")
+        Locale {
+            tag: "en".to_owned(),
+            lang: Lang::En,
+            rtl: false,
+            zero: '0',
+            calendar: None,
+            numerals: None,
+            text_lang: None,
+            table: EN,
+        }
     }
 }
 
@@ -522,7 +533,8 @@ impl Locale {
     /// The words of `counted` for `n` before and after its number ("", " events"); a form that spells its
     /// number out (Arabic "تصريح واحد") is all before, with `None` after.
     pub fn around(&self, counted: Counted, n: usize) -> (&'static str, Option<&'static str>) {
-        self.around_as(counted, Locale::default().plural(n), self.plural(n))
+        let english = if n == 1 { Plural::One } else { Plural::Other };
+        self.around_as(counted, english, self.plural(n))
     }
 
     /// [`Locale::around`] for a number of the plural category `own` (`english` where the English table stands
@@ -747,6 +759,13 @@ mod tests {
         assert_eq!(Locale::new(" ar-IQ ").tag(), "ar-IQ", "as given, trimmed");
         assert_eq!(Locale::new("ar-MA").number(7), "7", "the Maghreb writes 0–9");
         assert_eq!(Locale::new("ar-Arab-MA").number(7), "7");
+    }
+
+    #[test]
+    fn the_default_locale_is_english() {
+        assert_eq!(Locale::default(), Locale::new("en"));
+        assert_eq!(Locale::default().plural(1), Plural::One);
+        assert_eq!(Locale::default().counted(Counted::Events, 1), "1 event");
     }
 
     #[test]
