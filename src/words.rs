@@ -160,6 +160,12 @@ pub enum Plural {
 // goes, in the plural forms the language uses, split by `|`: one form for every number; two (one|other); or
 // six (zero|one|two|few|many|other). Text, not arrays of `&str`: the widget carries each table as one string.
 // A line that is empty (or missing) is said in English.
+//
+// English is compiled into the widget. The other languages' tables are text files, `www/data/words/<lang>.txt`
+// (one source for both builds): the host build (`newsline render`, the tests) compiles them in; the widget's
+// wasm does not carry them (3.3 KB gzip for five languages, of which a reader uses one) but fetches its
+// reader's table from beside the built-in story's file (`crate::hooks::use_words`), saying English where that
+// fails.
 
 const EN: &str = "\
 Previous
@@ -230,350 +236,81 @@ Overview: {n} group of events.|Overview: {n} groups of events.
 {n} million years
 {n} billion years";
 
-const FR: &str = "\
-Précédent
-Suivant
-Zoom avant
-Zoom arrière
-Tout déplier
-Tout replier
-Citation
-Citation traduite
-Propos rapportés
-Propos rapportés, traduits
-Propos rapportés de
-«\u{a0}
-\u{a0}»
-,
-par
-Source :
-Sources :
-Note de la rédaction :
-Chargement de la chronologie…
-Chronologie
-Chronologie chargée :
-Navigation dans la chronologie
-Événements
-Vue d'ensemble : groupes d'événements
-L'événement ouvert se trouve dans
-Périodes
-Autres
-Réessayer
-Afficher les événements précédents
-Afficher les événements suivants
-plus tard
-Impossible d'afficher cette chronologie
-Fichier de la chronologie :
-Avertissement :
-Sa place parmi les événements du jour n'est pas connue
-Charger la vidéo depuis {site}
-Charger l'audio depuis {site}
-Charger la publication depuis {site}
-Charger la photo depuis {site}
-Charger la carte depuis {site}
-Charger le document depuis {site}
-Ouvrir sur {site}
-Vidéo
-Audio
-Publication
-Photo
-Carte
-Document
-Lien
-Cette page n'autorise pas l'affichage de contenus de {site}.
-Le chargement permet à {site} de voir votre visite.
-{n} déclaration|{n} déclarations
-{n} an|{n} ans
-{n} mois
-{n} jour|{n} jours
-{n} heure|{n} heures
-{n} minute|{n} minutes
-{n} an plus tard|{n} ans plus tard
-Les données de la chronologie comportent {n} problème. Corrigez-le dans le fichier et rechargez la page :|Les données de la chronologie comportent {n} problèmes. Corrigez-les dans le fichier et rechargez la page :
-Vue d'ensemble : {n} groupe d'événements.|Vue d'ensemble : {n} groupes d'événements.
-{n} de plus
-{n} événement|{n} événements
-il y a {n} ans
-il y a {n} million d'années|il y a {n} millions d'années
-il y a {n} milliard d'années|il y a {n} milliards d'années
-{n} million d'années|{n} millions d'années
-{n} milliard d'années|{n} milliards d'années";
+#[cfg(not(target_arch = "wasm32"))]
+const FR: &str = include_str!("../www/data/words/fr.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const ES: &str = include_str!("../www/data/words/es.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const DE: &str = include_str!("../www/data/words/de.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const AR: &str = include_str!("../www/data/words/ar.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const FA: &str = include_str!("../www/data/words/fa.txt");
 
-const ES: &str = "\
-Anterior
-Siguiente
-Acercar
-Alejar
-Desplegar todo
-Plegar todo
-Cita
-Cita traducida
-Estilo indirecto
-Estilo indirecto, traducido
-Palabras de
-«
-»
-,
-por
-Fuente:
-Fuentes:
-Nota de la redacción:
-Cargando la cronología…
-Cronología
-Cronología cargada:
-Navegación de la cronología
-Acontecimientos
-Vista general: grupos de acontecimientos
-El acontecimiento abierto está en
-Periodos
-Otros
-Reintentar
-Mostrar acontecimientos anteriores
-Mostrar acontecimientos posteriores
-después
-No se pudo mostrar esta cronología
-Archivo de la cronología:
-Advertencia:
-No se sabe su lugar entre los acontecimientos del día
-Cargar el vídeo desde {site}
-Cargar el audio desde {site}
-Cargar la publicación desde {site}
-Cargar la foto desde {site}
-Cargar el mapa desde {site}
-Cargar el documento desde {site}
-Abrir en {site}
-Vídeo
-Audio
-Publicación
-Foto
-Mapa
-Documento
-Enlace
-Esta página no permite mostrar contenido de {site}.
-Al cargarlo, {site} podrá ver su visita.
-{n} declaración|{n} declaraciones
-{n} año|{n} años
-{n} mes|{n} meses
-{n} día|{n} días
-{n} hora|{n} horas
-{n} minuto|{n} minutos
-{n} año después|{n} años después
-Los datos de la cronología tienen {n} problema. Corríjalo en el archivo y vuelva a cargar la página:|Los datos de la cronología tienen {n} problemas. Corríjalos en el archivo y vuelva a cargar la página:
-Vista general: {n} grupo de acontecimientos.|Vista general: {n} grupos de acontecimientos.
-{n} más
-{n} acontecimiento|{n} acontecimientos
-hace {n} años
-hace {n} millón de años|hace {n} millones de años
-hace {n} mil millones de años
-{n} millón de años|{n} millones de años
-{n} mil millones de años";
+impl Lang {
+    /// The language's code: the name of its table's file (`fa` for `www/data/words/fa.txt`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::Ar => "ar",
+            Lang::Fa => "fa",
+        }
+    }
+}
 
-const DE: &str = "\
-Zurück
-Weiter
-Vergrößern
-Verkleinern
-Alle aufklappen
-Alle zuklappen
-Zitat
-Zitat, übersetzt
-Indirekte Rede
-Indirekte Rede, übersetzt
-Indirekte Rede von
-„
-“
-,
-von
-Quelle:
-Quellen:
-Anmerkung der Redaktion:
-Zeitleiste wird geladen…
-Zeitleiste
-Zeitleiste geladen:
-Navigation der Zeitleiste
-Ereignisse
-Überblick: Gruppen von Ereignissen
-Das geöffnete Ereignis ist in
-Epochen
-Sonstige
-Erneut versuchen
-Frühere Ereignisse zeigen
-Spätere Ereignisse zeigen
-später
-Diese Zeitleiste kann nicht angezeigt werden
-Datei der Zeitleiste:
-Warnung:
-Ihre Stelle unter den Ereignissen des Tages ist nicht bekannt
-Video von {site} laden
-Audio von {site} laden
-Beitrag von {site} laden
-Foto von {site} laden
-Karte von {site} laden
-Dokument von {site} laden
-Auf {site} öffnen
-Video
-Audio
-Beitrag
-Foto
-Karte
-Dokument
-Link
-Diese Seite erlaubt keine Inhalte von {site}.
-Beim Laden erfährt {site} von Ihrem Besuch.
-{n} Äußerung|{n} Äußerungen
-{n} Jahr|{n} Jahre
-{n} Monat|{n} Monate
-{n} Tag|{n} Tage
-{n} Stunde|{n} Stunden
-{n} Minute|{n} Minuten
-{n} Jahr später|{n} Jahre später
-Die Daten der Zeitleiste enthalten {n} Problem. Beheben Sie es in der Datei und laden Sie die Seite neu:|Die Daten der Zeitleiste enthalten {n} Probleme. Beheben Sie sie in der Datei und laden Sie die Seite neu:
-Überblick: {n} Gruppe von Ereignissen.|Überblick: {n} Gruppen von Ereignissen.
-{n} weitere
-{n} Ereignis|{n} Ereignisse
-vor {n} Jahren
-vor {n} Million Jahren|vor {n} Millionen Jahren
-vor {n} Milliarde Jahren|vor {n} Milliarden Jahren
-{n} Million Jahre|{n} Millionen Jahre
-{n} Milliarde Jahre|{n} Milliarden Jahre";
+/// The table of `lang`'s words: on the host, compiled in.
+#[cfg(not(target_arch = "wasm32"))]
+fn table_of(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => EN,
+        Lang::Fr => FR,
+        Lang::Es => ES,
+        Lang::De => DE,
+        Lang::Ar => AR,
+        Lang::Fa => FA,
+    }
+}
 
-const AR: &str = "\
-السابق
-التالي
-تكبير
-تصغير
-توسيع الكل
-طي الكل
-اقتباس
-اقتباس مترجم
-كلام منقول
-كلام منقول مترجم
-كلام منقول عن
-«
-»
-،
-بقلم
-المصدر:
-المصادر:
-ملاحظة المحرر:
-جارٍ تحميل الخط الزمني…
-الخط الزمني
-تم تحميل الخط الزمني:
-التنقل في الخط الزمني
-الأحداث
-نظرة عامة: مجموعات الأحداث
-الحدث المفتوح ضمن
-الحقب
-أخرى
-إعادة المحاولة
-عرض الأحداث السابقة
-عرض الأحداث اللاحقة
-لاحقًا
-تعذّر عرض هذا الخط الزمني
-ملف الخط الزمني:
-تحذير:
-موضعه بين أحداث اليوم غير معروف
-تحميل الفيديو من {site}
-تحميل الصوت من {site}
-تحميل المنشور من {site}
-تحميل الصورة من {site}
-تحميل الخريطة من {site}
-تحميل المستند من {site}
-فتح على {site}
-فيديو
-صوت
-منشور
-صورة
-خريطة
-مستند
-رابط
-لا تسمح هذه الصفحة بعرض محتوى من {site}.
-عند التحميل يعلم {site} بزيارتك.
-لا تصريحات|تصريح واحد|تصريحان|{n} تصريحات|{n} تصريحًا|{n} تصريح
-{n} سنة|سنة واحدة|سنتان|{n} سنوات|{n} سنة|{n} سنة
-{n} شهر|شهر واحد|شهران|{n} أشهر|{n} شهرًا|{n} شهر
-{n} يوم|يوم واحد|يومان|{n} أيام|{n} يومًا|{n} يوم
-{n} ساعة|ساعة واحدة|ساعتان|{n} ساعات|{n} ساعة|{n} ساعة
-{n} دقيقة|دقيقة واحدة|دقيقتان|{n} دقائق|{n} دقيقة|{n} دقيقة
-بعد {n} سنة|بعد سنة واحدة|بعد سنتين|بعد {n} سنوات|بعد {n} سنة|بعد {n} سنة
-لا مشكلات في بيانات الخط الزمني.|في بيانات الخط الزمني مشكلة واحدة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني مشكلتان. أصلحهما في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلات. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:|في بيانات الخط الزمني {n} مشكلة. أصلحها في الملف ثم أعد تحميل الصفحة:
-نظرة عامة: لا مجموعات.|نظرة عامة: مجموعة واحدة من الأحداث.|نظرة عامة: مجموعتان من الأحداث.|نظرة عامة: {n} مجموعات من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.|نظرة عامة: {n} مجموعة من الأحداث.
-{n} إضافية
-{n} حدث|{n} حدث|{n} حدث|{n} أحداث|{n} حدثًا|{n} حدث
-قبل {n} سنة
-قبل {n} مليون سنة
-قبل {n} مليار سنة
-{n} مليون سنة
-{n} مليار سنة";
+/// Whether `lang`'s table is still to be fetched: never on the host.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn table_missing(_lang: Lang) -> bool {
+    false
+}
 
-const FA: &str = "\
-قبلی
-بعدی
-بزرگ‌نمایی
-کوچک‌نمایی
-باز کردن همه
-بستن همه
-نقل قول
-نقل قول، ترجمه‌شده
-نقل به مضمون
-نقل به مضمون، ترجمه‌شده
-نقل به مضمون از
-«
-»
-،
-نوشتهٔ
-منبع:
-منابع:
-یادداشت دبیر:
-در حال بارگیری گاه‌شمار…
-گاه‌شمار
-گاه‌شمار بارگیری شد:
-پیمایش گاه‌شمار
-رویدادها
-نمای کلی: گروه‌های رویدادها
-رویداد باز در این گروه است:
-دوره‌ها
-سایر
-تلاش دوباره
-نمایش رویدادهای پیشین
-نمایش رویدادهای پسین
-بعد
-این گاه‌شمار نمایش داده نشد
-پروندهٔ گاه‌شمار:
-هشدار:
-جایش در میان رویدادهای آن روز معلوم نیست
-بارگذاری ویدیو از {site}
-بارگذاری صدا از {site}
-بارگذاری پست از {site}
-بارگذاری عکس از {site}
-بارگذاری نقشه از {site}
-بارگذاری سند از {site}
-باز کردن در {site}
-ویدیو
-صدا
-پست
-عکس
-نقشه
-سند
-پیوند
-این صفحه اجازهٔ نمایش محتوا از {site} را نمی‌دهد.
-با بارگذاری، {site} از بازدید شما باخبر می‌شود.
-{n} اظهار نظر
-{n} سال
-{n} ماه
-{n} روز
-{n} ساعت
-{n} دقیقه
-{n} سال بعد
-داده‌های گاه‌شمار {n} مشکل دارد. آن را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:|داده‌های گاه‌شمار {n} مشکل دارد. آن‌ها را در پرونده درست کنید و صفحه را دوباره بارگیری کنید:
-نمای کلی: {n} گروه رویداد.
-{n} مورد دیگر
-{n} رویداد
-{n} سال پیش
-{n} میلیون سال پیش
-{n} میلیارد سال پیش
-{n} میلیون سال
-{n} میلیارد سال";
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The tables fetched so far, each kept for the page's life; `None`: its fetch failed (said in English).
+    static FETCHED: std::cell::RefCell<Vec<(Lang, Option<&'static str>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The table of `lang`'s words: in the widget, English until the reader's table has come.
+#[cfg(target_arch = "wasm32")]
+fn table_of(lang: Lang) -> &'static str {
+    FETCHED.with(|f| f.borrow().iter().find(|(l, _)| *l == lang).and_then(|(_, t)| *t)).unwrap_or(EN)
+}
+
+/// Whether `lang`'s table is still to be fetched (English's never is; a failed fetch is not tried again).
+#[cfg(target_arch = "wasm32")]
+pub fn table_missing(lang: Lang) -> bool {
+    lang != Lang::En && FETCHED.with(|f| !f.borrow().iter().any(|(l, _)| *l == lang))
+}
+
+/// Keeps `lang`'s table as fetched (`None` where the fetch failed: its words are said in English). A table
+/// comes once a page and a language, and lives as long as the page: it is leaked, so that words stay
+/// `&'static str` as the compiled-in English are.
+#[cfg(target_arch = "wasm32")]
+pub fn install(lang: Lang, table: Option<String>) {
+    let table = table.map(|t| &*Box::leak(t.into_boxed_str()));
+    FETCHED.with(|f| {
+        let mut fetched = f.borrow_mut();
+        if !fetched.iter().any(|(l, _)| *l == lang) {
+            fetched.push((lang, table));
+        }
+    });
+}
 
 /// Line `index` of `table`; empty where the table has none.
 fn line(table: &'static str, index: usize) -> &'static str {
@@ -675,11 +412,24 @@ pub struct Locale {
     numerals: Option<String>,
     /// The language of the story's text where it is not this one ([`Locale::text_lang`]).
     text_lang: Option<String>,
+    /// The words' table: the language's, or English's while the widget has not fetched it.
+    table: &'static str,
 }
 
 impl Default for Locale {
+    /// English, left to right: what `Locale::new("en")` makes, built directly (a view drawn without the App's
+    /// context takes it, and the widget need not carry a second copy of the parsing of a tag for it).
     fn default() -> Locale {
-        Locale::new("en")
+        Locale {
+            tag: "en".to_owned(),
+            lang: Lang::En,
+            rtl: false,
+            zero: '0',
+            calendar: None,
+            numerals: None,
+            text_lang: None,
+            table: EN,
+        }
     }
 }
 
@@ -715,6 +465,7 @@ impl Locale {
             calendar: None,
             numerals: None,
             text_lang: None,
+            table: table_of(lang),
         }
     }
 
@@ -762,14 +513,7 @@ impl Locale {
     }
 
     fn table(&self) -> &'static str {
-        match self.lang {
-            Lang::En => EN,
-            Lang::Fr => FR,
-            Lang::Es => ES,
-            Lang::De => DE,
-            Lang::Ar => AR,
-            Lang::Fa => FA,
-        }
+        self.table
     }
 
     /// `word` in this language, or in English where its table has none.
@@ -789,7 +533,8 @@ impl Locale {
     /// The words of `counted` for `n` before and after its number ("", " events"); a form that spells its
     /// number out (Arabic "تصريح واحد") is all before, with `None` after.
     pub fn around(&self, counted: Counted, n: usize) -> (&'static str, Option<&'static str>) {
-        self.around_as(counted, Locale::default().plural(n), self.plural(n))
+        let english = if n == 1 { Plural::One } else { Plural::Other };
+        self.around_as(counted, english, self.plural(n))
     }
 
     /// [`Locale::around`] for a number of the plural category `own` (`english` where the English table stands
@@ -962,13 +707,17 @@ mod tests {
     const TAGS: [&str; 6] = ["en", "fr", "es", "de", "ar", "fa"];
 
     fn table(lang: Lang) -> &'static str {
-        Locale { lang, ..Locale::default() }.table()
+        Locale::new(lang.code()).table()
     }
 
     #[test]
     fn every_table_has_every_word_and_every_count() {
         for lang in ALL {
-            let lines: Vec<&str> = table(lang).split('\n').collect();
+            // A file of lines, each ended by a newline, none by a carriage return.
+            let text = table(lang);
+            assert!(text.ends_with('\n') || lang == Lang::En, "{lang:?}: the file's last line has no newline");
+            assert!(!text.contains('\r'), "{lang:?}: carriage returns in the table");
+            let lines: Vec<&str> = text.lines().collect();
             assert_eq!(lines.len(), WORDS + COUNTED, "{lang:?}: one line a word and a counted phrase");
             for (i, w) in lines[..WORDS].iter().enumerate() {
                 assert!(!w.trim().is_empty(), "{lang:?}: word {i} is missing");
@@ -1010,6 +759,13 @@ mod tests {
         assert_eq!(Locale::new(" ar-IQ ").tag(), "ar-IQ", "as given, trimmed");
         assert_eq!(Locale::new("ar-MA").number(7), "7", "the Maghreb writes 0–9");
         assert_eq!(Locale::new("ar-Arab-MA").number(7), "7");
+    }
+
+    #[test]
+    fn the_default_locale_is_english() {
+        assert_eq!(Locale::default(), Locale::new("en"));
+        assert_eq!(Locale::default().plural(1), Plural::One);
+        assert_eq!(Locale::default().counted(Counted::Events, 1), "1 event");
     }
 
     #[test]

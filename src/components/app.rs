@@ -205,6 +205,8 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let locale = Rc::new(props.language.locale(story_lang));
+    // The reader's words, where the widget fetches them: the loading frame stays until they are here.
+    let words_pending = crate::hooks::use_words(locale.lang);
 
     let retry = {
         let attempt = attempt.clone();
@@ -214,6 +216,7 @@ pub fn App(props: &AppProps) -> Html {
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
     let retried = *attempt != 0;
     let shown = match (&fetched, &*loaded) {
+        _ if words_pending => loading(theme, retried, status, &locale),
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
                 timeline={timeline.clone()}

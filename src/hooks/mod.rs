@@ -12,6 +12,7 @@ mod use_focus;
 mod use_frame_refused;
 mod use_positions;
 mod use_url_hash;
+mod use_words;
 
 pub use use_accent::use_accent;
 pub use use_announcer::use_announcer;
@@ -23,3 +24,4 @@ pub use use_focus::{focus_element, use_focus_on_mount, use_keep_focus};
 pub use use_frame_refused::use_frame_refused;
 pub use use_positions::{right_to_left, scroll_from_start, scrolled_from_start, use_positions};
 pub use use_url_hash::{current_hash, use_url_hash};
+pub use use_words::use_words;

@@ -241,6 +241,22 @@ pub fn use_fetch_text(
 }
 
 /// The origin (scheme, host, port) of `url` read against the page's address.
+/// Where `lang`'s table of words is: `words/<lang>.txt` beside the built-in story's file, which ships with the
+/// widget's code (`www/data/`).
+#[cfg(target_arch = "wasm32")]
+pub(super) fn words_url(lang: crate::words::Lang) -> Option<String> {
+    let base = POLICY.with(|p| p.borrow().trusted.clone())?;
+    let name = ["words/", lang.code(), ".txt"].concat();
+    web_sys::Url::new_with_base(&name, &base).ok().map(|u| u.href())
+}
+
+/// A table of words, fetched as a story is (no redirect followed, checked the same way), `None` where that
+/// fails. A table is under 4 KB: 64 KB is room enough.
+#[cfg(target_arch = "wasm32")]
+pub(super) async fn fetch_words(url: &str) -> Option<String> {
+    fetch_text(url, None, None, 1 << 16).await.ok().map(|text| text.to_string())
+}
+
 fn origin(url: &str) -> Option<String> {
     let base = web_sys::window()?.location().href().ok()?;
     web_sys::Url::new_with_base(url, &base).ok().map(|u| u.origin())

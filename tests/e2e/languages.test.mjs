@@ -117,6 +117,33 @@ test('an English story with data-lang="fa": Persian words around the English tex
   await page.close();
 });
 
+test("a reader's words are fetched beside the story, once; where they cannot be, English words and a warning", async () => {
+  // The widget carries English only: a Persian reader's table comes from data/words/, asked for as the widget
+  // mounts (the page names the language), while the story is still on its way.
+  const fetched = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  const asked = [];
+  fetched.page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await fetched.page.goto(`${server.origin}/languages/english-in-persian.html`);
+  await fetched.page.locator('.newsline .nl-card').waitFor();
+  assert.equal(await fetched.page.getByRole('button', { name: 'بعدی', exact: true }).count(), 1);
+  assert.deepEqual(asked.filter((p) => p.startsWith('/data/')).sort(), ['/data/baghdad-talks-2007.json', '/data/words/fa.txt']);
+  await fetched.page.close();
+
+  const failed = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  const warnings = [];
+  failed.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await failed.page.route('**/data/words/fa.txt', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await failed.page.goto(`${server.origin}/languages/english-in-persian.html`);
+  await failed.page.locator('.newsline .nl-card').waitFor();
+  // The story is shown all the same, right to left and in Persian digits, its words in English.
+  const root = failed.page.locator('.newsline');
+  assert.deepEqual([await root.getAttribute('lang'), await root.getAttribute('dir')], ['fa', 'rtl']);
+  assert.equal(await failed.page.getByRole('button', { name: 'Next', exact: true }).count(), 1);
+  assert.match(await failed.page.locator('.nl-position').textContent(), /^[۱-۸] از ۸$/);
+  assert.ok(warnings.some((w) => w.includes('"fa"') && w.includes('English')), warnings.join('\n'));
+  await failed.page.close();
+});
+
 test('the iframe mode takes the language from its address', async () => {
   const { page } = await open('/embed.html?src=data/baghdad-talks-2007.json&lang=fa&numerals=latn', 800);
   assert.equal(await page.locator('.newsline').getAttribute('lang'), 'fa');
