@@ -764,7 +764,8 @@ mod csv_format {
             assert_eq!(w.len(), crate::problem::MAX_PROBLEMS + 1);
             assert_eq!(w[0].to_string(), "row 1 (X0): the column \"X0\" is not one of TimelineJS's and is ignored");
             assert_eq!(crate::problem::warning_count(w), 40_000);
-            assert!(took.as_secs_f64() < 2.0, "read in {took:?}");
+            // A bound that catches a quadratic read (minutes), with room for a machine under load: not a speed target.
+            assert!(took.as_secs_f64() < 10.0, "read in {took:?}");
         }
 
         #[test]

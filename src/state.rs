@@ -619,7 +619,8 @@ mod tests {
             assert!(expanded.expanded.0.windows(2).all(|w| w[0] < w[1]));
             assert!(collapsed.expanded.is_empty());
             assert_eq!(toggled(&s.expanded, &expanded.expanded).len(), n - 1);
-            assert!(took.as_secs_f64() < 12.0, "{n} statements expanded and collapsed in {took:?}");
+            // Catches quadratic work (minutes), with room for a machine under load: not a speed target.
+            assert!(took.as_secs_f64() < 30.0, "{n} statements expanded and collapsed in {took:?}");
         }
     }
 

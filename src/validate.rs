@@ -1551,7 +1551,8 @@ mod tests {
         let longest = problems.iter().map(|p| p.to_string().len()).max().unwrap_or(0);
         assert!(longest < 1_000, "a message of {longest} bytes");
         // About 1 s in a debug build; the copying took minutes.
-        assert!(took.as_secs_f64() < 8.0, "checked in {took:?}");
+        // Room for a machine under load: the bound catches the copying, not speed.
+        assert!(took.as_secs_f64() < 30.0, "checked in {took:?}");
         assert_eq!(error_count(&problems), 200_002, "every reference, the bad id and the bad kind are counted");
     }
 
