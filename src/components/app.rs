@@ -215,10 +215,11 @@ pub fn App(props: &AppProps) -> Html {
     let theme = theme_name(&props.theme);
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
     let retried = *attempt != 0;
-    let shown = match (&fetched, &*loaded) {
+    match (&fetched, &*loaded) {
         _ if words_pending => loading(theme, retried, status, &locale),
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
+                locale={locale.clone()}
                 timeline={timeline.clone()}
                 start={props.start.clone()}
                 hash={props.hash}
@@ -233,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         (_, Some(Err(problems))) => html! {
             <ErrorView
+                locale={locale.clone()}
                 problems={problems.clone()}
                 heading_level={props.heading_level}
                 url={props.src.clone()}
@@ -243,6 +245,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         (Fetched::Failed(error), None) => html! {
             <ErrorView
+                locale={locale.clone()}
                 problems={Shared::default()}
                 heading_level={props.heading_level}
                 url={props.src.clone()}
@@ -253,9 +256,6 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         _ => loading(theme, retried, status, &locale),
-    };
-    html! {
-        <ContextProvider<Rc<Locale>> context={locale}>{ shown }</ContextProvider<Rc<Locale>>>
     }
 }
 
@@ -340,6 +340,9 @@ struct Marks {
 
 #[derive(Properties, PartialEq)]
 struct TimelineViewProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    locale: Rc<Locale>,
     timeline: Shared<Timeline>,
     start: Option<AttrValue>,
     hash: bool,
@@ -356,7 +359,7 @@ struct TimelineViewProps {
 
 #[component]
 fn TimelineView(props: &TimelineViewProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     let uid = use_state(next_instance_id);
     let uid: &str = &uid;
     let store = {
@@ -522,6 +525,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
     let card = |event_index: usize| {
         html! {
             <EventCard
+                locale={locale.clone()}
                 uid={uid.to_owned()}
                 timeline={timeline.clone()}
                 index={event_index}
@@ -546,7 +550,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             tabindex={props.height.map(|_| "-1")}
             {onkeydown}
         >
-            { super::story_header(&timeline, level, title_id, title, props.retried, &locale, &frame.dates) }
+            { super::story_header(&timeline, level, title_id, title, props.retried, locale, &frame.dates) }
             { controls(&ControlsProps {
                 position: selected,
                 count: timeline.events.len(),
@@ -554,9 +558,10 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 can_zoom_out: frame.zoom_out,
                 show_zoom: !narrow,
                 dispatch: dispatch.clone(),
-            }, &locale) }
+            }, locale) }
             if narrow {
                 <VerticalList
+                    locale={locale.clone()}
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
@@ -566,6 +571,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 />
             } else {
                 <HorizontalNav
+                    locale={locale.clone()}
                     uid={uid.to_owned()}
                     timeline={timeline.clone()}
                     selected={selected}
@@ -576,7 +582,7 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 { card(selected) }
             }
             <p class="nl-live nl-visually-hidden" aria-live="polite" aria-atomic="true">{ said }</p>
-            { super::credits(&timeline, &locale, &frame.dates) }
+            { super::credits(&timeline, locale, &frame.dates) }
         </section>
     }
 }

@@ -2,6 +2,8 @@
 
 use super::Shared;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::heading_tag;
@@ -16,6 +18,9 @@ use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct EventCardProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    pub locale: Rc<Locale>,
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub index: usize,
@@ -38,7 +43,7 @@ const PRERENDERS: bool = cfg!(not(target_arch = "wasm32"));
 
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     // The event's own colour, where it has the contrast an accent needs (crate::accent); hooks come first.
     let card = use_node_ref();
     crate::hooks::use_accent(card.clone(), props.timeline.events.get(props.index).and_then(|e| e.accent.clone()));
@@ -53,7 +58,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let dispatch = &props.dispatch;
     let source = event.source.as_deref().and_then(|id| props.timeline.source(id));
     let date = event.date_label_in(true, &props.dates);
-    let lang = super::text_lang(&locale);
+    let lang = super::text_lang(locale);
     html! {
         <article ref={card} id={card_id} class="nl-card" aria-labelledby={heading_id.clone()} data-event-id={event.id.clone()} data-accent={event.accent.clone()}>
             <p class="nl-card-meta">
@@ -73,11 +78,11 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             }
             // An image, a player behind its facade, a link card … (components::media).
             if let Some(media) = &event.media {
-                { super::media::media_view(media, &locale, &event.id) }
+                { super::media::media_view(media, locale, &event.id) }
             }
             { paragraphs(&event.body, "nl-card-body", lang) }
             if let Some(note) = &event.note {
-                { note_view(note, &props.timeline, &locale, &props.dates) }
+                { note_view(note, &props.timeline, locale, &props.dates) }
             }
             if !event.statements.is_empty() {
                 // Not a landmark, and its title not a heading: the list is named by it ("3 statements, list"),
@@ -104,10 +109,11 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                     </div>
                     <ul class="nl-statement-list" aria-labelledby={statements_label_id}>
                         if prerendered {
-                            { prerendered_statements(&event.statements, &locale) }
+                            { prerendered_statements(&event.statements, locale) }
                         } else {
                             for statement in event.statements.iter() {
                                 <StatementCard
+                                    locale={locale.clone()}
                                     key={statement.id.clone()}
                                     uid={uid.clone()}
                                     statement={statement.clone()}
@@ -120,7 +126,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 </div>
             }
             if let Some(source) = source {
-                <p class="nl-card-source">{ super::cited(&[source], &locale, &props.dates) }</p>
+                <p class="nl-card-source">{ super::cited(&[source], locale, &props.dates) }</p>
             }
         </article>
     }

@@ -3,16 +3,21 @@
 
 use super::Shared;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::heading_tag;
 use crate::hooks::use_focus_on_mount;
 use crate::options::HeadingLevel;
 use crate::validate::{error_count, Problem, ProblemKind, Severity};
-use crate::words::{Counted, Word};
+use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    pub locale: Rc<Locale>,
     pub problems: Shared<Vec<Problem>>,
     /// The level the page set for the story's title: the panel's heading stands where the title would.
     #[prop_or_default]
@@ -36,7 +41,7 @@ pub struct ErrorViewProps {
 
 #[component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     let summary = locale.counted(Counted::Problems, error_count(&props.problems));
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone(), props.retried);

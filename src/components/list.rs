@@ -7,18 +7,23 @@
 
 use super::{marker_id, Shared};
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::frame::Frame;
 use crate::hooks::focus_element;
 use crate::model::Timeline;
-use crate::words::{Counted, Word};
+use crate::words::{Counted, Locale, Word};
 
 /// Events shown at once in a long story, and how many more each "show" button adds.
 pub const PAGE: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct VerticalListProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    pub locale: Rc<Locale>,
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub selected: usize,
@@ -51,7 +56,7 @@ pub fn window(total: usize, selected: usize, more: (usize, usize)) -> std::ops::
 
 #[component]
 pub fn VerticalList(props: &VerticalListProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     let uid = &props.uid;
     // The widening, and the first item a "show" button brought in, which takes focus from the button (the last
     // batch removes it): one state, not a state and a ref (each hook is code of its own in the widget).
@@ -80,7 +85,7 @@ pub fn VerticalList(props: &VerticalListProps) -> Html {
     let (earlier, later) = (shown.start, total - shown.end);
     let label = |word: Word, n: usize| format!("{} ({})", locale.word(word), locale.counted(Counted::More, n));
     let later_word = locale.word(Word::Later);
-    let lang = super::text_lang(&locale);
+    let lang = super::text_lang(locale);
     html! {
         <>
             if earlier > 0 {

@@ -10,6 +10,8 @@
 //! Drawn on the host (`newsline render`, no script), a facade is a plain link with the caption. Whether a
 //! facade is loaded is the view's own (a frame shown, not a change of the story's state).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::hooks::{focus_element, use_frame_refused};
@@ -65,7 +67,7 @@ fn load_word(category: Category) -> Word {
 /// `m` as the reader meets it, its words in `locale`'s language. `key` tells one facade from the next (the
 /// event's id): a new event's media is a new facade, never the last one's loaded player. A function, not a
 /// component: only a facade has state.
-pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
+pub(crate) fn media_view(m: &Media, locale: &Rc<Locale>, key: &str) -> Html {
     // The story's own words (alt text, caption, a quote) are in the story's language.
     let lang = super::text_lang(locale);
     // Files are read against the story file's address, the same in every mode (crate::text::media_src).
@@ -92,7 +94,9 @@ pub(crate) fn media_view(m: &Media, locale: &Locale, key: &str) -> Html {
             }
         }
         MediaKind::Embed(service) => match media::player_url(service, &m.url) {
-            Some(player) => html! { <Facade key={key.to_owned()} media={m.clone()} {service} {player} /> },
+            Some(player) => {
+                html! { <Facade key={key.to_owned()} locale={locale.clone()} media={m.clone()} {service} {player} /> }
+            }
             None => link_card(m, locale),
         },
         MediaKind::Link => link_card(m, locale),
@@ -144,6 +148,9 @@ fn link_card(m: &Media, locale: &Locale) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FacadeProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    locale: Rc<Locale>,
     media: Media,
     service: Service,
     /// The player's address ([`media::player_url`]).
@@ -163,8 +170,8 @@ enum Phase {
 
 #[component]
 fn Facade(props: &FacadeProps) -> Html {
-    let locale = super::use_locale();
-    let lang = super::text_lang(&locale);
+    let locale = &props.locale;
+    let lang = super::text_lang(locale);
     let phase = use_state_eq(|| Phase::Waiting);
     // Refused once, refused for good: a refusal heard before the press (another facade's) goes straight
     // to the link.

@@ -25,18 +25,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use crate::dates::Dates;
 use crate::words::{Locale, Word};
 
-/// The reader's language, which the [`App`] gives every view as a context (`Rc<Locale>`): its words, its
-/// direction, its digits. English where none is given (a view drawn on its own).
-///
-/// ```ignore
-/// let locale = use_locale();
-/// html! { <button>{ locale.word(Word::Next) }</button> }
-/// ```
-#[yew::hook]
-pub(crate) fn use_locale() -> Rc<Locale> {
-    yew::use_context::<Rc<Locale>>().unwrap_or_default()
-}
-
 /// Data handed down as props or memo inputs: equal only when it is the same allocation. Yew compares props
 /// on every render, and comparing a story of 10,000 events by content would cost more than the render.
 #[derive(Debug, Default)]
@@ -88,7 +76,7 @@ pub(crate) fn story_header(
     title_id: String,
     title: yew::NodeRef,
     focusable: bool,
-    locale: &Locale,
+    locale: &Rc<Locale>,
     dates: &Dates,
 ) -> yew::Html {
     use yew::prelude::*;

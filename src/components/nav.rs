@@ -7,6 +7,8 @@
 
 use super::{marker_id, Shared};
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::frame::{group_years_in, Frame, MIN_OVERVIEW_WIDTH};
@@ -20,6 +22,9 @@ use crate::words::{Counted, Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct HorizontalNavProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    pub locale: Rc<Locale>,
     pub uid: String,
     pub timeline: Shared<Timeline>,
     pub selected: usize,
@@ -41,7 +46,7 @@ fn px(x: f64) -> String {
 
 #[component]
 pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     let track = use_node_ref();
     use_positions(track.clone(), true);
     let scrolled = use_state_eq(|| 0i32);
@@ -55,7 +60,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
         })
     };
     if props.frame.overview {
-        return overview(props, track, &locale);
+        return overview(props, track, locale);
     }
     let placed = &props.frame.placed;
     let uid = &props.uid;
@@ -70,7 +75,7 @@ pub fn HorizontalNav(props: &HorizontalNavProps) -> Html {
     }
     let (tick_from, tick_to) = (left - view, left + 2.0 * view + f64::from(SCROLL_STEP));
     let total = props.timeline.events.len();
-    let lang = super::text_lang(&locale);
+    let lang = super::text_lang(locale);
     html! {
         <div class="nl-nav" {onscroll}>
             <div

@@ -10,7 +10,7 @@ use super::card::EventCard;
 use super::Shared;
 use crate::model::Timeline;
 use crate::options::HeadingLevel;
-use crate::words::{Locale, Wanted};
+use crate::words::Wanted;
 
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
@@ -33,13 +33,13 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     // Its dates as the widget will write them: in its calendar and digits.
     let dates = crate::intl::dates(&locale);
     html! {
-        <ContextProvider<Rc<Locale>> context={locale.clone()}>
         <section class="newsline nl-prerendered" lang={locale.tag().to_owned()} dir={locale.dir()} aria-labelledby={title_id.clone()} data-theme={props.theme.clone()}>
             { super::story_header(timeline, level, title_id.clone(), NodeRef::default(), false, &locale, &dates) }
             <ol class="nl-reading">
                 for index in 0..timeline.events.len() {
                     <li class="nl-reading-event">
                         <EventCard
+                            locale={locale.clone()}
                             uid={uid.clone()}
                             timeline={timeline.clone()}
                             {index}
@@ -54,6 +54,5 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
             </ol>
             { super::credits(timeline, &locale, &dates) }
         </section>
-        </ContextProvider<Rc<Locale>>>
     }
 }

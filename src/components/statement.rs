@@ -8,6 +8,8 @@
 //! left out of it). The gist is the summary, shown in full; a statement without one has its own text as gist,
 //! cut to one line, and hidden once expanded, where the full text follows: each text is read once.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::{Statement, StatementKind};
@@ -16,6 +18,9 @@ use crate::words::{Locale, Word};
 
 #[derive(Properties, PartialEq)]
 pub struct StatementCardProps {
+    /// The reader's language: its words, direction and digits (compared by value: a new `Rc` of the same
+    /// language draws nothing again).
+    pub locale: Rc<Locale>,
     pub uid: String,
     pub statement: Statement,
     pub expanded: bool,
@@ -24,7 +29,7 @@ pub struct StatementCardProps {
 
 #[component]
 pub fn StatementCard(props: &StatementCardProps) -> Html {
-    let locale = super::use_locale();
+    let locale = &props.locale;
     let s = &props.statement;
     let button_id = format!("{}-sb-{}", props.uid, s.id);
     let detail_id = format!("{}-sd-{}", props.uid, s.id);
@@ -61,10 +66,10 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                 aria-controls={detail_id.clone()}
                 onclick={ontoggle}
             >
-                { head(s, true, &locale) }
+                { head(s, true, locale) }
             </button>
             <div id={detail_id} class="nl-statement-detail" hidden={!props.expanded}>
-                { words(s, &locale) }
+                { words(s, locale) }
             </div>
         </li>
     }
