@@ -349,6 +349,17 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `host` is Google's own: `google.com` or a country's site (`google.de`, `google.co.uk`,
+/// `google.com.au`), or `maps.` of one. Not any host that starts `google.`: `google.evil.example` is not Google.
+fn is_google(host: &str) -> bool {
+    let host = host.strip_prefix("maps.").unwrap_or(host);
+    let Some(rest) = host.strip_prefix("google.") else { return false };
+    let country = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
+    rest == "com"
+        || country(rest)
+        || rest.strip_prefix("co.").or_else(|| rest.strip_prefix("com.")).is_some_and(country)
+}
+
 /// Whether `host` is `domain` or one of its subdomains.
 fn under(host: &str, domain: &str) -> bool {
     host == domain || host.strip_suffix(domain).is_some_and(|h| h.ends_with('.'))
@@ -391,9 +402,7 @@ fn service_of(p: &Parts) -> Option<Service> {
         Service::Imgur
     } else if h == "docs.google.com" || h == "drive.google.com" {
         Service::GoogleDocs
-    } else if (h == "maps.google.com" || h.starts_with("google."))
-        && (h.starts_with("maps.") || p.path.starts_with("/maps"))
-    {
+    } else if is_google(h) && (h.starts_with("maps.") || p.path.starts_with("/maps")) {
         Service::GoogleMaps
     } else if under(h, "documentcloud.org") {
         Service::DocumentCloud
@@ -501,8 +510,16 @@ fn player(service: Service, p: &Parts) -> Option<String> {
         }
         Service::SoundCloud => {
             if p.host == "w.soundcloud.com" {
-                let inner = param(p.query, "url")?;
-                return Some(["https://w.soundcloud.com/player/?url=", inner].concat());
+                // A player's address carries the track's: read, checked to be SoundCloud's, and written anew.
+                let inner = decode(param(p.query, "url")?);
+                let track =
+                    parts(&inner).filter(|t| matches!(t.host.as_str(), "soundcloud.com" | "api.soundcloud.com"))?;
+                let path = track.path.split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>();
+                if path.is_empty() || !path.iter().all(|s| is_id(s)) {
+                    return None;
+                }
+                let page = ["https://", &track.host, "/", &path.join("/")].concat();
+                return Some(["https://w.soundcloud.com/player/?url=", &encode(&page)].concat());
             }
             if p.host != "soundcloud.com" || segs.len() < 2 {
                 return None;
@@ -886,6 +903,29 @@ mod tests {
     }
 
     #[test]
+    fn a_player_address_is_written_anew_from_checked_pieces() {
+        // Google's country sites are Google's; a host that only starts "google." is not.
+        assert_eq!(embed("https://www.google.co.uk/maps/@51.5,-0.1,12z").0, MediaKind::Embed(Service::GoogleMaps));
+        assert_eq!(embed("https://maps.google.de/?ll=52.5,13.4").0, MediaKind::Embed(Service::GoogleMaps));
+        assert_eq!(embed("https://google.com.au/maps/@-33.9,151.2,10z").0, MediaKind::Embed(Service::GoogleMaps));
+        assert_eq!(embed("https://google.evil.example/maps/@1,2,3z").0, MediaKind::Link);
+        // A SoundCloud player's address names its track: SoundCloud's, or no player.
+        let api = "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293&auto_play=false";
+        assert_eq!(
+            embed(api).1.as_deref(),
+            Some("https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F293")
+        );
+        for elsewhere in [
+            "https://w.soundcloud.com/player/?url=https%3A//evil.example/tracks/293",
+            "https://w.soundcloud.com/player/?url=https://soundcloud.com.evil.example/a/b",
+            "https://w.soundcloud.com/player/?url=javascript:alert(1)",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293%22%3E",
+        ] {
+            assert_eq!(embed(elsewhere).1, None, "{elsewhere}");
+        }
+    }
+
+    #[test]
     fn files_links_and_pages_without_a_player_are_told_apart() {
         let cases: &[(&str, MediaKind, &str)] = &[
             (
@@ -936,6 +976,18 @@ mod tests {
             ("https://example.org/report.pdf", MediaKind::Link, "https://example.org/report.pdf"),
             ("http://www.w3schools.com/", MediaKind::Link, "http://www.w3schools.com/"),
             ("https://www.youtube.com/channel/UC123", MediaKind::Link, "https://www.youtube.com/channel/UC123"),
+            // Not Google's hosts, though they start so: links, named by their own host.
+            (
+                "https://www.google.evil.example/maps/@41.8,-87.6,11z",
+                MediaKind::Link,
+                "https://www.google.evil.example/maps/@41.8,-87.6,11z",
+            ),
+            (
+                "https://google.com.evil.example/maps/@41.8,-87.6,11z",
+                MediaKind::Link,
+                "https://google.com.evil.example/maps/@41.8,-87.6,11z",
+            ),
+            ("https://maps.google.evil.example/?ll=1,2", MediaKind::Link, "https://maps.google.evil.example/?ll=1,2"),
         ];
         for (url, kind, out) in cases {
             let r = recognise(url);

@@ -101,15 +101,17 @@ pub(crate) fn media_view(m: &Media, locale: &Rc<Locale>, key: &str) -> Html {
         },
         MediaKind::Link => link_card(m, locale),
         MediaKind::Quote => {
-            let site = media::host_of(&m.url);
+            // A relative address is read against the story file's, as a link card's is.
+            let href = Some(&m.url).filter(|u| !u.is_empty()).and_then(|u| crate::text::media_src(u));
+            let site = href.as_deref().map(media::host_of).unwrap_or_default();
             html! {
                 <figure class="nl-card-media nl-media-quote">
                     <blockquote class="nl-media-blockquote" lang={lang.clone()} cite={(!m.url.is_empty()).then(|| m.url.clone())}>
                         <p>{ m.quote.clone().unwrap_or_default() }</p>
                     </blockquote>
-                    if !m.url.is_empty() {
+                    if let Some(href) = href {
                         <p class="nl-media-open">
-                            <a href={m.url.clone()} rel="noopener noreferrer">{ locale.word_for_site(Word::OpenOn, &site) }</a>
+                            <a {href} rel="noopener noreferrer">{ locale.word_for_site(Word::OpenOn, &site) }</a>
                         </p>
                     }
                     { caption(m, lang) }
@@ -214,6 +216,8 @@ fn Facade(props: &FacadeProps) -> Html {
     // The name, unless the caption below says it already.
     let name = (m.caption.as_deref() != Some(m.alt.as_str()) && !m.alt.is_empty())
         .then(|| html! { <p class="nl-facade-title" lang={lang.clone()}>{ &m.alt }</p> });
+    // The link is named by the service's site: the address was recognised as the service's only on hosts the
+    // service owns (`youtu.be` is YouTube's; `media::recognise`).
     let open = |node: NodeRef| {
         html! {
             <a ref={node} class="nl-facade-open" href={m.url.clone()} rel="noopener noreferrer">
