@@ -216,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
     let retried = *attempt != 0;
     match (&fetched, &*loaded) {
-        _ if words_pending => loading(theme, retried, status, &locale),
+        _ if words_pending => loading(theme, retried, status, &locale, true),
         (_, Some(Ok(timeline))) => html! {
             <TimelineView
                 locale={locale.clone()}
@@ -255,15 +255,18 @@ pub fn App(props: &AppProps) -> Html {
                 {retried}
             />
         },
-        _ => loading(theme, retried, status, &locale),
+        _ => loading(theme, retried, status, &locale, false),
     }
 }
 
-/// The skeleton shown while the story downloads; after a Retry, `status` takes focus (see [`App`]).
-fn loading(theme: &'static str, retried: bool, status: NodeRef, locale: &Locale) -> Html {
+/// The skeleton shown while the story downloads; after a Retry, `status` takes focus (see [`App`]). While the
+/// reader's words are on their way (`english`), its words are English's and say so (`lang="en"`), so a screen
+/// reader does not read them in the reader's language's voice; the layout keeps the reader's direction.
+fn loading(theme: &'static str, retried: bool, status: NodeRef, locale: &Locale, english: bool) -> Html {
+    let lang = if english { "en" } else { locale.tag() };
     html! {
         // Named, so the busy region says what is coming; the story's title names it once it is there.
-        <section class="newsline nl-loading" lang={locale.tag().to_owned()} dir={locale.dir()} aria-label={locale.word(Word::Timeline)} aria-busy="true" data-theme={theme}>
+        <section class="newsline nl-loading" lang={lang.to_owned()} dir={locale.dir()} aria-label={locale.word(Word::Timeline)} aria-busy="true" data-theme={theme}>
             <p ref={status} class="nl-loading-text" role="status" tabindex={retried.then_some("-1")}>{ locale.word(Word::Loading) }</p>
             <div class="nl-skeleton" aria-hidden="true">
                 <span class="nl-skeleton-line"></span>

@@ -142,6 +142,26 @@ test("a reader's words are fetched beside the story, once; where they cannot be,
   assert.match(await failed.page.locator('.nl-position').textContent(), /^[۱-۸] از ۸$/);
   assert.ok(warnings.some((w) => w.includes('"fa"') && w.includes('English')), warnings.join('\n'));
   await failed.page.close();
+
+  // While the words are on their way, the loading frame says so in English, marked English (a screen reader
+  // would read it in a Persian voice under the reader's `lang`), laid out right to left; then the Persian words.
+  const slow = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await slow.page.route('**/data/words/fa.txt', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await slow.page.goto(`${server.origin}/languages/english-in-persian.html`);
+  const frame = slow.page.locator('.newsline.nl-loading');
+  await frame.waitFor();
+  assert.deepEqual([await frame.getAttribute('lang'), await frame.getAttribute('dir')], ['en', 'rtl']);
+  assert.equal(await frame.locator('[role=status]').textContent(), 'Loading timeline…');
+  release();
+  await slow.page.locator('.newsline .nl-card').waitFor();
+  assert.equal(await slow.page.locator('.newsline').getAttribute('lang'), 'fa');
+  assert.equal(await slow.page.getByRole('button', { name: 'بعدی', exact: true }).count(), 1);
+  await slow.page.close();
 });
 
 test('the iframe mode takes the language from its address', async () => {
