@@ -338,6 +338,9 @@ impl Reader {
         self.object(json, &root, TIMELINE_FIELDS)?;
         let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
         let lang = self.opt_text(json, "lang", &root);
+        if let Some(tag) = lang.as_deref().filter(|t| !crate::words::well_formed(t.trim())) {
+            self.warn(root.key("lang"), ProblemKind::BadLang(shown(tag, 40)));
+        }
         let summary = self.opt_text(json, "summary", &root);
         let media = json.get("media").filter(|m| **m != Json::Null);
         let media = media.and_then(|m| self.media(m, &root.key("media"), title.as_deref()));
@@ -1184,6 +1187,24 @@ mod tests {
                 "warning events[1]: has the same date as events[0] and neither has a time of day or a \"sequence\", so their order is a guess: add \"sequence\" numbers in the order they happened (1, 2 …), or the time of day to both dates",
             ]
         );
+    }
+
+    #[test]
+    fn a_lang_that_is_not_a_language_tag_is_warned_about_and_ignored() {
+        let story = |lang: &str| {
+            format!(r#"{{"title": "T", "lang": "{lang}", "events": [{{"id": "a", "date": "2007", "headline": "A"}}]}}"#)
+        };
+        assert_eq!(
+            messages(&story("en_US")),
+            ["warning lang: \"en_US\" is not a language tag, so the page's language is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\" (here \"en-US\")"]
+        );
+        assert_eq!(
+            messages(&story("Persian")),
+            ["warning lang: \"Persian\" is not a language tag, so the page's language is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\""]
+        );
+        for fine in ["fa", "ar-IQ", "zh-Hant-TW"] {
+            assert!(messages(&story(fine)).is_empty(), "{fine}");
+        }
     }
 
     /// A direction control left open in a field is warned about where it is; a closed one, a closing one

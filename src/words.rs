@@ -374,13 +374,14 @@ pub const NUMERALS: &[(&str, char)] = &[
 ];
 
 /// Whether `tag` is a well-formed BCP 47 language tag as `Intl` takes it (Unicode's `unicode_locale_id`): a
-/// language of 2, 3 or 5 to 8 letters, then subtags of 1 to 8 letters and digits joined by `-`, where a
+/// language of 2 or 3 letters (BCP 47 also reserves 5 to 8 for languages it has never registered, so a name
+/// written out, `Persian`, is not taken as a tag), then subtags of 1 to 8 letters and digits joined by `-`, where a
 /// subtag of one character (an extension: `u`, `x` …) is followed by a longer one. Well formed is not known:
 /// `xx-YY` passes, and reads as English words.
 pub fn well_formed(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let language = subtags.next().unwrap_or("");
-    if !matches!(language.len(), 2 | 3 | 5..=8) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if !matches!(language.len(), 2 | 3) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
     let mut after_singleton = false;
@@ -847,6 +848,8 @@ mod tests {
             "en-",
             "-en",
             "englishlanguage",
+            "Persian",
+            "english-US",
             "abcd",
             "en--US",
             "12",
