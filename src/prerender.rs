@@ -24,6 +24,9 @@ pub struct Request {
     pub heading_level: HeadingLevel,
     /// `light`, `dark` or `auto`; light when not given.
     pub theme: Option<String>,
+    /// The reader's language, direction, calendar and digits, as the page's `data-lang`, `data-dir`,
+    /// `data-calendar` and `data-numerals` give them (default: the story's language, as the widget's).
+    pub language: crate::words::Wanted,
     /// Where `newsline.css` (and for a page, `newsline.js`) are: a URL prefix such as
     /// `https://graphics.example.org/newsline/`; empty for the page's own folder.
     pub assets: String,
@@ -40,6 +43,19 @@ pub fn fragment(timeline: Timeline, request: &Request) -> String {
         attribute(&mut out, "data-start", start);
     }
     attribute(&mut out, "data-heading-level", &request.heading_level.title().to_string());
+    // The widget that takes over is asked for the language the story was rendered in.
+    let wanted = &request.language;
+    let dir = wanted.rtl.map(|rtl| if rtl { "rtl" } else { "ltr" }.to_owned());
+    for (name, value) in [
+        ("data-lang", &wanted.lang),
+        ("data-dir", &dir),
+        ("data-calendar", &wanted.calendar),
+        ("data-numerals", &wanted.numerals),
+    ] {
+        if let Some(value) = value {
+            attribute(&mut out, name, value);
+        }
+    }
     if theme != "light" {
         attribute(&mut out, "data-theme", theme);
     }
@@ -63,6 +79,7 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
         uid: uid.into(),
         heading_level: request.heading_level,
         theme: theme(request).to_owned().into(),
+        language: request.language.clone(),
     };
     let html = tokio::runtime::Builder::new_current_thread().build().map_or_else(
         |e| format!("<!-- newsline: could not render: {e} -->"),
@@ -77,7 +94,7 @@ pub fn inner(timeline: Timeline, request: &Request) -> String {
 /// `embed.html` does) and for share links.
 pub fn page(timeline: Timeline, request: &Request) -> String {
     let title = escape(&timeline.title);
-    let locale = crate::words::Wanted::default().locale(timeline.lang.as_deref());
+    let locale = request.language.locale(timeline.lang.as_deref());
     let (lang, dir) = (escape(locale.tag()), locale.dir());
     let description = timeline.summary.as_deref().map(escape);
     let assets = escape(&request.assets);

@@ -272,6 +272,48 @@ fn render_takes_its_options_and_writes_a_page() {
 }
 
 #[test]
+fn render_takes_the_readers_language_as_the_widget_does() {
+    // The Persian story read in English words, dates in the Gregorian calendar: the page asked for them.
+    let (code, html, err) = newsline(&[
+        "render",
+        "www/data/baghdad-talks-2007.fa.json",
+        "--lang",
+        "en",
+        "--dir=ltr",
+        "--calendar",
+        "gregory",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.starts_with(
+            "<div data-newsline data-heading-level=\"2\" data-lang=\"en\" data-dir=\"ltr\" data-calendar=\"gregory\">"
+        ),
+        "the widget that takes over is asked for the same"
+    );
+    assert!(html.contains("<section lang=\"en\" dir=\"ltr\""), "{}", &html[..400]);
+    assert!(html.contains(">Monday, May 28, 2007</time>"), "the day in English and the Gregorian calendar");
+    assert!(html.contains("Source:"), "English words");
+    // The English story in Persian words and digits, the Persian calendar; a story that does not say its
+    // language is told about, as its text cannot be marked English.
+    let (code, html, err) = newsline(&["render", "www/data/baghdad-talks-2007.json", "--lang", "fa"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("<section lang=\"fa\" dir=\"rtl\""));
+    assert!(html.contains(">دوشنبه ۷ خرداد ۱۳۸۶</time>"), "Monday, 7 Khordad 1386");
+    assert!(html.contains("منبع:"), "Persian words");
+    assert!(err.contains("warning: the story does not say its language"), "{err}");
+    // What the widget would not take, render does not either, and says why.
+    for (args, said) in [
+        (["--dir", "rt"], "--dir \"rt\" cannot be used: did you mean \"rtl\"?"),
+        (["--lang", "en_US"], "--lang \"en_US\" cannot be used"),
+        (["--calendar", "persain"], "did you mean \"persian\"?"),
+    ] {
+        let (code, html, err) = newsline(&[&["render", "www/data/baghdad-talks-2007.json"][..], &args[..]].concat());
+        assert_eq!((code, html.as_str()), (2, ""), "{args:?}");
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn render_reads_timelinejs_and_spreadsheets() {
     let (code, html, err) = newsline(&["render", "tests/fixtures/timelinejs-sample.json"]);
     assert_eq!(code, 0, "{err}");

@@ -32,6 +32,7 @@ mod cli {
   newsline check [LIMITS] FILE...
   newsline convert [LIMITS] FILE --to newsline|timelinejs|csv
   newsline render [LIMITS] FILE [--start ID] [--heading-level N] [--theme light|dark|auto]
+                  [--lang TAG] [--dir ltr|rtl] [--calendar ID] [--numerals ID]
                   [--assets URL] [--page] [--out FILE]
 
 FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet columns (ending .csv).
@@ -39,6 +40,8 @@ FILE is Newsline JSON, TimelineJS JSON, or a CSV with TimelineJS's spreadsheet c
 render writes the story as HTML for a page: a <div data-newsline> with the whole story readable before
 (and without) the widget's code, which takes it over; --page writes a whole page (the iframe mode, share
 links). --assets: the URL of the folder with newsline.js and newsline.css (default: the page's own).
+--lang, --dir, --calendar, --numerals: the reader's language and its writing, as the widget's data-lang,
+data-dir, data-calendar and data-numerals (default: the story's lang); the widget that takes over keeps them.
 LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (100000),
 --max-text N (characters in one text, 100000), --max-depth N (nesting, 64).";
 
@@ -240,6 +243,8 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         };
         let (mut file, mut out, mut whole_page, mut heading_level_given) = (None, None, false, false);
         let mut request = Request::default();
+        // The language options, read as the widget reads the same data attributes.
+        let mut language: Vec<(&'static str, String)> = Vec::new();
         let mut it = args.iter();
         while let Some(a) = it.next() {
             let (name, inline) = match a.split_once('=') {
@@ -253,6 +258,18 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
                 "--theme" => request.theme = value(),
                 "--assets" => request.assets = value().unwrap_or_default(),
                 "--out" => out = value(),
+                "--lang" | "--dir" | "--calendar" | "--numerals" => {
+                    let attribute = match name {
+                        "--lang" => "data-lang",
+                        "--dir" => "data-dir",
+                        "--calendar" => "data-calendar",
+                        _ => "data-numerals",
+                    };
+                    match value() {
+                        Some(v) => language.push((attribute, v)),
+                        None => return fail(format!("{name} takes a value")),
+                    }
+                }
                 "--heading-level" => match value().as_deref().map(str::parse::<u32>) {
                     Some(Ok(n)) if (1..=u32::from(HeadingLevel::DEEPEST)).contains(&n) => {
                         request.heading_level = HeadingLevel::new(n);
@@ -265,6 +282,14 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             }
         }
         let Some(file) = file else { return fail("which story? Give its file".to_owned()) };
+        let (options, warnings) =
+            newsline::options::Options::from_attributes(language.iter().map(|(a, v)| (*a, v.as_str())));
+        if let Some(warning) = warnings.first() {
+            // The widget's warning, for the flag: `data-dir="rt"` is `--dir rt` here.
+            let flag = warning.replacen("Newsline: data-", "--", 1).replacen("=\"", " \"", 1);
+            return fail(flag.replace("; the default is used", "").replace(" The default is used", ""));
+        }
+        request.language = options.language;
         if let Some(theme) = request.theme.as_deref().filter(|t| !["light", "dark", "auto"].contains(t)) {
             return fail(format!("--theme takes light, dark or auto, not {theme:?}"));
         }
@@ -283,6 +308,11 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             Err(code) => return code,
         };
         let timeline = checked.timeline;
+        if let (Some(lang), None) = (&request.language.lang, &timeline.lang) {
+            eprintln!(
+                "{file}: warning: the story does not say its language, so its text cannot be marked as such among the {lang} words around it (a screen reader would read it as {lang}): add \"lang\" to the story, e.g. \"lang\": \"en\""
+            );
+        }
         if let Some(start) = &request.start {
             if timeline.position(start).is_none() {
                 let ids: Vec<&str> = timeline.events.iter().take(10).map(|e| e.id.as_str()).collect();

@@ -20,6 +20,9 @@ pub struct PrerenderedProps {
     pub heading_level: HeadingLevel,
     /// `light`, `dark` or `auto`, as the widget that takes over will have it.
     pub theme: AttrValue,
+    /// The language the page asks for (`newsline render --lang` and the rest), as the widget's options.
+    #[prop_or_default]
+    pub language: Wanted,
 }
 
 #[component]
@@ -28,8 +31,8 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     let uid = props.uid.to_string();
     let title_id = format!("{uid}-title");
     let level = props.heading_level;
-    // The story's language, as the widget that takes over chooses it when the page asks for none.
-    let locale = Rc::new(Wanted::default().locale(timeline.lang.as_deref()));
+    // The reader's language, as the widget that takes over chooses it from the same options.
+    let locale = Rc::new(props.language.locale(timeline.lang.as_deref()));
     // Its dates as the widget will write them: in its calendar and digits.
     let dates = crate::intl::dates(&locale);
     html! {
