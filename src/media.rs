@@ -510,16 +510,15 @@ fn player(service: Service, p: &Parts) -> Option<String> {
         }
         Service::SoundCloud => {
             if p.host == "w.soundcloud.com" {
-                // A player's address carries the track's: read, checked to be SoundCloud's, and written anew.
-                let inner = decode(param(p.query, "url")?);
-                let track =
-                    parts(&inner).filter(|t| matches!(t.host.as_str(), "soundcloud.com" | "api.soundcloud.com"))?;
-                let path = track.path.split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>();
-                if path.is_empty() || !path.iter().all(|s| is_id(s)) {
-                    return None;
-                }
-                let page = ["https://", &track.host, "/", &path.join("/")].concat();
-                return Some(["https://w.soundcloud.com/player/?url=", &encode(&page)].concat());
+                // A player's address carries the track's: SoundCloud's, its path of plain segments, or no player.
+                let track = decode(param(p.query, "url")?);
+                let rest = ["https://api.soundcloud.com/", "https://soundcloud.com/"]
+                    .iter()
+                    .find_map(|prefix| track.strip_prefix(prefix))?;
+                return rest
+                    .split('/')
+                    .all(is_id)
+                    .then(|| ["https://w.soundcloud.com/player/?url=", &encode(&track)].concat());
             }
             if p.host != "soundcloud.com" || segs.len() < 2 {
                 return None;
