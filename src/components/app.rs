@@ -215,9 +215,18 @@ pub fn App(props: &AppProps) -> Html {
     let theme = theme_name(&props.theme);
     // After the reader's Retry, each view that replaces the panel takes focus from the button it removed.
     let retried = *attempt != 0;
-    match (&fetched, &*loaded) {
+    // The problems that stop the story, or the failed download: one ErrorView for both (each component drawn
+    // is code of its own in the widget).
+    let failure = match (&fetched, &*loaded) {
+        (_, Some(Err(problems))) => Some((problems.clone(), None, props.src.is_some().then_some(retry))),
+        (Fetched::Failed(error), None) => {
+            Some((Shared::default(), Some(AttrValue::from(error.to_string())), Some(retry)))
+        }
+        _ => None,
+    };
+    match (&*loaded, failure) {
         _ if words_pending => loading(theme, retried, status, &locale, true),
-        (_, Some(Ok(timeline))) => html! {
+        (Some(Ok(timeline)), _) => html! {
             <TimelineView
                 locale={locale.clone()}
                 timeline={timeline.clone()}
@@ -232,25 +241,14 @@ pub fn App(props: &AppProps) -> Html {
                 {retried}
             />
         },
-        (_, Some(Err(problems))) => html! {
+        (_, Some((problems, message, on_retry))) => html! {
             <ErrorView
                 locale={locale.clone()}
-                problems={problems.clone()}
+                {problems}
                 heading_level={props.heading_level}
                 url={props.src.clone()}
-                on_retry={props.src.is_some().then_some(retry)}
-                {theme}
-                {retried}
-            />
-        },
-        (Fetched::Failed(error), None) => html! {
-            <ErrorView
-                locale={locale.clone()}
-                problems={Shared::default()}
-                heading_level={props.heading_level}
-                url={props.src.clone()}
-                message={error.to_string()}
-                on_retry={retry}
+                {message}
+                {on_retry}
                 {theme}
                 {retried}
             />
