@@ -796,6 +796,15 @@ mod tests {
             years,
             ["٠ سنة", "سنة واحدة", "سنتان", "٣ سنوات", "١٠ سنوات", "١١ سنة", "٩٩ سنة", "١٠٠ سنة", "١٠٣ سنوات"]
         );
+        // Deep time in Arabic: a million, two million (the dual), three to ten millions (the plural), a decimal.
+        let ago: Vec<String> = [10, 20, 50, 660, 138]
+            .iter()
+            .map(|&t| ar.tenths(if t == 138 { Counted::BillionYearsAgo } else { Counted::MillionYearsAgo }, t))
+            .collect();
+        assert_eq!(
+            ago,
+            ["قبل مليون سنة", "قبل مليونَي سنة", "قبل ٥ ملايين سنة", "قبل ٦٦ مليون سنة", "قبل ١٣٫٨ مليار سنة"]
+        );
         let fa = Locale::new("fa");
         assert_eq!(fa.counted(Counted::Years, 28), "۲۸ سال");
         assert_eq!(fa.counted(Counted::Statements, 1), "۱ اظهار نظر");

@@ -192,7 +192,7 @@ test('Arabic counts in the overview and the long list: plural forms and Arabic-I
   assert.match(await page.locator('.nl-live').textContent(), /^نظرة عامة: ١٢ مجموعة من الأحداث\. الحدث المفتوح ضمن ٢٥ حدثًا، /);
   await page.close();
   ({ page } = await open('/languages/long.html', 360));
-  assert.equal(await page.locator('.nl-more').textContent(), 'عرض الأحداث اللاحقة (٢٠٠ إضافية)');
+  assert.equal(await page.locator('.nl-more').textContent(), 'عرض الأحداث اللاحقة (٢٠٠ أخرى)');
   await page.close();
 });
 
