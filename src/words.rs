@@ -120,8 +120,6 @@ pub enum Counted {
     Days,
     Hours,
     Minutes,
-    /// The gap in the narrow list: "{n} years later".
-    YearsLater,
     /// The error panel's summary: "The story data has {n} problems. Fix them in the file and reload the page:".
     Problems,
     /// What the live region says as the overview opens: "Overview: {n} groups of events."
@@ -225,7 +223,6 @@ Loading it lets {site} see your visit.
 {n} day|{n} days
 {n} hour|{n} hours
 {n} minute|{n} minutes
-{n} year later|{n} years later
 The story data has {n} problem. Fix it in the file and reload the page:|The story data has {n} problems. Fix them in the file and reload the page:
 Overview: {n} group of events.|Overview: {n} groups of events.
 {n} more
