@@ -112,7 +112,10 @@ test('the widget writes the dates `newsline render` writes, in every shipped lan
       const out = [];
       for (const e of data.events) {
         await handle.select(e.id);
-        await new Promise((r) => requestAnimationFrame(r));
+        // Until the card is the event's: a busy machine's render may come a frame or two later.
+        for (let frames = 0; slot.querySelector('.nl-card')?.dataset.eventId !== e.id && frames < 600; frames++) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
         out.push(slot.querySelector('.nl-card-date').textContent);
       }
       await handle.destroy();

@@ -47,7 +47,8 @@ after(async () => {
 async function open(path, width) {
   const watched = await watchedPage(browser, server.origin, { width, height: 900 });
   await watched.page.goto(`${server.origin}${path}`);
-  await watched.page.locator('.newsline .nl-card').waitFor();
+  // The widget's card: an iframe page also holds the built-in story prerendered (hidden) until the widget mounts.
+  await watched.page.locator('.newsline:not(.nl-prerendered) .nl-card').waitFor();
   return watched;
 }
 

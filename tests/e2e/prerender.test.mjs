@@ -161,7 +161,7 @@ test('an iframe asked for another story never shows the built-in one meanwhile',
   assert.equal(await page.locator('.nl-prerendered').evaluate((e) => getComputedStyle(e).display), 'none');
   await page.unroute('**/embed.js');
   await page.goto(`${server.origin}/embed.html?src=data/baghdad-talks-positions.json`);
-  await page.locator('.nl-card').waitFor();
+  await page.locator('.newsline:not(.nl-prerendered) .nl-card').waitFor();
   assert.equal(await page.locator('.nl-prerendered').count(), 0);
   assert.notEqual(await page.locator('.nl-title').textContent(), story.title);
   assert.deepEqual([...faults.errors, ...faults.foreign], []);
