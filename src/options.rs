@@ -177,13 +177,12 @@ impl Options {
                 continue;
             }
             let parsed = match kind_of(kind) {
-                Kind::Text => match usable(option, value) {
-                    Ok(usable) => Some(Value::Text(usable.unwrap_or_else(|| value.to_owned()))),
-                    Err(advice) => {
+                Kind::Text => {
+                    if let Err(advice) = options.set_text(option, value) {
                         warnings.push(unusable(attribute, value, &advice));
-                        continue;
                     }
-                },
+                    continue;
+                }
                 Kind::Switch => match value {
                     "on" | "true" => Some(Value::Switch(true)),
                     "off" | "false" => Some(Value::Switch(false)),
@@ -200,6 +199,14 @@ impl Options {
             }
         }
         (options, warnings)
+    }
+
+    /// Sets the text option `option` (`theme`, `lang`, `dir` …, by its camelCase name) to `value` as the widget
+    /// reads its `data-*` attribute, or says what to write instead (`newsline render --lang` reads its flags so).
+    pub fn set_text(&mut self, option: &str, value: &str) -> Result<(), String> {
+        let text = usable(option, value)?.unwrap_or_else(|| value.to_owned());
+        self.set(option, Value::Text(text));
+        Ok(())
     }
 
     fn set(&mut self, option: &str, value: Value) {

@@ -244,7 +244,7 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
         let (mut file, mut out, mut whole_page, mut heading_level_given) = (None, None, false, false);
         let mut request = Request::default();
         // The language options, read as the widget reads the same data attributes.
-        let mut language: Vec<(&'static str, String)> = Vec::new();
+        let mut options = newsline::options::Options::default();
         let mut it = args.iter();
         while let Some(a) = it.next() {
             let (name, inline) = match a.split_once('=') {
@@ -259,15 +259,9 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
                 "--assets" => request.assets = value().unwrap_or_default(),
                 "--out" => out = value(),
                 "--lang" | "--dir" | "--calendar" | "--numerals" => {
-                    let attribute = match name {
-                        "--lang" => "data-lang",
-                        "--dir" => "data-dir",
-                        "--calendar" => "data-calendar",
-                        _ => "data-numerals",
-                    };
-                    match value() {
-                        Some(v) => language.push((attribute, v)),
-                        None => return fail(format!("{name} takes a value")),
+                    let Some(v) = value() else { return fail(format!("{name} takes a value")) };
+                    if let Err(advice) = options.set_text(&name[2..], v.trim()) {
+                        return fail(format!("{name} \"{v}\" cannot be used: {advice}"));
                     }
                 }
                 "--heading-level" => match value().as_deref().map(str::parse::<u32>) {
@@ -282,13 +276,6 @@ LIMITS, as the widget applies them: --max-bytes N (20971520), --max-events N (10
             }
         }
         let Some(file) = file else { return fail("which story? Give its file".to_owned()) };
-        let (options, warnings) =
-            newsline::options::Options::from_attributes(language.iter().map(|(a, v)| (*a, v.as_str())));
-        if let Some(warning) = warnings.first() {
-            // The widget's warning, for the flag: `data-dir="rt"` is `--dir rt` here.
-            let flag = warning.replacen("Newsline: data-", "--", 1).replacen("=\"", " \"", 1);
-            return fail(flag.replace("; the default is used", "").replace(" The default is used", ""));
-        }
         request.language = options.language;
         if let Some(theme) = request.theme.as_deref().filter(|t| !["light", "dark", "auto"].contains(t)) {
             return fail(format!("--theme takes light, dark or auto, not {theme:?}"));
