@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watchedPage, DIST, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, watchedPage, DIST, SCREENSHOTS, LIVE_CARD } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
 let healthy = false;
@@ -527,11 +527,8 @@ test('while the story downloads, a busy skeleton says so', async () => {
 test('the iframe embed reports its height and the host snippet applies it', async () => {
   const { page, faults } = await open('/demo/iframe.html');
   const frame = page.frameLocator('#timeline-frame');
-  // The frame's page carries the built-in story prerendered (every card, hidden in a frame asked for a story)
-  // until the widget mounts: the widget's own card is the one to wait for.
-  const live = frame.locator('.newsline:not(.nl-prerendered)');
-  await live.locator('.nl-card').waitFor();
-  assert.equal(await live.locator('.nl-card-headline').textContent(), 'Prime Minister Nouri al-Maliki opens the talks in Baghdad');
+  await frame.locator(LIVE_CARD).waitFor();
+  assert.equal(await frame.locator('.nl-card-headline').textContent(), 'Prime Minister Nouri al-Maliki opens the talks in Baghdad');
   await page.waitForFunction(() => {
     const f = document.getElementById('timeline-frame');
     const inner = f.contentDocument.documentElement.getBoundingClientRect().height;

@@ -114,6 +114,12 @@ export async function settle(page) {
   }
 }
 
+/**
+ * The widget's own card. A page in the iframe mode holds the built-in story prerendered (every card, hidden)
+ * until the widget mounts, so a bare `.nl-card` may meet those first.
+ */
+export const LIVE_CARD = '.newsline:not(.nl-prerendered) .nl-card';
+
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The rules axe-core holds the widget to. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve, launch, watchedPage, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, watchedPage, SCREENSHOTS, LIVE_CARD } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -47,8 +47,7 @@ after(async () => {
 async function open(path, width) {
   const watched = await watchedPage(browser, server.origin, { width, height: 900 });
   await watched.page.goto(`${server.origin}${path}`);
-  // The widget's card: an iframe page also holds the built-in story prerendered (hidden) until the widget mounts.
-  await watched.page.locator('.newsline:not(.nl-prerendered) .nl-card').waitFor();
+  await watched.page.locator(LIVE_CARD).waitFor();
   return watched;
 }
 

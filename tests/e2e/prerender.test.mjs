@@ -7,7 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, watchedPage, DIST, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, watchedPage, DIST, SCREENSHOTS, LIVE_CARD } from './harness.mjs';
 
 const story = JSON.parse(await readFile(join(DIST, 'data', 'baghdad-talks-2007.json'), 'utf8'));
 const index = await readFile(join(DIST, 'index.html'), 'utf8');
@@ -161,7 +161,7 @@ test('an iframe asked for another story never shows the built-in one meanwhile',
   assert.equal(await page.locator('.nl-prerendered').evaluate((e) => getComputedStyle(e).display), 'none');
   await page.unroute('**/embed.js');
   await page.goto(`${server.origin}/embed.html?src=data/baghdad-talks-positions.json`);
-  await page.locator('.newsline:not(.nl-prerendered) .nl-card').waitFor();
+  await page.locator(LIVE_CARD).waitFor();
   assert.equal(await page.locator('.nl-prerendered').count(), 0);
   assert.notEqual(await page.locator('.nl-title').textContent(), story.title);
   assert.deepEqual([...faults.errors, ...faults.foreign], []);

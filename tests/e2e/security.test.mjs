@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, DIST, ROOT } from './harness.mjs';
+import { serve, launch, DIST, ROOT, LIVE_CARD } from './harness.mjs';
 
 let server;
 let trap; // the "attacker" origin: any request to it is a failure
@@ -534,11 +534,9 @@ test('iframe-host.js resizes only Newsline embeds of allowed origins, clamped; t
     ),
   });
   const height = (id) => p.locator(`#${id}`).evaluate((f) => f.clientHeight);
-  // The widget's own card, not the prerendered story's (every card, hidden while the widget mounts).
-  const card = '.newsline:not(.nl-prerendered) .nl-card';
-  await p.frameLocator('#real').locator(card).waitFor();
+  await p.frameLocator('#real').locator(LIVE_CARD).waitFor();
   await p.waitForFunction(() => document.getElementById('real').clientHeight > 400);
-  await p.frameLocator('#unlisted').locator(card).waitFor();
+  await p.frameLocator('#unlisted').locator(LIVE_CARD).waitFor();
   // Every other frame has posted its heights a few times by now.
   await p.waitForFunction(() => ['foreign', 'same', 'unlisted'].every((id) => window.__posts[id] >= 1) && window.__posts.foreign >= 3 && window.__posts.same >= 3);
   assert.deepEqual([await height('foreign'), await height('same'), await height('unlisted')], [150, 150, 150]);
@@ -565,7 +563,7 @@ test('embed.html runs under its own strict CSP: https images are allowed, others
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
   });
   await p.goto(`${server.origin}/embed.html?src=/link-story.json`);
-  await p.locator('.newsline:not(.nl-prerendered) .nl-card').waitFor();
+  await p.locator(LIVE_CARD).waitFor();
   const csp = await p.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' https:", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
     assert.ok(csp.includes(part), `${part} in ${csp}`);
