@@ -94,8 +94,13 @@ e2e: dist
 
 # The core end-to-end set through WebDriver in each engine of ENGINES (`make engines ENGINES=webkit` for one);
 # screenshots at 1280, 644 and 360 px in target/screenshots/engines/.
+# WebKitGTK's core set runs after the others, and once more when it fails (docs/engines.md, "Known": a
+# ResizeObserver error inside a frame and timing faults seen about one run in four here, not understood).
+ENGINES_BUT_WEBKIT = $(filter-out webkit,$(ENGINES))
+WEBKIT_CORE = node --test --test-concurrency=1 tests/engines/webkit.test.mjs
 engines: dist
-	node --test --test-concurrency=1 $(foreach e,$(ENGINES),tests/engines/$(e).test.mjs)
+	$(if $(ENGINES_BUT_WEBKIT),node --test --test-concurrency=1 $(foreach e,$(ENGINES_BUT_WEBKIT),tests/engines/$(e).test.mjs))
+	$(if $(filter webkit,$(ENGINES)),$(WEBKIT_CORE) || { echo 'WebKit: the core set failed; running it again (docs/engines.md, "Known")'; $(WEBKIT_CORE); })
 
 sizes: dist
 	node tests/e2e/sizes.mjs
