@@ -19,6 +19,8 @@ const TOLERANCE = 2;
 const TIMEOUT = 10000;
 /** The error event every engine fired when the widget's width changed (see the test below). */
 const RESIZE_LOOP = /^ResizeObserver loop completed with undelivered notifications\.?$/;
+// The widget's own card's headline: a frame's page holds the built-in story prerendered until the widget takes over.
+const LIVE_HEADLINE = '.newsline:not(.nl-prerendered) .nl-card-headline';
 
 const HEADLINES = [
   'The U.S. embassy in Tehran is seized; a break in U.S.-Iran ties follows',
@@ -415,13 +417,10 @@ export function coreSuite(engine) {
 
   test('the iframe embed reports its height, and the host page follows it', async () => {
     await open('/demo/iframe.html');
-    await until(() => {
-      const doc = document.getElementById('timeline-frame').contentDocument;
-      // The widget's own card: the frame's page holds the built-in story prerendered until the widget takes over.
-      return doc?.querySelector('.newsline:not(.nl-prerendered) .nl-card-headline')?.textContent;
-    }, 'the frame shows its card');
+    const headline = (live) => document.getElementById('timeline-frame').contentDocument?.querySelector(live)?.textContent;
+    await until(headline, 'the frame shows its card', LIVE_HEADLINE);
     const frame = await driver.findElement(By.id('timeline-frame'));
-    assert.equal(await js(() => document.getElementById('timeline-frame').contentDocument.querySelector('.newsline:not(.nl-prerendered) .nl-card-headline').textContent), HEADLINES[2]);
+    assert.equal(await js(headline, LIVE_HEADLINE), HEADLINES[2]);
     await until(() => {
       const f = document.getElementById('timeline-frame');
       const inner = f.contentDocument.documentElement.getBoundingClientRect().height;
