@@ -523,13 +523,15 @@ test('iframe-host.js resizes only Newsline embeds of allowed origins, clamped; t
     '/host.html': doc(
       // Counts the messages each frame posts.
       '<script>window.__posts = {}; addEventListener("message", (e) => { const f = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source); if (f) window.__posts[f.id] = (window.__posts[f.id] ?? 0) + 1; });</script>' +
-        '<iframe id="real" src="/embed.html?src=data/baghdad-talks-2007.json"></iframe>' +
         // Another site's frame, a page of this site that is no embed, and another site's real embed (not listed).
+        // The embed that grows comes last: a frame it pushed below the fold (inline frames sit on the line's
+        // baseline) would, from another site, not be rendered by Chromium, so its ResizeObserver would not post.
         `<iframe id="foreign" src="${other.origin}/poster.html"></iframe>` +
         '<iframe id="same" src="/poster.html"></iframe>' +
         `<iframe id="unlisted" src="${other.origin}/embed.html?src=data/baghdad-talks-2007.json"></iframe>` +
         // A frame with no address of its own takes this page's origin: marked as an embed, it is still none.
         '<iframe id="srcdoc" name="srcdoc" data-newsline-frame srcdoc="<p>not an embed</p>"></iframe>' +
+        '<iframe id="real" src="/embed.html?src=data/baghdad-talks-2007.json"></iframe>' +
         '<script src="/iframe-host.js"></script>',
     ),
   });
@@ -541,7 +543,7 @@ test('iframe-host.js resizes only Newsline embeds of allowed origins, clamped; t
   await p.waitForFunction(() => ['foreign', 'same', 'unlisted'].every((id) => window.__posts[id] >= 1) && window.__posts.foreign >= 3 && window.__posts.same >= 3);
   assert.deepEqual([await height('foreign'), await height('same'), await height('unlisted')], [150, 150, 150]);
   // A real embed's height is clamped to 120-20,000 px.
-  const real = p.frame({ url: /embed\.html/ });
+  const real = await p.locator('#real').elementHandle().then((f) => f.contentFrame());
   await real.evaluate(() => parent.postMessage({ type: 'newsline:height', height: 99999 }, '*'));
   await p.waitForFunction(() => document.getElementById('real').clientHeight === 20000);
   await real.evaluate(() => parent.postMessage({ type: 'newsline:height', height: 3 }, '*'));
