@@ -233,8 +233,8 @@ mod tests {
                 "talks-open",
                 "baghdad-bombing",
                 "talks-held",
-                "trilateral-proposal",
                 "news-conference",
+                "trilateral-proposal",
                 "another-meeting-proposed"
             ]
         );
@@ -249,6 +249,19 @@ mod tests {
                 "After nearly four hours of talks, U.S. Ambassador Ryan Crocker said",
             ),
             ("talks-open", "news-conference", "opened the talks", "the news conference following the talks"),
+            // Crocker's remarks after the talks: the story's note says they follow the report's passages.
+            (
+                "news-conference",
+                "trilateral-proposal",
+                "No Iranian representatives spoke at the news conference",
+                "The ambassador also said Iran had proposed",
+            ),
+            (
+                "trilateral-proposal",
+                "another-meeting-proposed",
+                "The ambassador also said Iran had proposed",
+                "The ambassador said the Iraqi government proposed another",
+            ),
         ];
         let at = |id: &str| ids.iter().position(|e| *e == id).unwrap_or_else(|| panic!("no event {id}"));
         for (before, after, first, then) in given {

@@ -177,7 +177,7 @@ test('the JS API mounts, steers and reports through DOM events; a widget added l
   });
   assert.deepEqual(events, [
     ['newsline:ready', '{"selected":"talks-held","events":8}'],
-    ['newsline:select', '{"id":"trilateral-proposal"}'],
+    ['newsline:select', '{"id":"news-conference"}'],
     ['newsline:select', '{"id":"talks-open"}'],
     ['newsline:toggle', '{"statement":"maliki-common-ground","expanded":true}'],
     ['newsline:toggle', '{"statement":"maliki-principal-party","expanded":true}'],

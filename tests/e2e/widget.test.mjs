@@ -27,8 +27,8 @@ const HEADLINES = [
   'Prime Minister Nouri al-Maliki opens the talks in Baghdad',
   'Bomb blast in Baghdad kills at least 19',
   'After nearly four hours of talks, Crocker says both sides agreed on broad principles',
-  'Crocker says Iran proposed a "trilateral security mechanism"',
   'No Iranian representatives speak at the news conference after the talks',
+  'Crocker says Iran proposed a "trilateral security mechanism"',
   'Crocker says Iraq proposed another similar meeting',
 ];
 
