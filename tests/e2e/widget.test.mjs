@@ -105,6 +105,16 @@ test('article column: the widget 644 px wide, beside the 1280 and 360 px screens
   assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
 });
 
+test('the article demo fits a 320 px phone: neither its widgets nor its own masthead scroll the page sideways', async () => {
+  const { page, faults } = await watchedPage(browser, server.origin, { width: 320, height: 640 });
+  await page.goto(`${server.origin}/demo/article.html`);
+  await page.locator('#timeline-main .nl-card').waitFor();
+  await page.locator('#timeline-positions .nl-card').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal page scroll at 320 px');
+  assert.deepEqual([...faults.errors, ...faults.console, ...faults.foreign], []);
+});
+
 test('keyboard: tab into the strip, arrow along, and the card follows', async () => {
   const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 900 });
   await page.goto(`${server.origin}/`);
