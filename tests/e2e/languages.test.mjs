@@ -73,6 +73,12 @@ for (const [lang, next, expand, events, digits, of] of [
       assert.equal(await nextButton.count(), 1, `Next is "${next}"`);
       await nextButton.click();
       assert.equal(await page.locator('.nl-position').textContent(), `${digit(2)} ${of} ${digit(8)}`);
+      // The date line's separators: a middle dot would read as this script's zero ("٢٠٠٧ · طهران").
+      const separators = await page.locator(`${LIVE_CARD} .nl-card-meta`).evaluate((meta) =>
+        [...meta.querySelectorAll('.nl-card-place, .nl-card-order')].map((e) => getComputedStyle(e, '::before').content),
+      );
+      assert.equal(separators.length, 2, 'the Tehran statement has a place and an unknown order');
+      assert.ok(separators.every((c) => c.startsWith('"– "')), `separators ${separators}`);
       assert.equal(await page.locator('.nl-expand-all').textContent(), expand);
       // One statement: "۱ اظهار نظر"; the Arabic singular spells its number, "تصريح واحد".
       const count = await page.locator('.nl-statements-title').textContent();
