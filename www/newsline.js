@@ -451,8 +451,8 @@ function start(element, options) {
 
 /**
  * Swaps the prerendered story in `element` for its widget once the widget has drawn (`newsline:ready`), at
- * the same height, so nothing on the page moves. A reader who was in the text (focus inside it) goes on in
- * the widget: the event they were in opens and its marker takes focus. If the widget cannot show the story
+ * the same height, so nothing on the page moves. A reader who was in the text (focus inside it, or on its
+ * box) goes on in the widget: the event they were in, or scrolled to, opens and its marker takes focus. If the widget cannot show the story
  * (the block was edited into something it cannot read) or its code cannot load, the text stays.
  */
 function takeOver(element, prerendered, handle, widget, signal, keepText) {
@@ -460,20 +460,19 @@ function takeOver(element, prerendered, handle, widget, signal, keepText) {
     'newsline:ready',
     () => {
       const active = document.activeElement;
-      const inText = active !== null && active !== prerendered && prerendered.contains(active);
-      const reading = inText ? (active.closest('[data-event-id]')?.getAttribute('data-event-id') ?? '') : null;
-      // A reader who scrolled the story's box (and focused nothing in it) goes on at the event at its top.
+      // Focus in the text or on its box (a keyboard reader tabs to the box to scroll it).
+      const focused = active !== null && prerendered.contains(active);
+      // A reader who scrolled the story's box goes on at the event at its top, unless focus is in another.
       const top = prerendered.getBoundingClientRect().top;
       const scrolledTo =
         prerendered.scrollTop > 0
           ? [...prerendered.querySelectorAll('article[data-event-id]')].find((a) => a.getBoundingClientRect().bottom > top + 1)
           : null;
+      const within = focused && active !== prerendered ? active.closest('[data-event-id]') : null;
+      const reading = (within ?? scrolledTo)?.getAttribute('data-event-id') ?? '';
       element.setAttribute(LIVE, '');
-      if (reading === null) {
-        if (scrolledTo) handle.select(scrolledTo.getAttribute('data-event-id'));
-        return;
-      }
       if (reading) handle.select(reading);
+      if (!focused) return;
       // Once the widget shows that event (its card), its marker (or item) takes focus; a few frames at most.
       const focus = (frames) => {
         const widget = element.querySelector(':scope > .nl-widget');

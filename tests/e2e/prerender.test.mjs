@@ -239,6 +239,33 @@ test("a reader already in the story's text goes on in the widget, at the event t
   await page.close();
 });
 
+for (const width of [1280, 360]) {
+  test(`a keyboard reader on the waiting story's box keeps focus when the widget takes over, at the event scrolled to (${width} px)`, async () => {
+    const { page, faults } = await watchedPage(browser, server.origin, { width, height: 800 });
+    await page.route('**/newsline-app_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/long.html`);
+    // Tab reaches the box (a tab stop while it waits) before anything in it; the arrow keys then scroll it.
+    const section = page.locator('.nl-prerendered');
+    await section.focus();
+    await section.evaluate((e) => {
+      const target = e.querySelector('article[data-event-id="news-conference"]');
+      e.scrollTop = target.offsetTop - e.offsetTop + 4;
+    });
+    const scrolled = await page.evaluate(() => scrollY);
+    await page.waitForSelector('[data-newsline-live]');
+    // Focus is not dropped to the page: it moves on to the marker (or item) of the event the reader reached.
+    await page.waitForFunction(() => document.activeElement?.closest('.nl-widget') && document.activeElement.getAttribute('aria-current') === 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-event-id')), 'news-conference');
+    assert.equal(await page.locator('.nl-widget .nl-card').getAttribute('data-event-id'), 'news-conference');
+    assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page did not move');
+    assert.deepEqual(faults, { console: [], errors: [], foreign: [] });
+    await page.close();
+  });
+}
+
 test('when the code cannot load, the story stays readable and the page hears why', async () => {
   const { page } = await watchedPage(browser, broken.origin, { width: 1280, height: 900 });
   await watch(page);
