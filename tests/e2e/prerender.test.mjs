@@ -239,21 +239,30 @@ test("a reader already in the story's text goes on in the widget, at the event t
   await page.close();
 });
 
+/**
+ * Opens /long.html with the widget's code held back 1.5 s, and meanwhile brings its waiting story into view
+ * (focusing the box, as Tab does, when `focus`) and scrolls the box to the event `id`.
+ */
+async function scrollWaitingStory(page, id, { focus = false } = {}) {
+  await page.route('**/newsline-app_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(`${server.origin}/long.html`);
+  const section = page.locator('.nl-prerendered');
+  if (focus) await section.focus();
+  else await section.scrollIntoViewIfNeeded();
+  await section.evaluate((e, id) => {
+    const target = e.querySelector(`article[data-event-id="${id}"]`);
+    e.scrollTop = target.offsetTop - e.offsetTop + 4;
+  }, id);
+}
+
 for (const width of [1280, 360]) {
   test(`a keyboard reader on the waiting story's box keeps focus when the widget takes over, at the event scrolled to (${width} px)`, async () => {
     const { page, faults } = await watchedPage(browser, server.origin, { width, height: 800 });
-    await page.route('**/newsline-app_bg.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
-    await page.goto(`${server.origin}/long.html`);
     // Tab reaches the box (a tab stop while it waits) before anything in it; the arrow keys then scroll it.
-    const section = page.locator('.nl-prerendered');
-    await section.focus();
-    await section.evaluate((e) => {
-      const target = e.querySelector('article[data-event-id="news-conference"]');
-      e.scrollTop = target.offsetTop - e.offsetTop + 4;
-    });
+    await scrollWaitingStory(page, 'news-conference', { focus: true });
     const scrolled = await page.evaluate(() => scrollY);
     await page.waitForSelector('[data-newsline-live]');
     // Focus is not dropped to the page: it moves on to the marker (or item) of the event the reader reached.
@@ -392,17 +401,7 @@ test('a fragment given data-src loads that story instead, as any widget does', a
 
 test('a reader who scrolled the waiting story goes on at the event they reached; a share link starts at once', async () => {
   const { page } = await watchedPage(browser, server.origin, { width: 1280, height: 800 });
-  await page.route('**/newsline-app_bg.wasm', async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
-    await route.continue();
-  });
-  await page.goto(`${server.origin}/long.html`);
-  const section = page.locator('.nl-prerendered');
-  await section.scrollIntoViewIfNeeded();
-  await section.evaluate((e) => {
-    const target = e.querySelector('article[data-event-id="news-conference"]');
-    e.scrollTop = target.offsetTop - e.offsetTop + 4;
-  });
+  await scrollWaitingStory(page, 'news-conference');
   await page.waitForSelector('[data-newsline-live]');
   await page.waitForFunction(() => document.querySelector('.nl-widget .nl-card')?.dataset.eventId === 'news-conference');
   await page.unroute('**/newsline-app_bg.wasm');
