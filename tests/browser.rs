@@ -149,6 +149,15 @@ async fn clicking_a_marker_opens_its_card() {
     sleep(500).await;
     yew::scheduler::flush().await;
     assert_eq!(w.text(".nl-live"), format!("{}: {}", story.events[6].date.long_label(), story.events[6].headline));
+    // An arrow key moves focus with the selection, and the focused marker says the event: the region keeps
+    // no sentence about another.
+    let marker = w.all(".nl-marker")[6].clone();
+    marker.focus().unwrap();
+    w.key(&marker, "ArrowRight").await;
+    assert_eq!(w.text(".nl-card-headline"), story.events[7].headline);
+    sleep(500).await;
+    yew::scheduler::flush().await;
+    assert_eq!(w.text(".nl-live"), "");
 }
 
 /// Waits `ms` milliseconds (the live region waits for quick changes to settle).

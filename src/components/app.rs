@@ -471,9 +471,9 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
                 }
                 _ => None,
             };
-            if let Some(words) = words {
-                say.emit(words);
-            }
+            // Where focus says the event (its marker), the region is emptied: it would still say the last event
+            // announced, after the card of another, to a reader going through the widget line by line.
+            say.emit(words.unwrap_or_default());
             // On the first render the strip is at its start: nothing to do if the marker is in view there.
             let scroll_to = scroll_to.filter(|x| !is_first || *x >= 1.0);
             let focus = matches!(from, Origin::Focus | Origin::Press) && !is_first;
