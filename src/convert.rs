@@ -91,9 +91,12 @@ pub fn to_newsline(t: &Timeline) -> Json {
             .iter()
             .map(|src| {
                 let mut m = vec![("id", s(&src.id)), ("title", s(&src.title))];
-                for (key, value) in
-                    [("publisher", &src.publisher), ("author", &src.author), ("dateline", &src.dateline)]
-                {
+                for (key, value) in [
+                    ("publisher", &src.publisher),
+                    ("author", &src.author),
+                    ("dateline", &src.dateline),
+                    ("lang", &src.lang),
+                ] {
                     if let Some(v) = value {
                         m.push((key, s(v)));
                     }
@@ -201,6 +204,11 @@ mod tests {
         let sample = read_story(include_str!("../tests/fixtures/timelinejs-sample.json")).unwrap().timeline;
         let text = to_newsline(&sample).to_text(false);
         assert_eq!(read_story(&text).unwrap().timeline, sample);
+        // A translation, whose sources say their own language.
+        let persian = read_story(include_str!("../www/data/baghdad-talks-2007.fa.json")).unwrap().timeline;
+        assert!(persian.sources.iter().any(|s| s.lang.is_some()));
+        let text = to_newsline(&persian).to_text(true);
+        assert_eq!(read_story(&text).unwrap().timeline, persian);
     }
 }
 

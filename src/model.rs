@@ -70,6 +70,9 @@ pub struct Source {
     pub dateline: Option<String>,
     pub date: Option<DateSpec>,
     pub url: Option<String>,
+    /// The language of its own fields (title, publisher, author, dateline) where it is not the story's: an
+    /// English report cited in a translated story (`"en"`). A BCP 47 tag.
+    pub lang: Option<String>,
 }
 
 /// One thing that happened.
@@ -255,47 +258,38 @@ impl Note {
 impl Source {
     /// A citation line: "VOA: “US, Iran Affirm…”, by Barry Newhouse, Irbil, May 28, 2007".
     pub fn citation(&self) -> String {
-        self.citation_in(["“", "”", ", ", "by"], &Dates::default(), false)
+        self.citation_parts(["“", "”", ", ", "by"], &Dates::default()).into_iter().map(|(text, _)| text).collect()
     }
 
-    /// [`Source::citation`] in the reader's words: `[opening quote, closing quote, comma, by]` (the views take
-    /// them from [`crate::words`]), its date written as `writer` writes it. With `isolated` (the views), each
-    /// of the story's own fields (publisher, title, author, dateline) is a first-strong isolate (U+2068 …
-    /// U+2069, invisible): a Latin title in a Persian citation keeps its order, and the Persian words and
-    /// digits around it keep theirs (a digit after a Latin name would otherwise join the name's run).
-    pub fn citation_in(&self, [open, close, comma, by]: [&str; 4], writer: &Dates, isolated: bool) -> String {
-        let mut out = String::new();
-        let field = |out: &mut String, text: &str| {
-            if isolated {
-                out.push('\u{2068}');
-            }
-            out.push_str(text);
-            if isolated {
-                out.push('\u{2069}');
-            }
+    /// [`Source::citation`] in the reader's words, in pieces: `[opening quote, closing quote, comma, by]` (the
+    /// views take them from [`crate::words`]), its date written as `writer` writes it. Each piece says whether
+    /// it is one of the source's own fields (publisher, title, author, dateline), which the views isolate from
+    /// the reader's words around them and mark with their language ([`Source::lang`]).
+    pub fn citation_parts(&self, [open, close, comma, by]: [&str; 4], writer: &Dates) -> Vec<(String, bool)> {
+        let mut parts = Vec::new();
+        let words = |parts: &mut Vec<(String, bool)>, text: String| match parts.last_mut() {
+            Some((last, false)) => last.push_str(&text),
+            _ => parts.push((text, false)),
         };
         if let Some(publisher) = &self.publisher {
-            field(&mut out, publisher);
-            out.push_str(": ");
+            parts.push((publisher.clone(), true));
+            words(&mut parts, ": ".to_owned());
         }
-        out.push_str(open);
-        field(&mut out, &self.title);
-        out.push_str(close);
+        words(&mut parts, open.to_owned());
+        parts.push((self.title.clone(), true));
+        words(&mut parts, close.to_owned());
         if let Some(author) = &self.author {
-            out.push_str(comma);
-            out.push_str(by);
-            out.push(' ');
-            field(&mut out, author);
+            words(&mut parts, [comma, by, " "].concat());
+            parts.push((author.clone(), true));
         }
         if let Some(dateline) = &self.dateline {
-            out.push_str(comma);
-            field(&mut out, dateline);
+            words(&mut parts, comma.to_owned());
+            parts.push((dateline.clone(), true));
         }
         if let Some(date) = &self.date {
-            out.push_str(comma);
-            out.push_str(&writer.label(date));
+            words(&mut parts, [comma, &writer.label(date)].concat());
         }
-        out
+        parts
     }
 }
 
@@ -303,19 +297,31 @@ impl Source {
 mod tests {
     use crate::parse::read_story;
 
-    /// The views isolate each of the source's own fields (U+2068 … U+2069) between the reader's words; the
-    /// CLI and the TimelineJS export write the citation plain.
+    /// The CLI and the TimelineJS export write the citation plain; the views get it in pieces, the source's
+    /// own fields apart from the reader's words and marks around them.
     #[test]
-    fn a_citation_isolates_the_sources_own_fields_for_the_views() {
+    fn a_citation_sets_the_sources_own_fields_apart_for_the_views() {
         let text = r#"{"title": "T", "sources": [{"id": "voa", "title": "US, Iran Affirm", "publisher": "VOA",
             "author": "Barry Newhouse", "dateline": "Irbil", "date": "2007-05-28"}],
             "events": [{"id": "a", "date": "2007", "headline": "A", "source": "voa"}]}"#;
         let source = &read_story(text).expect("valid").timeline.sources[0];
         assert_eq!(source.citation(), "VOA: “US, Iran Affirm”, by Barry Newhouse, Irbil, May 28, 2007");
         let persian = ["«", "»", "، ", "نوشتهٔ"];
+        let parts = source.citation_parts(persian, &crate::dates::Dates::default());
+        let field = |t: &str| (t.to_owned(), true);
+        let words = |t: &str| (t.to_owned(), false);
         assert_eq!(
-            source.citation_in(persian, &crate::dates::Dates::default(), true),
-            "\u{2068}VOA\u{2069}: «\u{2068}US, Iran Affirm\u{2069}»، نوشتهٔ \u{2068}Barry Newhouse\u{2069}، \u{2068}Irbil\u{2069}، May 28, 2007"
+            parts,
+            [
+                field("VOA"),
+                words(": «"),
+                field("US, Iran Affirm"),
+                words("»، نوشتهٔ "),
+                field("Barry Newhouse"),
+                words("، "),
+                field("Irbil"),
+                words("، May 28, 2007"),
+            ]
         );
     }
 

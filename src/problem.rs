@@ -84,8 +84,9 @@ pub enum ProblemKind {
     /// An `accent` that is not a colour (`contrast` `None`), or whose worst contrast against the card, in
     /// tenths, is below [`crate::accent::MIN_CONTRAST`].
     Accent { color: String, contrast: Option<u32> },
-    /// A story's `lang` that is not a language tag (BCP 47, [`crate::words::well_formed`]): ignored.
-    BadLang(String),
+    /// A `lang` that is not a language tag (BCP 47, [`crate::words::well_formed`]): ignored, and the
+    /// language around it used instead (`instead`: "the page's language", the story's for a source).
+    BadLang { tag: String, instead: &'static str },
     /// Stands for the problems past the first [`MAX_PROBLEMS`], which are not listed: how many errors and
     /// warnings. It comes last, at the root, and counts in [`error_count`] and [`warning_count`].
     More { errors: usize, warnings: usize },
@@ -177,8 +178,8 @@ impl fmt::Display for ProblemKind {
                 c / 10,
                 c % 10
             ),
-            ProblemKind::BadLang(tag) => {
-                write!(f, "\"{tag}\" is not a language tag, so the page's language is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\"")?;
+            ProblemKind::BadLang { tag, instead } => {
+                write!(f, "\"{tag}\" is not a language tag, so {instead} is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\"")?;
                 let dashed = tag.trim().replace('_', "-");
                 if crate::words::well_formed(&dashed) {
                     write!(f, " (here \"{dashed}\")")?;

@@ -79,7 +79,7 @@ pub(crate) const TIMELINE_FIELDS: &[&str] =
     &["$schema", "title", "lang", "summary", "media", "note", "sources", "eras", "events"];
 #[cfg(test)]
 pub(crate) const TIMELINE_REQUIRED: &[&str] = &["title", "events"];
-pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "author", "dateline", "date", "url", "lang"];
 #[cfg(test)]
 pub(crate) const SOURCE_REQUIRED: &[&str] = &["id", "title"];
 pub(crate) const ERA_FIELDS: &[&str] = &["label", "start", "end"];
@@ -339,7 +339,7 @@ impl Reader {
         let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
         let lang = self.opt_text(json, "lang", &root);
         if let Some(tag) = lang.as_deref().filter(|t| !crate::words::well_formed(t.trim())) {
-            self.warn(root.key("lang"), ProblemKind::BadLang(shown(tag, 40)));
+            self.warn(root.key("lang"), ProblemKind::BadLang { tag: shown(tag, 40), instead: "the page's language" });
         }
         let summary = self.opt_text(json, "summary", &root);
         let media = json.get("media").filter(|m| **m != Json::Null);
@@ -578,7 +578,19 @@ impl Reader {
             dateline: self.opt_text(json, "dateline", path),
             date,
             url: self.url(json, path, false),
+            lang: self.lang(json, path),
         })
+    }
+
+    /// The optional language tag `lang` of the object at `path`: one that is no tag is left out, with a
+    /// warning (the text is shown all the same, in the language around it).
+    fn lang(&mut self, json: &Json, path: &Path) -> Option<String> {
+        let lang = self.opt_text(json, "lang", path)?;
+        if crate::words::well_formed(lang.trim()) {
+            return Some(lang.trim().to_owned());
+        }
+        self.warn(path.key("lang"), ProblemKind::BadLang { tag: shown(&lang, 40), instead: "the story's language" });
+        None
     }
 
     /// The optional link `key` ("url") of the object at `path`, checked as [`safe_url`] checks links: one that
@@ -1205,6 +1217,20 @@ mod tests {
         for fine in ["fa", "ar-IQ", "zh-Hant-TW"] {
             assert!(messages(&story(fine)).is_empty(), "{fine}");
         }
+        // A source's own language: kept when it is a tag, else left out with a warning that says where.
+        let cited = |lang: &str| {
+            format!(
+                r#"{{"title": "T", "sources": [{{"id": "voa", "title": "US, Iran Affirm", "lang": "{lang}"}}],
+                "events": [{{"id": "a", "date": "2007", "headline": "A", "source": "voa"}}]}}"#
+            )
+        };
+        assert_eq!(
+            messages(&cited("English")),
+            ["warning sources[0].lang: \"English\" is not a language tag, so the story's language is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\""]
+        );
+        let lang = |text: &str| crate::parse::read_story(text).expect("valid").timeline.sources[0].lang.clone();
+        assert_eq!(lang(&cited(" en ")), Some("en".to_owned()));
+        assert_eq!(lang(&cited("English")), None);
     }
 
     /// A direction control left open in a field is warned about where it is; a closed one, a closing one

@@ -120,18 +120,28 @@ pub(crate) fn text_lang(locale: &Locale) -> Option<yew::AttrValue> {
 
 /// "Source: VOA: “…”, by Barry Newhouse, …" (or "Sources: …; …"), in the reader's words and marks, the dates
 /// as `dates` writes them. Right to left, or in another language than the story's, the source's own fields
-/// are isolated from the reader's words around them ([`crate::model::Source::citation_in`]).
-pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &Dates) -> String {
+/// are isolated from the reader's words around them ([`crate::model::Source::citation_parts`]). The fields are
+/// marked with their language: the source's own (`lang`), else the story's where the reader's words are in
+/// another, so a screen reader reads an English title in a Persian card in English.
+pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &Dates) -> yew::Html {
+    use yew::prelude::*;
     let isolated = locale.dir() == "rtl" || locale.text_lang().is_some();
     let label = locale.word(if sources.len() == 1 { Word::Source } else { Word::Sources });
     let comma = format!("{} ", locale.word(Word::Comma));
     let marks = [locale.word(Word::OpenQuote), locale.word(Word::CloseQuote), &comma, locale.word(Word::By)];
-    let mut out = label.to_owned();
+    let mut out = vec![Html::from(label)];
     for (i, source) in sources.iter().enumerate() {
-        out.push_str(if i == 0 { " " } else { "; " });
-        out.push_str(&source.citation_in(marks, dates, isolated));
+        out.push(Html::from(if i == 0 { " " } else { "; " }));
+        let lang = source.lang.as_deref().or(locale.text_lang()).map(|l| AttrValue::from(l.to_owned()));
+        for (text, field) in source.citation_parts(marks, dates) {
+            let text = if isolated && field { ["\u{2068}", &text, "\u{2069}"].concat() } else { text };
+            out.push(match &lang {
+                Some(lang) if field => html! { <span lang={lang.clone()}>{ text }</span> },
+                _ => Html::from(text),
+            });
+        }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// A prefix for element ids that is unique to one widget on the page, so two widgets never share an id.

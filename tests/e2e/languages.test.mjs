@@ -51,6 +51,11 @@ async function open(path, width) {
   return watched;
 }
 
+/** The parts of the open card's citation marked with language `lang`, without their isolates. */
+const citedIn = (page, lang) =>
+  page.locator(`${LIVE_CARD} .nl-card-source [lang="${lang}"]`).evaluateAll((parts) => parts.map((p) => p.textContent.replace(/[\u2068\u2069]/g, '')));
+const REPORT_FIELDS = ['VOA', 'US, Iran Affirm Common Goals in Iraq During Rare Talks', 'Barry Newhouse', 'Irbil'];
+
 const PERSIAN_DIGITS = '۰-۹';
 const ARABIC_DIGITS = '٠-٩';
 
@@ -78,6 +83,9 @@ for (const [lang, next, expand, events, digits, of] of [
         [...meta.querySelectorAll('.nl-card-place, .nl-card-order')].map((e) => getComputedStyle(e, '::before').content),
       );
       assert.equal(separators.length, 2, 'the Tehran statement has a place and an unknown order');
+      // The report's own fields in the citation are marked English (the source says "lang": "en"), so a screen
+      // reader does not read them with this language's voice.
+      assert.deepEqual(await citedIn(page, 'en'), REPORT_FIELDS);
       assert.ok(separators.every((c) => c.startsWith('"– "')), `separators ${separators}`);
       assert.equal(await page.locator('.nl-expand-all').textContent(), expand);
       // One statement: "۱ اظهار نظر"; the Arabic singular spells its number, "تصريح واحد".
@@ -119,6 +127,8 @@ test('an English story with data-lang="fa": Persian words around the English tex
     assert.equal(await page.locator(text).first().getAttribute('lang'), 'en', text);
   }
   assert.equal(await page.locator('.nl-controls').getAttribute('lang'), null, "the controls speak the root's language");
+  // So are the source's fields in the citation, among the Persian words around them.
+  assert.deepEqual(await citedIn(page, 'en'), REPORT_FIELDS);
   await page.screenshot({ path: join(SCREENSHOTS, 'languages-english-story-fa.png') });
   await page.close();
 });
