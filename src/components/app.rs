@@ -428,20 +428,13 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
         let ready = Notice::Ready { selected: selected_id.clone().unwrap_or_default(), events: timeline.events.len() };
         after_render(move || on_notice.emit(ready));
     }
-    // One effect for all three (each effect is code of its own in the widget): the controller is handed over
-    // again, the notices of the transitions since the last render go out, and a box of fixed height is a stop
-    // for Tab while what it holds overflows it, so the keys that scroll it reach it (Firefox makes one of any
-    // scroller, the others none while it holds a control; a card's note and sources can hold none).
+    // One effect for both (each effect is code of its own in the widget): the controller is handed over again,
+    // and the notices of the transitions since the last render go out.
     {
         let dispatch = dispatch.clone();
         let on_notice = props.on_notice.clone();
         let outbox = store.outbox.clone();
-        let root = root.clone();
-        let fixed = props.height.is_some();
         use_effect_with((props.controller.clone(), view.clone()), move |(controller, _)| {
-            if let Some(section) = root.cast::<web_sys::HtmlElement>().filter(|_| fixed) {
-                section.set_tab_index(if section.scroll_height() > section.client_height() + 1 { 0 } else { -1 });
-            }
             controller.set(Some(dispatch));
             let sent = std::mem::take(&mut *outbox.borrow_mut());
             for notice in sent {
@@ -553,6 +546,10 @@ fn TimelineView(props: &TimelineViewProps) -> Html {
             aria-labelledby={title_id.clone()}
             data-theme={props.theme}
             data-h={props.height.map(|h| h.to_string())}
+            // Scrolling inside a fixed height, it is a stop for Tab, so the keys that scroll it reach it: a card's
+            // note and sources below its edge may hold no control to scroll them into view. Always, not only
+            // while it overflows: images and fonts arrive after any measure.
+            tabindex={props.height.map(|_| "0")}
             {onkeydown}
         >
             { super::story_header(&timeline, level, title_id, title, props.retried, locale, &frame.dates) }

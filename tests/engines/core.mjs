@@ -300,8 +300,8 @@ export function coreSuite(engine) {
   test('Previous, Next, the keyboard (Tab, arrows, Home, End) and Expand all', async () => {
     await open('/');
     await present('.nl-marker');
-    // From the top of a fresh page, Tab goes: the widget's box (kept at the waiting story's height, which the
-    // first card overflows: a stop while it does), Previous, Next, zoom out, zoom in, then the selected marker.
+    // From the top of a fresh page, Tab goes: the widget's box (kept at the waiting story's height, so it
+    // scrolls: a stop), Previous, Next, zoom out, zoom in, then the selected marker.
     await press(Key.TAB);
     assert.match((await focused()).cls, /^newsline .*nl-fixed-height/, 'the first Tab reaches the box that scrolls');
     await press(Key.TAB);
