@@ -85,7 +85,7 @@ pub enum ProblemKind {
     /// tenths, is below [`crate::accent::MIN_CONTRAST`].
     Accent { color: String, contrast: Option<u32> },
     /// A `lang` that is not a language tag (BCP 47, [`crate::words::well_formed`]): ignored, and the
-    /// language around it used instead (`instead`: "the page's language", the story's for a source).
+    /// language around it used instead (`instead`: "the page's language" for a story).
     BadLang { tag: String, instead: &'static str },
     /// Stands for the problems past the first [`MAX_PROBLEMS`], which are not listed: how many errors and
     /// warnings. It comes last, at the root, and counts in [`error_count`] and [`warning_count`].

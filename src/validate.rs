@@ -589,7 +589,7 @@ impl Reader {
         if crate::words::well_formed(lang.trim()) {
             return Some(lang.trim().to_owned());
         }
-        self.warn(path.key("lang"), ProblemKind::BadLang { tag: shown(&lang, 40), instead: "the story's language" });
+        self.warn(path.key("lang"), ProblemKind::BadLang { tag: shown(&lang, 40), instead: "the language around it" });
         None
     }
 
@@ -1226,7 +1226,7 @@ mod tests {
         };
         assert_eq!(
             messages(&cited("English")),
-            ["warning sources[0].lang: \"English\" is not a language tag, so the story's language is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\""]
+            ["warning sources[0].lang: \"English\" is not a language tag, so the language around it is used: write a BCP 47 tag such as \"fa\", \"ar-IQ\" or \"en\""]
         );
         let lang = |text: &str| crate::parse::read_story(text).expect("valid").timeline.sources[0].lang.clone();
         assert_eq!(lang(&cited(" en ")), Some("en".to_owned()));

@@ -473,12 +473,15 @@ function takeOver(element, prerendered, handle, widget, signal, keepText) {
       element.setAttribute(LIVE, '');
       if (reading) handle.select(reading);
       if (!focused) return;
-      // Once the widget shows that event (its card), its marker (or item) takes focus; a few frames at most.
+      // Once the widget shows that event (its card), its marker (or item) takes focus; a few frames at most,
+      // then the open marker whatever it is. Not if the reader has put focus somewhere else meanwhile.
       const focus = (frames) => {
         const widget = element.querySelector(':scope > .nl-widget');
-        if (!reading || widget?.querySelector(`.nl-card[data-event-id="${CSS.escape(reading)}"]`)) {
+        const now = document.activeElement;
+        if (now && now !== document.body && !prerendered.contains(now)) return;
+        if (!reading || frames === 0 || widget?.querySelector(`.nl-card[data-event-id="${CSS.escape(reading)}"]`)) {
           widget?.querySelector('[aria-current="true"]')?.focus();
-        } else if (frames > 0) requestAnimationFrame(() => focus(frames - 1));
+        } else requestAnimationFrame(() => focus(frames - 1));
       };
       requestAnimationFrame(() => focus(30));
     },

@@ -133,6 +133,8 @@ pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &
     for (i, source) in sources.iter().enumerate() {
         out.push(Html::from(if i == 0 { " " } else { "; " }));
         let lang = source.lang.as_deref().or(locale.text_lang()).map(|l| AttrValue::from(l.to_owned()));
+        // A source in a language of its own may run in another direction than the words around it.
+        let isolated = isolated || source.lang.is_some();
         for (text, field) in source.citation_parts(marks, dates) {
             let text = if isolated && field { ["\u{2068}", &text, "\u{2069}"].concat() } else { text };
             out.push(match &lang {
