@@ -338,9 +338,7 @@ impl Reader {
         self.object(json, &root, TIMELINE_FIELDS)?;
         let title = self.text(json, "title", &root, "\"title\": \"US-Iran talks in Baghdad\"");
         let lang = self.opt_text(json, "lang", &root);
-        if let Some(tag) = lang.as_deref().filter(|t| !crate::words::well_formed(t.trim())) {
-            self.warn(root.key("lang"), ProblemKind::BadLang { tag: shown(tag, 40), instead: "the page's language" });
-        }
+        self.is_lang(lang.as_deref(), &root, "the page's language");
         let summary = self.opt_text(json, "summary", &root);
         let media = json.get("media").filter(|m| **m != Json::Null);
         let media = media.and_then(|m| self.media(m, &root.key("media"), title.as_deref()));
@@ -586,11 +584,19 @@ impl Reader {
     /// warning (the text is shown all the same, in the language around it).
     fn lang(&mut self, json: &Json, path: &Path) -> Option<String> {
         let lang = self.opt_text(json, "lang", path)?;
-        if crate::words::well_formed(lang.trim()) {
-            return Some(lang.trim().to_owned());
+        self.is_lang(Some(&lang), path, "the language around it").then(|| lang.trim().to_owned())
+    }
+
+    /// Whether `lang`, the `lang` of the object at `path`, is a language tag (BCP 47); when it is given and is
+    /// none, a warning says so and that `instead` is used.
+    fn is_lang(&mut self, lang: Option<&str>, path: &Path, instead: &'static str) -> bool {
+        match lang {
+            Some(tag) if !crate::words::well_formed(tag.trim()) => {
+                self.warn(path.key("lang"), ProblemKind::BadLang { tag: shown(tag, 40), instead });
+                false
+            }
+            given => given.is_some(),
         }
-        self.warn(path.key("lang"), ProblemKind::BadLang { tag: shown(&lang, 40), instead: "the language around it" });
-        None
     }
 
     /// The optional link `key` ("url") of the object at `path`, checked as [`safe_url`] checks links: one that

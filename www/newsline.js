@@ -452,8 +452,9 @@ function start(element, options) {
 /**
  * Swaps the prerendered story in `element` for its widget once the widget has drawn (`newsline:ready`), at
  * the same height, so nothing on the page moves. A reader who was in the text (focus inside it, or on its
- * box) goes on in the widget: the event they were in, or scrolled to, opens and its marker takes focus. If the widget cannot show the story
- * (the block was edited into something it cannot read) or its code cannot load, the text stays.
+ * box) goes on in the widget: the event they were in, or scrolled to, opens and its marker takes focus. If
+ * the widget cannot show the story (the block was edited into something it cannot read) or its code cannot
+ * load, the text stays.
  */
 function takeOver(element, prerendered, handle, widget, signal, keepText) {
   element.addEventListener(

@@ -132,7 +132,7 @@ pub(crate) fn cited(sources: &[&crate::model::Source], locale: &Locale, dates: &
     let mut out = vec![Html::from(label)];
     for (i, source) in sources.iter().enumerate() {
         out.push(Html::from(if i == 0 { " " } else { "; " }));
-        let lang = source.lang.as_deref().or(locale.text_lang()).map(|l| AttrValue::from(l.to_owned()));
+        let lang = source.lang.clone().map(AttrValue::from).or_else(|| text_lang(locale));
         // A source in a language of its own may run in another direction than the words around it.
         let isolated = isolated || source.lang.is_some();
         for (text, field) in source.citation_parts(marks, dates) {
